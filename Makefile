@@ -1,0 +1,58 @@
+# Podcast Insights: the README's commands. `make run` and `make test` do all the set-up they need.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+JAVA_HOME := $(shell bin/find-jdk)
+ifeq ($(JAVA_HOME),)
+$(error podcast-insights needs a JDK of 21 or newer; see the message above)
+endif
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+export SAM_CLI_TELEMETRY := 0
+
+PYTHON ?= python3
+VENV := .venv
+MVN := ./mvnw -B -ntp
+CLI_JAR := cli/target/podcast-insights.jar
+
+.PHONY: help run test test-java test-template package venv clean
+
+help:
+	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
+	@echo "make test      every test: unit, moto-backed adapters, template checks, end to end"
+	@echo "make package   build the function jars and the CLI without running tests"
+	@echo "make clean     remove build output"
+
+$(VENV)/.installed: tools/requirements.txt
+	@echo "==> creating the Python venv for moto, cfn-lint and aws-sam-cli (pinned in tools/requirements.txt)"
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r tools/requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+package:
+	$(MVN) -q package -DskipTests
+
+$(CLI_JAR):
+	$(MVN) -q package -DskipTests
+
+run: package
+	bin/podcast-insights run --sample --out out/run
+
+test: test-java test-template
+
+test-java: venv
+	$(MVN) verify -Dmoto.server=$(CURDIR)/$(VENV)/bin/moto_server
+
+test-template: venv
+	@echo "==> cfn-lint"
+	$(VENV)/bin/cfn-lint template.yaml
+	@echo "==> sam validate --lint"
+	$(VENV)/bin/sam validate --lint --template-file template.yaml --region us-east-1
+	@echo "==> sam build"
+	PATH=$(CURDIR)/$(VENV)/bin:$(PATH) $(VENV)/bin/sam build --template-file template.yaml --build-dir .aws-sam/build
+
+clean:
+	$(MVN) -q clean
+	rm -rf .aws-sam out

@@ -1,0 +1,7 @@
+package com.podcastinsights.cli;
+
+public final class Main {
+    public static void main(String[] args) {
+        System.out.println("podcast-insights");
+    }
+}

@@ -1,0 +1,11 @@
+package com.podcastinsights.config;
+
+import java.time.ZoneId;
+
+/** Product settings the stages share; read from the environment in Lambda, defaults locally. */
+public record Settings(String senderAddress, ZoneId digestZone, int insightsPerEpisode, int digestSize,
+                       int maxPerEpisodeInDigest) {
+    public static Settings defaults() {
+        return new Settings("digest@podcast-insights.example", ZoneId.of("UTC"), 5, 5, 2);
+    }
+}

@@ -1,0 +1,75 @@
+package com.podcastinsights.event;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.podcastinsights.port.PipelineEvent;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The EventBridge envelope as our handlers read it. Parsing is strict about what we need (detail-type,
+ * detail) so that a malformed event fails loudly and reaches the failure destination.
+ */
+public record EventEnvelope(String id, String source, String detailType, String time, JsonNode detail) {
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public static EventEnvelope parse(InputStream in) throws IOException {
+        return parse(JSON.readTree(in));
+    }
+
+    public static EventEnvelope parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("event is not a JSON object");
+        }
+        JsonNode detail = root.get("detail");
+        return new EventEnvelope(text(root, "id"), text(root, "source"), text(root, "detail-type"),
+                text(root, "time"), detail == null ? JSON.createObjectNode() : detail);
+    }
+
+    /** Binds the detail to a record, refusing a detail that lacks a field the record needs. */
+    public <T> T detailAs(Class<T> type, String... requiredFields) {
+        for (String f : requiredFields) {
+            JsonNode v = detail.get(f);
+            if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+                throw new IllegalArgumentException(detailType + " event lacks detail." + f);
+            }
+        }
+        return JSON.convertValue(detail, type);
+    }
+
+    public static PipelineEvent toPipelineEvent(String detailType, Object detail) {
+        try {
+            return new PipelineEvent(PipelineEvents.SOURCE, detailType, JSON.writeValueAsString(detail));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Builds the envelope EventBridge would deliver, for the local bus and tests. */
+    public static ObjectNode envelope(PipelineEvent event, String id, String time, String account, String region) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", "0");
+        root.put("id", id);
+        root.put("detail-type", event.detailType());
+        root.put("source", event.source());
+        root.put("account", account);
+        root.put("time", time);
+        root.put("region", region);
+        root.putArray("resources");
+        try {
+            root.set("detail", JSON.readTree(event.detailJson()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("detail is not JSON", e);
+        }
+        return root;
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode v = root.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

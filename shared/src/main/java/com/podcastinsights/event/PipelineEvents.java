@@ -1,0 +1,12 @@
+package com.podcastinsights.event;
+
+/** The names on the bus. docs/events.md documents each one; template.yaml's rules route on them. */
+public final class PipelineEvents {
+    public static final String SOURCE = "podcast-insights";
+    public static final String EPISODE_DISCOVERED = "Episode Discovered";
+    public static final String TRANSCRIPT_STORED = "Transcript Stored";
+    public static final String INSIGHTS_EXTRACTED = "Insights Extracted";
+
+    private PipelineEvents() {
+    }
+}
