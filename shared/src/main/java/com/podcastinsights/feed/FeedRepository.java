@@ -1,0 +1,79 @@
+package com.podcastinsights.feed;
+
+import com.podcastinsights.port.Item;
+import com.podcastinsights.port.Keys;
+import com.podcastinsights.port.Table;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Feed subscriptions and their fetch state, in the single table. */
+public final class FeedRepository {
+    private final Table table;
+
+    public FeedRepository(Table table) {
+        this.table = table;
+    }
+
+    /** A stable id for a feed URL: the first 16 hex digits of its SHA-256. */
+    public static String idFor(String url) {
+        return sha256Hex(url.trim()).substring(0, 16);
+    }
+
+    /** Adds a feed; returns false when it is already subscribed (its state is left alone). */
+    public boolean add(String url, String title) {
+        String id = idFor(url);
+        return table.putIfAbsent(toItem(new Feed(id, url.trim(), title, null, null, null, 0, null)));
+    }
+
+    public Optional<Feed> find(String feedId) {
+        return table.get(Keys.feedPk(feedId), Keys.FEED_SK).map(FeedRepository::fromItem);
+    }
+
+    public List<Feed> list() {
+        return table.queryIndex(Keys.FEEDS_INDEX, false, Integer.MAX_VALUE).stream()
+                .map(FeedRepository::fromItem).toList();
+    }
+
+    public void save(Feed feed) {
+        table.put(toItem(feed));
+    }
+
+    public void remove(String feedId) {
+        table.delete(Keys.feedPk(feedId), Keys.FEED_SK);
+    }
+
+    static Item toItem(Feed f) {
+        return Item.of(Keys.feedPk(f.id()), Keys.FEED_SK)
+                .index(Keys.FEEDS_INDEX, f.id())
+                .with("type", "Feed")
+                .with("feedId", f.id())
+                .with("url", f.url())
+                .with("title", f.title())
+                .with("etag", f.etag())
+                .with("lastModified", f.lastModified())
+                .with("lastSuccessAt", f.lastSuccessAt())
+                .with("consecutiveFailures", (long) f.consecutiveFailures())
+                .with("lastError", f.lastError())
+                .build();
+    }
+
+    static Feed fromItem(Item i) {
+        return new Feed(i.string("feedId"), i.string("url"), i.string("title"), i.string("etag"),
+                i.string("lastModified"), i.string("lastSuccessAt"), (int) i.number("consecutiveFailures", 0),
+                i.string("lastError"));
+    }
+
+    static String sha256Hex(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
