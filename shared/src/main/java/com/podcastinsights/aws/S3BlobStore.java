@@ -1,12 +1,48 @@
 package com.podcastinsights.aws;
 
-import com.podcastinsights.port.*;
+import com.podcastinsights.port.BlobStore;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** STUB: to be built. */
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The blob store on one S3 bucket. S3 lists keys in UTF-8 binary order, which is the port's order. */
 public final class S3BlobStore implements BlobStore {
-    public S3BlobStore(software.amazon.awssdk.services.s3.S3Client s3, String bucket) {
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3BlobStore(S3Client s3, String bucket) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
     }
-    @Override public void put(String key, byte[] content, String contentType) { throw new UnsupportedOperationException("stub"); }
-    @Override public java.util.Optional<byte[]> get(String key) { throw new UnsupportedOperationException("stub"); }
-    @Override public java.util.List<String> list(String prefix) { throw new UnsupportedOperationException("stub"); }
+
+    @Override
+    public void put(String key, byte[] content, String contentType) {
+        var request = PutObjectRequest.builder().bucket(bucket).key(key);
+        if (contentType != null) request.contentType(contentType);
+        s3.putObject(request.build(), RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build())
+                    .asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        return s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())
+                .contents().stream().map(S3Object::key).toList();
+    }
 }

@@ -1,10 +1,75 @@
 package com.podcastinsights.aws;
 
-import com.podcastinsights.port.*;
+import com.podcastinsights.port.Mailer;
+import com.podcastinsights.port.OutgoingMail;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Destination;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.RawMessage;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
-/** STUB: to be built. */
+import java.util.Objects;
+
+/**
+ * Sends the rendered MIME message as SES v2 Raw content, so the bytes that reach SES are exactly the bytes the
+ * local outbox keeps (custom headers such as List-Unsubscribe included; Simple content would drop them).
+ *
+ * <p>Throttling is retried with backoff a bounded number of times: the digest sends in a loop and the account's
+ * sending rate is low (1/s in the sandbox). Any other error is not retried, because resending could duplicate mail.
+ */
 public final class SesMailer implements Mailer {
-    public SesMailer(software.amazon.awssdk.services.sesv2.SesV2Client ses, String configurationSet) {
+    private final SesV2Client ses;
+    private final String configurationSet;
+    private final Backoff backoff;
+
+    public SesMailer(SesV2Client ses, String configurationSet) {
+        this(ses, configurationSet, Backoff.standard());
     }
-    @Override public String send(OutgoingMail mail) { throw new UnsupportedOperationException("stub"); }
+
+    public SesMailer(SesV2Client ses, String configurationSet, Backoff backoff) {
+        this.ses = Objects.requireNonNull(ses, "ses");
+        this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+    }
+
+    @Override
+    public String send(OutgoingMail mail) {
+        var request = SendEmailRequest.builder()
+                .fromEmailAddress(mail.from())
+                .destination(Destination.builder().toAddresses(mail.to()).build())
+                .content(EmailContent.builder()
+                        .raw(RawMessage.builder().data(SdkBytes.fromByteArray(mail.raw())).build()).build());
+        if (configurationSet != null) request.configurationSetName(configurationSet);
+        SendEmailRequest built = request.build();
+
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ses.sendEmail(built).messageId();
+            } catch (SesV2Exception e) {
+                if (!isThrottling(e)) {
+                    throw new IllegalStateException("SES refused mail to " + mail.to() + ": " + describe(e), e);
+                }
+                if (attempt >= backoff.maxAttempts()) {
+                    throw new IllegalStateException("SES still throttling mail to " + mail.to() + " after "
+                            + attempt + " attempts: " + describe(e), e);
+                }
+                backoff.pauseBefore(attempt + 1);
+            }
+        }
+    }
+
+    static boolean isThrottling(SesV2Exception e) {
+        if (e instanceof TooManyRequestsException || e.statusCode() == 429) return true;
+        String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
+        return message != null && message.contains("Maximum sending rate exceeded");
+    }
+
+    private static String describe(SesV2Exception e) {
+        var details = e.awsErrorDetails();
+        return details == null ? String.valueOf(e.getMessage())
+                : details.errorCode() + " (" + e.statusCode() + "): " + details.errorMessage();
+    }
 }
