@@ -31,10 +31,17 @@ public final class DynamoDbTable implements Table {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final int pageSize;
 
     public DynamoDbTable(DynamoDbClient dynamo, String tableName) {
+        this(dynamo, tableName, 0);
+    }
+
+    /** {@code pageSize} above 0 caps the items per Query call, so tests can cross page boundaries cheaply. */
+    public DynamoDbTable(DynamoDbClient dynamo, String tableName, int pageSize) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -72,9 +79,10 @@ public final class DynamoDbTable implements Table {
             values.put(":p", s(skPrefix));
         }
         var request = QueryRequest.builder().tableName(tableName).keyConditionExpression(condition)
-                .expressionAttributeValues(values).consistentRead(true).build();
+                .expressionAttributeValues(values).consistentRead(true);
+        if (pageSize > 0) request.limit(pageSize);
         List<Item> items = new ArrayList<>();
-        for (QueryResponse page : dynamo.queryPaginator(request)) {
+        for (QueryResponse page : dynamo.queryPaginator(request.build())) {
             page.items().forEach(a -> items.add(fromAttributes(a)));
         }
         return items;
@@ -87,7 +95,8 @@ public final class DynamoDbTable implements Table {
         while (items.size() < limit) {
             var request = QueryRequest.builder().tableName(tableName).indexName(INDEX)
                     .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk", s(gsi1pk)))
-                    .scanIndexForward(!descending).limit(limit - items.size());
+                    .scanIndexForward(!descending).limit(pageSize > 0 ? Math.min(pageSize, limit - items.size())
+                            : limit - items.size());
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse page = dynamo.query(request.build());
             page.items().forEach(a -> items.add(fromAttributes(a)));

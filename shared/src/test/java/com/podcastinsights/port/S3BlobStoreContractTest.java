@@ -1,0 +1,17 @@
+package com.podcastinsights.port;
+
+import com.podcastinsights.aws.S3BlobStore;
+import com.podcastinsights.testing.AwsEmulator;
+
+import java.util.UUID;
+
+class S3BlobStoreContractTest extends BlobStoreContract {
+    @Override
+    protected BlobStore newStore() {
+        AwsEmulator aws = AwsEmulator.get();
+        aws.reset();
+        String bucket = "blobs-" + UUID.randomUUID();
+        aws.createBucket(bucket);
+        return new S3BlobStore(aws.s3(), bucket);
+    }
+}

@@ -1,0 +1,157 @@
+package com.podcastinsights.port;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every Table must do; DynamoDB and the local folder both run it. */
+public abstract class TableContract {
+    protected Table table;
+
+    /** A fresh, empty table. */
+    protected abstract Table newTable() throws Exception;
+
+    @BeforeEach
+    void createTable() throws Exception {
+        table = newTable();
+    }
+
+    private static List<String> sks(List<Item> items) {
+        return items.stream().map(Item::sk).toList();
+    }
+
+    private static List<String> gsi1sks(List<Item> items) {
+        return items.stream().map(i -> i.string(Item.GSI1SK)).toList();
+    }
+
+    @Test
+    void keepsEveryValueTypeAndUnicode() {
+        Item item = Item.of("FEED#ünï 🎙", "EPISODE#日本語")
+                .with("title", "Café ☕ — «quotes» \"and\" \\ 🎧")
+                .with("empty", "")
+                .with("count", 42L)
+                .with("negative", -7L)
+                .with("big", Long.MAX_VALUE)
+                .with("score", 0.873125)
+                .with("small", -1.5e-7)
+                .with("active", true)
+                .with("removed", false)
+                .with("tags", List.of("a", "b c", "ü 🎧"))
+                .with("none", List.of())
+                .build();
+
+        table.put(item);
+        Item read = table.get("FEED#ünï 🎙", "EPISODE#日本語").orElseThrow();
+
+        assertEquals(item.attributes(), read.attributes());
+        assertEquals(Long.class, read.attributes().get("count").getClass());
+        assertEquals(Double.class, read.attributes().get("score").getClass());
+        assertEquals(Boolean.class, read.attributes().get("removed").getClass());
+    }
+
+    @Test
+    void missingItemIsEmpty() {
+        table.put(Item.of("FEED#a", "FEED").build());
+
+        assertTrue(table.get("FEED#a", "EPISODE#1").isEmpty());
+        assertTrue(table.get("FEED#b", "FEED").isEmpty());
+    }
+
+    @Test
+    void putReplacesTheWholeItem() {
+        table.put(Item.of("FEED#a", "FEED").with("title", "old").with("extra", 1L).build());
+        table.put(Item.of("FEED#a", "FEED").with("title", "new").build());
+
+        assertEquals(Map.of("PK", "FEED#a", "SK", "FEED", "title", "new"),
+                table.get("FEED#a", "FEED").orElseThrow().attributes());
+    }
+
+    @Test
+    void putIfAbsentWritesOnlyTheFirstTime() {
+        assertTrue(table.putIfAbsent(Item.of("EPISODE#1", "DIGEST#2026-11-30").with("by", "first").build()));
+        assertFalse(table.putIfAbsent(Item.of("EPISODE#1", "DIGEST#2026-11-30").with("by", "second")
+                .with("more", 1L).build()));
+
+        assertEquals(Map.of("PK", "EPISODE#1", "SK", "DIGEST#2026-11-30", "by", "first"),
+                table.get("EPISODE#1", "DIGEST#2026-11-30").orElseThrow().attributes());
+        assertTrue(table.putIfAbsent(Item.of("EPISODE#1", "DIGEST#2026-12-01").build()), "another SK is absent");
+    }
+
+    @Test
+    void queryReturnsThePrefixOfOnePartitionAscending() {
+        table.put(Item.of("FEED#a", "EPISODE#003").build());
+        table.put(Item.of("FEED#a", "EPISODE#001").build());
+        table.put(Item.of("FEED#a", "FEED").build());
+        table.put(Item.of("FEED#a", "EPISODE#002").build());
+        table.put(Item.of("FEED#b", "EPISODE#000").build());
+
+        assertEquals(List.of("EPISODE#001", "EPISODE#002", "EPISODE#003"), sks(table.query("FEED#a", "EPISODE#")));
+        assertEquals(List.of("EPISODE#001", "EPISODE#002", "EPISODE#003", "FEED"), sks(table.query("FEED#a", "")));
+        assertEquals(List.of(), table.query("FEED#a", "INSIGHT#"));
+        assertEquals(List.of(), table.query("FEED#zzz", "EPISODE#"));
+    }
+
+    @Test
+    void queryIndexOrdersByIndexSortKeyBothWaysAndLimits() {
+        List<String> scores = List.of("0.500000#e1#01", "0.910000#e2#01", "0.120000#e3#02", "0.910000#e2#02");
+        int n = 0;
+        for (String s : scores) {
+            table.put(Item.of("EPISODE#x" + n, "INSIGHT#0" + n++).index("DAY#2026-11-30", s).build());
+        }
+        table.put(Item.of("EPISODE#y", "INSIGHT#01").index("DAY#2026-11-29", "0.990000#y#01").build());
+        table.put(Item.of("EPISODE#z", "INSIGHT#01").with("note", "not in the index").build());
+
+        assertEquals(List.of("0.120000#e3#02", "0.500000#e1#01", "0.910000#e2#01", "0.910000#e2#02"),
+                gsi1sks(table.queryIndex("DAY#2026-11-30", false, 10)));
+        assertEquals(List.of("0.910000#e2#02", "0.910000#e2#01"),
+                gsi1sks(table.queryIndex("DAY#2026-11-30", true, 2)));
+        assertEquals(List.of(), table.queryIndex("DAY#2026-12-01", true, 5));
+    }
+
+    @Test
+    void indexItemsCarryAllTheirAttributes() {
+        Item item = Item.of("SUBSCRIBER#a@example.com", "SUBSCRIBER").index("SUBSCRIBERS", "a@example.com")
+                .with("name", "Ada").with("since", 3L).build();
+        table.put(item);
+
+        assertEquals(List.of(item), table.queryIndex("SUBSCRIBERS", false, 5));
+    }
+
+    @Test
+    void readsPastOnePage() {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < 7; i++) order.add(i);
+        Collections.shuffle(order, new Random(7));
+        for (int i : order) {
+            table.put(Item.of("FEED#many", "EPISODE#" + i).index("FEEDS", "feed-" + i).build());
+        }
+
+        assertEquals(List.of("EPISODE#0", "EPISODE#1", "EPISODE#2", "EPISODE#3", "EPISODE#4", "EPISODE#5",
+                "EPISODE#6"), sks(table.query("FEED#many", "EPISODE#")));
+        assertEquals(List.of("feed-6", "feed-5", "feed-4", "feed-3", "feed-2"),
+                gsi1sks(table.queryIndex("FEEDS", true, 5)));
+        assertEquals(7, table.queryIndex("FEEDS", false, 100).size());
+    }
+
+    @Test
+    void deleteRemovesOneItem() {
+        table.put(Item.of("FEED#a", "EPISODE#1").build());
+        table.put(Item.of("FEED#a", "EPISODE#2").build());
+
+        table.delete("FEED#a", "EPISODE#1");
+        table.delete("FEED#a", "EPISODE#9");
+
+        assertTrue(table.get("FEED#a", "EPISODE#1").isEmpty());
+        assertEquals(List.of("EPISODE#2"), sks(table.query("FEED#a", "EPISODE#")));
+        assertTrue(table.putIfAbsent(Item.of("FEED#a", "EPISODE#1").build()), "a deleted key is absent again");
+    }
+}
