@@ -234,8 +234,11 @@ public final class AwsEmulator {
     }
 
     private static URI startMoto() {
-        Path binary = Path.of(System.getProperty("moto.server",
-                Path.of(System.getProperty("project.root", ".."), ".venv", "bin", "moto_server").toString()));
+        return startMoto(Path.of(System.getProperty("moto.server",
+                Path.of(System.getProperty("project.root", ".."), ".venv", "bin", "moto_server").toString())));
+    }
+
+    static URI startMoto(Path binary) {
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("moto_server not found at " + binary + ": run `make venv`");
         }
