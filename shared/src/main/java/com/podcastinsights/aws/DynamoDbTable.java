@@ -116,6 +116,14 @@ public final class DynamoDbTable implements Table {
     }
 
     static Map<String, AttributeValue> toAttributes(Item item) {
+        // DynamoDB refuses these as a ValidationException; checked here for a clearer message (and because moto
+        // does not check them, so tests would otherwise pass on what AWS refuses).
+        for (String indexKey : List.of(Item.GSI1PK, Item.GSI1SK)) {
+            Object v = item.attributes().get(indexKey);
+            if (v != null && !(v instanceof String str && !str.isEmpty())) {
+                throw new IllegalArgumentException(indexKey + " must be a non-empty string, not " + v);
+            }
+        }
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         item.attributes().forEach((name, value) -> out.put(name, toAttribute(name, value)));
         return out;

@@ -43,6 +43,10 @@ public final class InProcessEventBus implements EventPublisher {
     private final Map<String, EventHandler> handlers = new HashMap<>();
     private final Deque<String> queue = new ArrayDeque<>();
 
+    /**
+     * @param handlerFactory makes the handler for a route's handler class (the CLI instantiates the Lambda
+     *                       handler and adapts it); called at most once per class
+     */
     public InProcessEventBus(List<Route> routes, Function<String, EventHandler> handlerFactory, Clock clock) {
         this.routes = List.copyOf(routes);
         this.handlerFactory = Objects.requireNonNull(handlerFactory, "handlerFactory");

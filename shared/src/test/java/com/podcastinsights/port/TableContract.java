@@ -11,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every Table must do; DynamoDB and the local folder both run it. */
@@ -140,6 +141,15 @@ public abstract class TableContract {
         assertEquals(List.of("feed-6", "feed-5", "feed-4", "feed-3", "feed-2"),
                 gsi1sks(table.queryIndex("FEEDS", true, 5)));
         assertEquals(7, table.queryIndex("FEEDS", false, 100).size());
+    }
+
+    @Test
+    void refusesIndexKeysThatAreNotNonEmptyStrings() {
+        assertThrows(RuntimeException.class, () -> table.put(Item.of("P", "S").with(Item.GSI1PK, "X")
+                .with(Item.GSI1SK, 5L).build()));
+        assertThrows(RuntimeException.class, () -> table.put(Item.of("P", "S").with(Item.GSI1PK, "")
+                .with(Item.GSI1SK, "a").build()));
+        assertTrue(table.get("P", "S").isEmpty());
     }
 
     @Test
