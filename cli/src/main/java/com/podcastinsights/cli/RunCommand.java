@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 
 /** {@code run}: the whole pipeline once, locally; prints the top five and the files it wrote. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the whole pipeline once in this process: fetch feeds, store transcripts, extract insights,"
-                + " send the digest to a local outbox (.eml + .html). Progress goes to stderr; the top five and the"
-                + " files written go to stdout.",
+        description = {"Run the whole pipeline once, locally, and print the top five.",
+                "Fetches feeds, stores transcripts, extracts insights and sends the digest to a local outbox"
+                + " (.eml + .html), all in this process. Progress goes to stderr; the top five and the files"
+                + " written go to stdout.",
                 "Exits 1 when a stage failed or no digest was written, 2 on bad usage."})
 public final class RunCommand implements Callable<Integer> {
     static final String DEFAULT_SUBSCRIBER = "reader@example.com";

@@ -34,7 +34,7 @@ final class TemplateLocator {
             tried.add(candidate);
         }
         throw new IllegalStateException("template.yaml not found (looked at " + tried
-                + "); the local run routes events by its rules: run from the project checkout, use bin/podcast-insights,"
-                + " or pass --template FILE");
+                + "); the local bus routes events by its rules: run inside the project checkout"
+                + " (bin/podcast-insights points there) or pass --template FILE");
     }
 }
