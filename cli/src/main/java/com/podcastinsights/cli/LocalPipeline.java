@@ -60,8 +60,8 @@ public final class LocalPipeline {
         this.progress = progress;
     }
 
-    /** What a run did. {@code written} are the outbox files this run created. */
-    public record Result(String day, String subscriber, List<DigestLine> topFive, List<Path> written,
+    /** What a run did. {@code written} are the outbox files this run created; {@code outbox} all of them. */
+    public record Result(Path out, String day, String subscriber, List<DigestLine> topFive, List<Path> written,
                          List<Path> outbox, int deliveries, List<String> failures) {
         public boolean digestWritten() {
             return written.stream().anyMatch(p -> p.toString().endsWith(".eml"));
@@ -135,7 +135,7 @@ public final class LocalPipeline {
 
         List<DigestLine> topFive = DigestLine.select(table.queryIndex(Keys.dayIndex(day), true, 100),
                 settings.digestSize(), settings.maxPerEpisodeInDigest());
-        return new Result(day, to, topFive, written, after.stream().sorted().toList(), deliveries.delivered(),
+        return new Result(out, day, to, topFive, written, after.stream().sorted().toList(), deliveries.delivered(),
                 deliveries.failures());
     }
 

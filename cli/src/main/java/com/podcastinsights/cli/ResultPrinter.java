@@ -31,6 +31,7 @@ final class ResultPrinter {
             b.append("Wrote:\n");
             for (Path p : r.written()) b.append("  ").append(p).append('\n');
         }
+        b.append("Data: ").append(r.out()).append(" (bucket/ as in S3, table/, outbox/)\n");
         return b.toString();
     }
 }

@@ -2,6 +2,7 @@ package com.podcastinsights.e2e;
 
 import com.podcastinsights.cli.DigestLine;
 import com.podcastinsights.cli.LocalPipeline;
+import com.podcastinsights.cli.Main;
 import com.podcastinsights.local.FileTable;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
@@ -83,6 +84,24 @@ class LocalPipelineE2ETest {
         assertEquals(insightsAfterReplay.size(),
                 insightsAfterReplay.stream().map(i -> i.string("text")).distinct().count(), "every insight once");
         assertEquals(five, replay.topFive(), "same top five");
+    }
+
+    @Test
+    void theRunCommandPrintsTheTopFiveAndTreatsAReplayAsSuccess(@TempDir Path out) {
+        String[] args = {"run", "--sample", "--out", out.toString(), "--template", template().toString()};
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = Main.run(new PrintWriter(stdout), new PrintWriter(stderr), args);
+        assertEquals(0, code, stderr.toString());
+        assertTrue(stdout.toString().contains("Top 5 insights for "), stdout.toString());
+        assertTrue(Pattern.compile("(?m)^  .*\\.eml$").matcher(stdout.toString()).find(), "the email's path: " + stdout);
+        assertTrue(stderr.toString().contains("FetchFeeds"), "progress on stderr: " + stderr);
+
+        StringWriter replayOut = new StringWriter();
+        StringWriter replayErr = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(replayOut), new PrintWriter(replayErr), args), replayErr.toString());
+        assertTrue(replayErr.toString().contains("already sent"), replayErr.toString());
+        assertTrue(replayOut.toString().contains("Wrote no email this run."), replayOut.toString());
     }
 
     private static List<Item> dayIndex(Path out, String day) {
