@@ -7,6 +7,8 @@ import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.feed.FeedRepository;
+import com.podcastinsights.function.FetchFeedsHandler;
+import com.podcastinsights.function.SendDigestHandler;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.local.EventHandler;
@@ -37,6 +39,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -121,7 +125,7 @@ public final class LocalPipeline {
         step("subscriber: " + to);
 
         step("FetchFeeds: fetching every subscribed feed");
-        invoke("com.podcastinsights.function.FetchFeedsHandler", adapters.get(), ScheduledEvent.json(now, "fetch-feeds"));
+        invoke(FetchFeedsHandler.class.getName(), adapters.get(), ScheduledEvent.json(now, "fetch-feeds"));
 
         step("bus: delivering events (FetchTranscript, ExtractInsights) by template.yaml's rules");
         bus.drain();
@@ -129,7 +133,7 @@ public final class LocalPipeline {
 
         Set<Path> before = listFiles(outbox);
         step("SendDigest: the top " + settings.digestSize() + " of " + day + " for every subscriber");
-        invoke("com.podcastinsights.function.SendDigestHandler", adapters.get(), ScheduledEvent.json(now, "send-digest"));
+        invoke(SendDigestHandler.class.getName(), adapters.get(), ScheduledEvent.json(now, "send-digest"));
         Set<Path> after = listFiles(outbox);
         List<Path> written = after.stream().filter(p -> !before.contains(p)).sorted().toList();
 
@@ -174,8 +178,8 @@ public final class LocalPipeline {
         private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
         private final AtomicInteger attempts = new AtomicInteger();
 
-        EventHandler track(String handlerClass, java.util.function.Function<Adapters, RequestStreamHandler> factory,
-                           java.util.function.Supplier<Adapters> adapters) {
+        EventHandler track(String handlerClass, Function<Adapters, RequestStreamHandler> factory,
+                           Supplier<Adapters> adapters) {
             String name = Handlers.functionName(handlerClass);
             return eventJson -> {
                 JsonNode event = EventEnvelope.JSON.readTree(eventJson);
