@@ -109,8 +109,10 @@ public final class LocalPipeline {
         // The bus needs handlers, and handlers need the bus (to publish): the adapters are looked up on
         // first delivery, after both exist.
         AtomicReference<Adapters> adapters = new AtomicReference<>();
-        InProcessEventBus bus = new InProcessEventBus(routes,
-                handler -> deliveries.track(handler, Handlers.forClass(handler), adapters::get), clock);
+        InProcessEventBus bus = new InProcessEventBus(routes, target -> {
+            String handler = handlerOf(routes, target);
+            return deliveries.track(handler, Handlers.forClass(handler), adapters::get);
+        }, clock);
         adapters.set(new Adapters(new FileBlobStore(out.resolve("bucket")), table, new OutboxMailer(outbox), bus,
                 new SafeHttpClient(policy), clock, settings));
 
@@ -141,6 +143,14 @@ public final class LocalPipeline {
                 settings.digestSize(), settings.maxPerEpisodeInDigest());
         return new Result(out, day, to, topFive, written, after.stream().sorted().toList(), deliveries.delivered(),
                 deliveries.failures());
+    }
+
+    /** The bus names a target by handler class; a function name from the template is mapped to its handler too. */
+    static String handlerOf(List<Route> routes, String target) {
+        for (Route r : routes) {
+            if (r.functionName().equals(target)) return r.handlerClass();
+        }
+        return target;
     }
 
     private List<Route> loadRoutes() {
