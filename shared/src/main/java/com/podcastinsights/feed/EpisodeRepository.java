@@ -9,6 +9,9 @@ import java.util.Optional;
 
 /** Episodes live in their feed's partition. Recording is conditional: that is what makes an episode NEW. */
 public final class EpisodeRepository {
+    /** Absent on items recorded by {@link #recordIfNew}; false until the Episode Discovered event is out. */
+    static final String ANNOUNCED = "announced";
+
     private final Table table;
 
     public EpisodeRepository(Table table) {
@@ -23,6 +26,34 @@ public final class EpisodeRepository {
     /** Records the episode; returns true only the first time, so a replayed fetch emits nothing twice. */
     public boolean recordIfNew(Episode e, String discoveredAt) {
         return table.putIfAbsent(toItem(e, discoveredAt));
+    }
+
+    /**
+     * Records a new episode as not yet announced. The poller publishes it and then calls
+     * {@link #markAnnounced}; if publishing fails in between, {@link #listUnannounced} finds it on the next
+     * run, so an episode is announced at least once and never lost. Returns false when already recorded.
+     */
+    public boolean recordUnannounced(Episode e, String discoveredAt) {
+        Item item = toItem(e, discoveredAt);
+        Item.Builder b = Item.of(item.pk(), item.sk());
+        item.attributes().forEach(b::with);
+        return table.putIfAbsent(b.with(ANNOUNCED, false).build());
+    }
+
+    /** Episodes of the feed recorded by {@link #recordUnannounced} whose event has not been published yet. */
+    public List<Episode> listUnannounced(String feedId) {
+        return table.query(Keys.feedPk(feedId), "EPISODE#").stream()
+                .filter(i -> Boolean.FALSE.equals(i.attributes().get(ANNOUNCED)))
+                .map(EpisodeRepository::fromItem).toList();
+    }
+
+    public void markAnnounced(String feedId, String episodeId) {
+        table.get(Keys.feedPk(feedId), Keys.episodeSk(episodeId)).ifPresent(i -> {
+            if (i.flag(ANNOUNCED)) return;
+            Item.Builder b = Item.of(i.pk(), i.sk());
+            i.attributes().forEach(b::with);
+            table.put(b.with(ANNOUNCED, true).build());
+        });
     }
 
     public Optional<Episode> find(String feedId, String episodeId) {
