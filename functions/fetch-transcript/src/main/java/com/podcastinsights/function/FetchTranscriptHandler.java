@@ -1,0 +1,72 @@
+package com.podcastinsights.function;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.podcastinsights.aws.AwsClients;
+import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.EventBridgePublisher;
+import com.podcastinsights.aws.S3BlobStore;
+import com.podcastinsights.config.Adapters;
+import com.podcastinsights.config.Env;
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.event.EpisodeDiscovered;
+import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.event.PipelineEvents;
+import com.podcastinsights.event.TranscriptStored;
+import com.podcastinsights.feed.EpisodeRepository;
+import com.podcastinsights.http.HttpPolicy;
+import com.podcastinsights.http.SafeHttpClient;
+import com.podcastinsights.transcript.TranscriptFetcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Episode Discovered -> stored transcript -> Transcript Stored. */
+public final class FetchTranscriptHandler implements RequestStreamHandler {
+    private final TranscriptFetcher fetcher;
+
+    public FetchTranscriptHandler() {
+        this(awsAdapters(Env.system()));
+    }
+
+    public FetchTranscriptHandler(Adapters adapters) {
+        this.fetcher = new TranscriptFetcher(new EpisodeRepository(adapters.table()), adapters.blobs(),
+                adapters.events(), adapters.http());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        EventEnvelope envelope = EventEnvelope.parse(input);
+        if (!PipelineEvents.EPISODE_DISCOVERED.equals(envelope.detailType())) {
+            throw new IllegalArgumentException("expected " + PipelineEvents.EPISODE_DISCOVERED + " but got "
+                    + envelope.detailType());
+        }
+        EpisodeDiscovered discovered = envelope.detailAs(EpisodeDiscovered.class, "feedId", "episodeId");
+        Optional<TranscriptStored> stored = fetcher.fetch(discovered);
+        ObjectNode summary = EventEnvelope.JSON.createObjectNode()
+                .put("feedId", discovered.feedId())
+                .put("episodeId", discovered.episodeId())
+                .put("stored", stored.isPresent());
+        stored.ifPresent(s -> summary.put("transcriptKey", s.transcriptKey())
+                .put("source", s.source())
+                .put("segments", s.segments()));
+        EventEnvelope.JSON.writeValue(output, summary);
+    }
+
+    private static Adapters awsAdapters(Env env) {
+        var region = AwsClients.lambdaRegion();
+        var credentials = AwsClients.lambdaCredentials();
+        return new Adapters(
+                new S3BlobStore(AwsClients.s3(region, null, credentials), env.require("BUCKET_NAME")),
+                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), env.require("TABLE_NAME")),
+                null,
+                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), env.require("EVENT_BUS_NAME")),
+                new SafeHttpClient(HttpPolicy.production()),
+                Clock.systemUTC(),
+                Settings.defaults());
+    }
+}
