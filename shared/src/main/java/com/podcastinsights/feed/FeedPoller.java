@@ -193,8 +193,10 @@ public final class FeedPoller {
                 f.consecutiveFailures() + 1, error);
     }
 
+    /** One line: parser messages span several, and progress is one line per feed. */
     private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s+", " ").strip();
     }
 
     private void log(Feed feed, String message) {
