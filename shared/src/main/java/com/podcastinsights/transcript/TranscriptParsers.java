@@ -50,7 +50,8 @@ public final class TranscriptParsers {
     }
 
     static String choose(String declared, String sniffed) {
-        if (sniffed == null) return declared != null ? declared : TEXT;
+        // Cue and JSON formats always show themselves, so content that shows nothing is text whatever its label.
+        if (sniffed == null) return HTML.equals(declared) ? HTML : TEXT;
         if (declared == null) return sniffed;
         boolean bothCues = (declared.equals(VTT) || declared.equals(SRT)) && (sniffed.equals(VTT) || sniffed.equals(SRT));
         return bothCues ? declared : sniffed;
@@ -61,7 +62,7 @@ public final class TranscriptParsers {
         String head = text.stripLeading();
         if (head.startsWith("WEBVTT")) return VTT;
         if (head.startsWith("{") || head.startsWith("[")) {
-            return head.contains("\"segments\"") || head.startsWith("[{") ? JSON : null;
+            return JSON;
         }
         String start = head.length() > 4096 ? head.substring(0, 4096) : head;
         if (SRT_TIMING.matcher(start).find()) return SRT;
