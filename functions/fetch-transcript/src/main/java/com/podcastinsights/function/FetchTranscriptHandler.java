@@ -57,14 +57,18 @@ public final class FetchTranscriptHandler implements RequestStreamHandler {
         EventEnvelope.JSON.writeValue(output, summary);
     }
 
+    /** Built once per execution environment; the environment is read first so a missing variable fails fast. */
     private static Adapters awsAdapters(Env env) {
+        String table = env.require("TABLE_NAME");
+        String bucket = env.require("BUCKET_NAME");
+        String bus = env.require("EVENT_BUS_NAME");
         var region = AwsClients.lambdaRegion();
         var credentials = AwsClients.lambdaCredentials();
         return new Adapters(
-                new S3BlobStore(AwsClients.s3(region, null, credentials), env.require("BUCKET_NAME")),
-                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), env.require("TABLE_NAME")),
+                new S3BlobStore(AwsClients.s3(region, null, credentials), bucket),
+                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
                 null,
-                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), env.require("EVENT_BUS_NAME")),
+                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus),
                 new SafeHttpClient(HttpPolicy.production()),
                 Clock.systemUTC(),
                 Settings.defaults());
