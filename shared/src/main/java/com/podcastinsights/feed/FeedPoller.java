@@ -31,8 +31,8 @@ import java.util.concurrent.Semaphore;
  * runs on the calling thread, one feed after another, so adapters need not be thread safe.
  *
  * <p>An episode is recorded as unannounced before its event is published and marked announced after, so
- * a crash or a bus failure in between leaves it to the next run instead of losing it. Consumers are
- * idempotent, so the rare duplicate is harmless.
+ * a crash or a bus failure in between leaves it to the next run, which starts by announcing that backlog,
+ * instead of losing it. Consumers are idempotent, so the rare duplicate is harmless.
  */
 public final class FeedPoller {
     /** EventBridge accepts at most ten entries per PutEvents call. */
@@ -71,6 +71,12 @@ public final class FeedPoller {
     public PollReport pollAll() {
         List<Feed> all = feeds.list();
         Tally tally = new Tally();
+        // Backlog first: episodes an earlier run recorded but could not announce.
+        List<Episode> backlog = episodes.listUnannounced();
+        if (!backlog.isEmpty()) {
+            progress.println("fetch-feeds: announcing " + backlog.size() + " episodes left over from an earlier run");
+            announce(backlog, tally, "backlog");
+        }
         Semaphore permits = new Semaphore(concurrency);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<HttpResult>> downloads = new ArrayList<>();
@@ -96,51 +102,50 @@ public final class FeedPoller {
                     Thread.currentThread().interrupt();
                     failure = e;
                 }
-                process(feed, result, failure, tally);
+                List<Episode> fresh = process(feed, result, failure, tally);
+                announce(fresh, tally, feed.id() + " " + feed.url());
             }
         }
         return new PollReport(all.size(), tally.notModified, tally.failed, tally.newEpisodes, tally.announced,
                 tally.publishFailures);
     }
 
-    private void process(Feed feed, HttpResult result, Exception failure, Tally tally) {
+    /** Fetch outcome -> feed health, raw copy, recorded episodes; returns the episodes that are new. */
+    private List<Episode> process(Feed feed, HttpResult result, Exception failure, Tally tally) {
         String now = clock.instant().toString();
-        Feed current = feed;
+        List<Episode> fresh = List.of();
         try {
             if (failure != null) throw failure;
             if (result.notModified()) {
                 tally.notModified++;
-                current = succeeded(feed, result, null, now);
-                feeds.save(current);
+                feeds.save(succeeded(feed, result, null, now));
                 log(feed, "not modified");
             } else {
                 blobs.put(Keys.rawFeedKey(feed.id(), KEY_TIME.format(clock.instant())), result.body(),
                         "application/xml");
                 ParsedFeed parsed = parser.parse(result.body(), result.finalUri());
-                int fresh = record(feed, parsed, now);
-                tally.newEpisodes += fresh;
-                current = succeeded(feed, result, parsed.title(), now);
-                feeds.save(current);
-                log(feed, "HTTP " + result.status() + ", " + parsed.items().size() + " items, " + fresh + " new"
+                fresh = record(feed, parsed, now);
+                tally.newEpisodes += fresh.size();
+                feeds.save(succeeded(feed, result, parsed.title(), now));
+                log(feed, "HTTP " + result.status() + ", " + parsed.items().size() + " items, " + fresh.size() + " new"
                         + (result.permanentUri() != null ? ", moved to " + result.permanentUri() : ""));
             }
         } catch (Exception e) {
             // One broken feed must not stop the others: record why and carry on.
             tally.failed++;
-            current = failed(feed, e);
             try {
-                feeds.save(current);
+                feeds.save(failed(feed, e));
             } catch (RuntimeException saveFailure) {
                 e.addSuppressed(saveFailure);
             }
             log(feed, "FAILED: " + describe(e));
         }
-        announce(current, tally);
+        return fresh;
     }
 
-    private int record(Feed feed, ParsedFeed parsed, String now) {
+    private List<Episode> record(Feed feed, ParsedFeed parsed, String now) {
         String podcastTitle = parsed.title() != null ? parsed.title() : feed.title();
-        int fresh = 0;
+        List<Episode> fresh = new ArrayList<>();
         for (FeedItem item : parsed.items()) {
             String identity = item.identity();
             if (identity == null) continue; // nothing stable to recognise it by next time
@@ -149,19 +154,17 @@ public final class FeedPoller {
                     podcastTitle, item.title(), item.publishedAt(), item.link(), item.enclosureUrl(),
                     transcript == null ? null : transcript.url(), transcript == null ? null : transcript.type(),
                     item.showNotes());
-            if (episodes.recordUnannounced(episode, now)) fresh++;
+            if (episodes.recordUnannounced(episode, now)) fresh.add(episode);
         }
         return fresh;
     }
 
-    /** Publishes every still-unannounced episode of the feed, including ones an earlier run left behind. */
-    private void announce(Feed feed, Tally tally) {
+    /** Publishes in batches, marking each batch announced once the bus has taken it. */
+    private void announce(List<Episode> pending, Tally tally, String what) {
         try {
-            List<Episode> pending = episodes.listUnannounced(feed.id());
             for (int from = 0; from < pending.size(); from += PUBLISH_BATCH) {
                 List<Episode> batch = pending.subList(from, Math.min(pending.size(), from + PUBLISH_BATCH));
-                List<PipelineEvent> out = batch.stream().map(FeedPoller::discovered).toList();
-                events.publish(out);
+                events.publish(batch.stream().map(FeedPoller::discovered).toList());
                 for (Episode e : batch) {
                     episodes.markAnnounced(e.feedId(), e.id());
                 }
@@ -169,7 +172,8 @@ public final class FeedPoller {
             }
         } catch (RuntimeException e) {
             tally.publishFailures++;
-            log(feed, "could not announce episodes, will retry next run: " + describe(e));
+            progress.println("fetch-feeds: " + what + ": could not announce episodes, will retry next run: "
+                    + describe(e));
         }
     }
 

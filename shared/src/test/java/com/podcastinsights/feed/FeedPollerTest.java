@@ -73,7 +73,7 @@ class FeedPollerTest {
         assertEquals(new PollReport(1, 1, 0, 0, 0, 0), second);
         assertEquals(3, events.published(PipelineEvents.EPISODE_DISCOVERED).size());
         assertEquals(3, episodes.listByFeed(feedId).size());
-        assertTrue(episodes.listUnannounced(feedId).isEmpty());
+        assertTrue(episodes.listUnannounced().isEmpty());
     }
 
     @Test
@@ -134,14 +134,29 @@ class FeedPollerTest {
         assertEquals(3, outage.newEpisodes());
         assertEquals(0, outage.announced());
         assertEquals(1, outage.publishFailures());
-        assertEquals(3, episodes.listUnannounced(feedId).size());
+        assertEquals(3, episodes.listUnannounced().size());
 
         PollReport recovery = poller.pollAll(); // a 304: the feed is unchanged, the backlog still goes out
         assertEquals(1, recovery.notModified());
         assertEquals(3, recovery.announced());
         Set<String> announcedIds = events.published().stream().map(PipelineEvent::detailJson).collect(Collectors.toSet());
         assertEquals(3, announcedIds.size());
-        assertTrue(episodes.listUnannounced(feedId).isEmpty());
+        assertTrue(episodes.listUnannounced().isEmpty());
+    }
+
+    @Test
+    void episodeRecordedByACrashedRunIsAnnouncedByTheNext() {
+        Episode orphan = new Episode("feedgone00000001", "ep-orphan", "g", "Gone", "Left behind", null, null, null,
+                null, null, "notes");
+        episodes.recordUnannounced(orphan, NOW.toString());
+
+        PollReport report = poller.pollAll();
+        PollReport next = poller.pollAll();
+
+        assertEquals(1, report.announced());
+        assertEquals(0, next.announced());
+        assertTrue(events.published().get(0).detailJson().contains("ep-orphan"));
+        assertTrue(episodes.find("feedgone00000001", "ep-orphan").isPresent());
     }
 
     @Test
