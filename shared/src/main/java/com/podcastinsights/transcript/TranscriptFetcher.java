@@ -47,11 +47,10 @@ public final class TranscriptFetcher {
     /** The stored transcript's event detail, or empty when the episode has no text at all. */
     public Optional<TranscriptStored> fetch(EpisodeDiscovered discovered) {
         String key = Keys.transcriptKey(discovered.feedId(), discovered.episodeId());
-        Optional<byte[]> existing = blobs.get(key);
+        Optional<Transcript> existing = stored(key, discovered);
         if (existing.isPresent()) {
-            Transcript stored = TranscriptCodec.read(existing.get());
             log("already stored at " + key + ", announcing again", discovered);
-            return Optional.of(announce(key, stored));
+            return Optional.of(announce(key, existing.get()));
         }
         Episode episode = episodes.find(discovered.feedId(), discovered.episodeId())
                 .orElseThrow(() -> new IllegalStateException("no episode " + discovered.episodeId() + " in feed "
@@ -68,6 +67,18 @@ public final class TranscriptFetcher {
         blobs.put(key, TranscriptCodec.write(transcript), "application/json");
         log("stored " + transcript.segments().size() + " segments from " + transcript.source() + " at " + key, discovered);
         return Optional.of(announce(key, transcript));
+    }
+
+    /** The transcript a previous delivery stored; an unreadable one is rebuilt rather than failing forever. */
+    private Optional<Transcript> stored(String key, EpisodeDiscovered discovered) {
+        Optional<byte[]> bytes = blobs.get(key);
+        if (bytes.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(TranscriptCodec.read(bytes.get()));
+        } catch (IllegalArgumentException e) {
+            log("stored transcript at " + key + " is unreadable (" + e.getMessage() + "); rebuilding it", discovered);
+            return Optional.empty();
+        }
     }
 
     private ParsedTranscript fromTranscriptUrl(Episode episode) {

@@ -113,6 +113,25 @@ class FeedParserTest {
     }
 
     @Test
+    void externalDtdIsNeverFetchedAndAPlainDoctypeStillParses() throws FeedFormatException {
+        try (LoopbackServer server = new LoopbackServer()) {
+            server.content("/evil.dtd", "application/xml-dtd",
+                    "<!ENTITY title \"from the DTD\">".getBytes(StandardCharsets.UTF_8));
+            String xml = """
+                    <?xml version="1.0"?>
+                    <!DOCTYPE rss SYSTEM "%s">
+                    <rss version="0.91"><channel><title>Old but honest</title>
+                    <item><guid>old-1</guid></item></channel></rss>
+                    """.formatted(server.uri("/evil.dtd"));
+
+            ParsedFeed feed = parser.parse(xml.getBytes(StandardCharsets.UTF_8), null);
+
+            assertEquals("Old but honest", feed.title());
+            assertEquals(0, server.requests().size());
+        }
+    }
+
+    @Test
     void undeclaredEntityWithoutDoctypeIsRefused() {
         String xml = "<rss><channel><title>&xxe;</title></channel></rss>";
 

@@ -95,6 +95,18 @@ class TranscriptFetcherTest {
     }
 
     @Test
+    void corruptStoredTranscriptIsRebuilt() {
+        EpisodeDiscovered d = episode("ep8", null, null, NOTES);
+        String key = Keys.transcriptKey(FEED, "ep8");
+        blobs.put(key, "{truncated".getBytes(StandardCharsets.UTF_8), "application/json");
+
+        TranscriptStored stored = fetcher(HttpPolicy.local()).fetch(d).orElseThrow();
+
+        assertEquals(2, stored.segments());
+        assertEquals(2, TranscriptCodec.read(blobs.get(key).orElseThrow()).segments().size());
+    }
+
+    @Test
     void brokenTranscriptLinkFallsBackToShowNotes() {
         EpisodeDiscovered d = episode("ep2", server.uri("/t/missing.srt").toString(), "application/srt", NOTES);
 
