@@ -86,4 +86,12 @@ class FetchFeedsHandlerTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, FetchFeedsHandler::new);
         assertTrue(e.getMessage().contains("TABLE_NAME"), e.getMessage());
     }
+
+    @Test
+    void primingBeforeSnapshotTouchesNoAdapter() throws Exception {
+        handler.beforeCheckpoint(null);
+
+        assertTrue(events.published().isEmpty());
+        assertEquals(0, table.writes());
+    }
 }

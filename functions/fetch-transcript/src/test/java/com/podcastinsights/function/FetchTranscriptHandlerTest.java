@@ -111,4 +111,12 @@ class FetchTranscriptHandlerTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, FetchTranscriptHandler::new);
         assertTrue(e.getMessage().contains("TABLE_NAME"), e.getMessage());
     }
+
+    @Test
+    void primingBeforeSnapshotTouchesNoAdapter() throws Exception {
+        handler.beforeCheckpoint(null);
+
+        assertTrue(events.published().isEmpty());
+        assertEquals(0, table.writes());
+    }
 }
