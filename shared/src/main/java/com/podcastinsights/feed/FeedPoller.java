@@ -72,11 +72,7 @@ public final class FeedPoller {
         List<Feed> all = feeds.list();
         Tally tally = new Tally();
         // Backlog first: episodes an earlier run recorded but could not announce.
-        List<Episode> backlog = episodes.listUnannounced();
-        if (!backlog.isEmpty()) {
-            progress.println("fetch-feeds: announcing " + backlog.size() + " episodes left over from an earlier run");
-            announce(backlog, tally, "backlog");
-        }
+        announceBacklog(tally);
         Semaphore permits = new Semaphore(concurrency);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<HttpResult>> downloads = new ArrayList<>();
@@ -108,6 +104,22 @@ public final class FeedPoller {
         }
         return new PollReport(all.size(), tally.notModified, tally.failed, tally.newEpisodes, tally.announced,
                 tally.publishFailures);
+    }
+
+    /** Episodes an earlier run recorded but could not announce; failing here must not stop the polling. */
+    private void announceBacklog(Tally tally) {
+        List<Episode> backlog;
+        try {
+            backlog = episodes.listUnannounced();
+        } catch (RuntimeException e) {
+            tally.publishFailures++;
+            progress.println("fetch-feeds: could not read the unannounced backlog, will retry next run: " + describe(e));
+            return;
+        }
+        if (!backlog.isEmpty()) {
+            progress.println("fetch-feeds: announcing " + backlog.size() + " episodes left over from an earlier run");
+            announce(backlog, tally, "backlog");
+        }
     }
 
     /** Fetch outcome -> feed health, raw copy, recorded episodes; returns the episodes that are new. */

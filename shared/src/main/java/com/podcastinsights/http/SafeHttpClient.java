@@ -43,6 +43,9 @@ public final class SafeHttpClient {
         Duration connect = policy.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? policy.timeout() : MAX_CONNECT_TIMEOUT;
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // HTTP/1.1 only: on plain http the JDK would otherwise attempt an h2c upgrade, which some
+                // feed hosts answer badly, and feeds gain nothing from HTTP/2.
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connect)
                 .proxy(HttpClient.Builder.NO_PROXY)
                 .build();
