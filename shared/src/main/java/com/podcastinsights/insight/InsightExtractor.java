@@ -82,9 +82,16 @@ public final class InsightExtractor {
         return base + "#t=" + (long) startSeconds;
     }
 
+    /**
+     * At most one passage per starting sentence: the windows that start at the same sentence say nearly the
+     * same thing, so only the one with the best cues and length (the shorter on a tie) goes on to the
+     * similarity graph, which keeps that graph linear in the episode's length rather than three times it.
+     */
     private static List<Candidate> candidates(List<Sentence> sentences) {
         List<Candidate> out = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) {
+            Candidate best = null;
+            double bestPrior = -1;
             int words = 0;
             for (int j = i; j < sentences.size() && j < i + MAX_SENTENCES; j++) {
                 if (sentences.get(j).turn() != sentences.get(i).turn()) break;
@@ -93,8 +100,15 @@ public final class InsightExtractor {
                 if (words > MAX_WORDS) break;
                 if (words < MIN_WORDS) continue;
                 List<Sentence> span = sentences.subList(i, j + 1);
-                if (PassageFilter.reject(span) == null) out.add(new Candidate(i, j, List.copyOf(span)));
+                if (PassageFilter.reject(span) != null) continue;
+                Candidate c = new Candidate(i, j, List.copyOf(span));
+                double prior = PassageScorer.prior(c.sourceText());
+                if (prior > bestPrior + 1e-9) {
+                    best = c;
+                    bestPrior = prior;
+                }
             }
+            if (best != null) out.add(best);
         }
         return out;
     }

@@ -25,7 +25,8 @@ final class PassageScorer {
     static final double CUE_WEIGHT = 0.35;
     static final double LENGTH_WEIGHT = 0.15;
     private static final double DAMPING = 0.85;
-    private static final int ITERATIONS = 40;
+    private static final int MAX_ITERATIONS = 50;
+    private static final double CONVERGED = 1e-7;
     private static final List<Pattern> CUES = List.of(
             Pattern.compile("(?i)\\bbecause\\b"),
             Pattern.compile("(?i)\\bwhich means\\b|\\bthat means\\b|\\bmeaning\\b"),
@@ -47,10 +48,15 @@ final class PassageScorer {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             String text = candidates.get(i).sourceText();
-            double s = CENTRALITY_WEIGHT * central[i] + CUE_WEIGHT * cues(text) + LENGTH_WEIGHT * lengthPrior(Words.count(text));
+            double s = CENTRALITY_WEIGHT * central[i] + prior(text);
             out[i] = Math.max(0, Math.min(1, s * sourceConfidence));
         }
         return out;
+    }
+
+    /** The signals that need no other candidate: cues and length, weighted as in the score. */
+    static double prior(String text) {
+        return CUE_WEIGHT * cues(text) + LENGTH_WEIGHT * lengthPrior(Words.count(text));
     }
 
     static double cues(String text) {
@@ -69,81 +75,85 @@ final class PassageScorer {
 
     private static double[] textRank(List<Candidate> candidates) {
         int n = candidates.size();
-        List<Map<String, Double>> vectors = tfIdf(candidates);
-        List<List<Integer>> neighbours = new ArrayList<>();
-        List<List<Double>> w = new ArrayList<>();
+        Vector[] vectors = tfIdf(candidates);
+        // dense and primitive: a long episode has a few thousand candidates, and boxed edge lists would
+        // cost hundreds of megabytes where this costs tens
+        float[][] sim = new float[n][n];
         double[] outWeight = new double[n];
-        for (int i = 0; i < n; i++) {
-            neighbours.add(new ArrayList<>());
-            w.add(new ArrayList<>());
-        }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 // overlapping windows share sentences; letting them vote for each other would reward repetition
                 if (candidates.get(i).overlaps(candidates.get(j))) continue;
-                double sim = cosine(vectors.get(i), vectors.get(j));
-                if (sim <= 0) continue;
-                neighbours.get(i).add(j);
-                w.get(i).add(sim);
-                neighbours.get(j).add(i);
-                w.get(j).add(sim);
-                outWeight[i] += sim;
-                outWeight[j] += sim;
+                float s = (float) vectors[i].dot(vectors[j]);
+                if (s <= 0) continue;
+                sim[i][j] = s;
+                sim[j][i] = s;
+                outWeight[i] += s;
+                outWeight[j] += s;
             }
         }
         double[] rank = new double[n];
-        java.util.Arrays.fill(rank, 1.0 / Math.max(1, n));
-        for (int it = 0; it < ITERATIONS; it++) {
+        java.util.Arrays.fill(rank, 1.0 / n);
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
             double[] next = new double[n];
             java.util.Arrays.fill(next, (1 - DAMPING) / n);
             for (int j = 0; j < n; j++) {
                 if (outWeight[j] == 0) continue;
-                List<Integer> nb = neighbours.get(j);
-                List<Double> ws = w.get(j);
-                for (int k = 0; k < nb.size(); k++) {
-                    next[nb.get(k)] += DAMPING * rank[j] * ws.get(k) / outWeight[j];
-                }
+                double share = DAMPING * rank[j] / outWeight[j];
+                float[] row = sim[j];
+                for (int i = 0; i < n; i++) next[i] += share * row[i];
             }
+            double change = 0;
+            for (int i = 0; i < n; i++) change += Math.abs(next[i] - rank[i]);
             rank = next;
+            if (change < CONVERGED) break;
         }
         return rank;
     }
 
-    private static List<Map<String, Double>> tfIdf(List<Candidate> candidates) {
-        List<Map<String, Integer>> counts = new ArrayList<>();
-        Map<String, Integer> df = new HashMap<>();
+    /** A unit-length TF-IDF vector: term ids ascending, with their weights. */
+    private record Vector(int[] terms, double[] weights) {
+        double dot(Vector o) {
+            double sum = 0;
+            int a = 0, b = 0;
+            while (a < terms.length && b < o.terms.length) {
+                if (terms[a] == o.terms[b]) sum += weights[a++] * o.weights[b++];
+                else if (terms[a] < o.terms[b]) a++;
+                else b++;
+            }
+            return sum;
+        }
+    }
+
+    private static Vector[] tfIdf(List<Candidate> candidates) {
+        Map<String, Integer> ids = new HashMap<>();
+        List<TreeMap<Integer, Integer>> counts = new ArrayList<>();
+        Map<Integer, Integer> df = new HashMap<>();
         for (Candidate c : candidates) {
-            Map<String, Integer> tf = new TreeMap<>();
-            for (String t : Words.terms(c.sourceText())) tf.merge(t, 1, Integer::sum);
+            TreeMap<Integer, Integer> tf = new TreeMap<>();
+            for (String t : Words.terms(c.sourceText())) tf.merge(ids.computeIfAbsent(t, k -> ids.size()), 1, Integer::sum);
             tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
             counts.add(tf);
         }
         int n = candidates.size();
-        List<Map<String, Double>> out = new ArrayList<>();
-        for (Map<String, Integer> tf : counts) {
-            Map<String, Double> v = new HashMap<>();
+        Vector[] out = new Vector[n];
+        for (int c = 0; c < n; c++) {
+            TreeMap<Integer, Integer> tf = counts.get(c);
+            int[] terms = new int[tf.size()];
+            double[] weights = new double[tf.size()];
             double norm = 0;
+            int k = 0;
             for (var e : tf.entrySet()) {
                 double x = (1 + Math.log(e.getValue())) * Math.log(1.0 + n / (double) df.get(e.getKey()));
-                v.put(e.getKey(), x);
+                terms[k] = e.getKey();
+                weights[k++] = x;
                 norm += x * x;
             }
             double len = Math.sqrt(norm);
-            if (len > 0) v.replaceAll((k, x) -> x / len);
-            out.add(v);
+            if (len > 0) for (int i = 0; i < weights.length; i++) weights[i] /= len;
+            out[c] = new Vector(terms, weights);
         }
         return out;
-    }
-
-    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double dot = 0;
-        for (var e : small.entrySet()) {
-            Double y = large.get(e.getKey());
-            if (y != null) dot += e.getValue() * y;
-        }
-        return dot;
     }
 
     private static double[] normalize(double[] values) {

@@ -105,6 +105,21 @@ class InsightExtractorTest {
     }
 
     @Test
+    void aLongTranscriptIsRankedByTheSameRules() {
+        List<com.podcastinsights.transcript.Segment> segments = new java.util.ArrayList<>();
+        for (int copy = 0; copy < 25; copy++) {
+            for (var s : SampleTranscripts.computeFrontier("vtt").segments()) {
+                segments.add(new com.podcastinsights.transcript.Segment(s.start() + copy * 400, s.end() + copy * 400,
+                        s.speaker(), s.text().replace("Small models", "Small models (" + copy + ")")));
+            }
+        }
+        var t = new com.podcastinsights.transcript.Transcript("f", "e", "en", "vtt", segments);
+        List<RankedPassage> top = extractor.rank(t, 5);
+        assertEquals(5, top.size());
+        for (RankedPassage p : top) assertTrue(mentionsAny(p, SampleTranscripts.COMPUTE_CLAIMS), p.sourceText());
+    }
+
+    @Test
     void emptyTranscriptGivesNothing() {
         var t = new com.podcastinsights.transcript.Transcript("f", "e", "en", "vtt", List.of());
         assertTrue(extractor.rank(t, 5).isEmpty());
