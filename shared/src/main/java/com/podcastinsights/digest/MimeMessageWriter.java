@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class MimeMessageWriter {
     private static final String CRLF = "\r\n";
+    private static final Pattern NAMED = Pattern.compile("(.*)<([^<>]+)>\\s*");
     private static final Pattern HEADER_NAME = Pattern.compile("[!-9;-~]+");
     private static final int ENCODED_WORD_BYTES = 39; // 52 base64 characters: a folded line stays under 78
 
@@ -33,8 +35,8 @@ public final class MimeMessageWriter {
     public byte[] write(Message m) {
         String boundary = "=_pi_" + hash(m.text() + "\n" + m.html()).substring(0, 24);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("From", MailText.headerValue(m.from()));
-        headers.put("To", MailText.headerValue(m.to()));
+        headers.put("From", mailbox(m.from()));
+        headers.put("To", mailbox(m.to()));
         headers.put("Subject", encodeIfNeeded(MailText.headerValue(m.subject())));
         headers.put("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(m.date()));
         headers.put("Message-ID", "<" + MailText.headerValue(m.messageId()).replaceAll("[<>\\s]", "") + ">");
@@ -74,6 +76,19 @@ public final class MimeMessageWriter {
         String encoded = Base64.getMimeEncoder(76, CRLF.getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(normalized.getBytes(StandardCharsets.UTF_8));
         b.append(encoded).append(CRLF);
+    }
+
+    /** "Name <addr>" with a non-ASCII name encodes only the name; the address itself must stay as it is. */
+    static String mailbox(String value) {
+        String v = MailText.headerValue(value);
+        Matcher m = NAMED.matcher(v);
+        if (!m.matches()) return v;
+        String name = m.group(1).trim().replaceAll("^\"|\"$", "");
+        if (name.isEmpty()) return "<" + m.group(2).trim() + ">";
+        String shown = name.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                ? (name.matches("[A-Za-z0-9 !#$%&'*+/=?^_`{|}~.-]+") ? name : "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                : encodeIfNeeded(name);
+        return shown + " <" + m.group(2).trim() + ">";
     }
 
     /** RFC 2047 B-encoding for non-ASCII values, split on character boundaries and folded. */

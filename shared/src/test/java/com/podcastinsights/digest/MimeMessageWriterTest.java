@@ -71,4 +71,13 @@ class MimeMessageWriterTest {
         assertTrue(folded.contains("\r\n "), "long encoded subject is folded");
         for (String physical : folded.split("\r\n")) assertTrue(physical.length() <= 78, physical);
     }
+
+    @Test
+    void aNonAsciiSenderNameIsEncodedButTheAddressIsNot() {
+        assertEquals("=?UTF-8?B?UG9kY2FzdCBFaW5zaWNodGVuIMOc?= <digest@example.com>",
+                MimeMessageWriter.mailbox("Podcast Einsichten Ü <digest@example.com>"));
+        assertEquals("Podcast Insights <digest@example.com>", MimeMessageWriter.mailbox("Podcast Insights <digest@example.com>"));
+        assertEquals("\"Insights, Daily\" <digest@example.com>", MimeMessageWriter.mailbox("Insights, Daily <digest@example.com>"));
+        assertEquals("digest@example.com", MimeMessageWriter.mailbox("digest@example.com"));
+    }
 }

@@ -73,6 +73,19 @@ class InsightExtractorTest {
     }
 
     @Test
+    void anInterviewYieldsTheGuestsClaimsAndNotADanglingFollowUp() {
+        List<RankedPassage> all = extractor.rank(SampleTranscripts.moneyDesk(), 50);
+        all.forEach(p -> System.out.println(p.score() + " | " + p.text()));
+        assertEquals(SampleTranscripts.MONEY_CLAIMS.size(), all.size(), all.toString());
+        for (RankedPassage p : all) {
+            assertTrue(mentionsAny(p, SampleTranscripts.MONEY_CLAIMS), "not a claim: " + p.sourceText());
+            assertFalse(p.sourceText().startsWith("That's why"), p.sourceText());
+            assertFalse(p.sourceText().contains("promo code"), p.sourceText());
+            assertEquals("Morgan", p.speaker());
+        }
+    }
+
+    @Test
     void showNotesScoreLowerThanTheSameWordsSpoken() {
         double spoken = extractor.rank(SampleTranscripts.computeFrontier("vtt"), 1).get(0).score();
         double notes = extractor.rank(SampleTranscripts.computeFrontier("show-notes"), 1).get(0).score();

@@ -80,6 +80,36 @@ public final class SampleTranscripts {
         return new Transcript(FEED, "garden000000001", "en", "text", b.segments);
     }
 
+    public static final List<String> MONEY_CLAIMS = List.of("fifth of your final balance", "rebalancing once a year",
+            "emergency fund comes first");
+
+    /** An interview where the guest's best line opens with "That's why", which must not stand alone. */
+    public static Transcript moneyDesk() {
+        Builder b = new Builder();
+        b.turn("Lee", "Hello and welcome to The Money Desk. I'm Lee, and on today's episode we're talking about boring "
+                + "investing with Morgan.");
+        b.turn("Morgan", "Great to be here, Lee. Love the show.");
+        b.turn("Lee", "So let's start simple. Why do you keep telling people to look at fees first?");
+        b.turn("Morgan", "Because fees compound exactly like returns do, just in the wrong direction. A fund charging one "
+                + "percent a year instead of point one percent costs you roughly a fifth of your final balance over "
+                + "forty years, which means the fee is often the biggest decision you make.");
+        b.turn("Morgan", "That's why I ignore star ratings entirely. They describe the past and say nothing about what "
+                + "you will pay next year.");
+        b.turn("Lee", "Support for this podcast comes from Ledgerly, the budgeting app. Get three months free with promo "
+                + "code DESK at checkout.");
+        b.turn("Lee", "Okay. And what about rebalancing, how often should people actually do it?");
+        b.turn("Morgan", "Honestly, um, rebalancing once a year is plenty for most people. Checking more often mostly "
+                + "creates chances to panic, and the research shows annual rebalancing keeps risk in line while "
+                + "trading far less, so you also pay fewer taxes and costs.");
+        b.turn("Lee", "Ha. I check mine every morning.");
+        b.turn("Morgan", "Yeah, yeah, we all do, right? It's fine.");
+        b.turn("Morgan", "The order matters too: an emergency fund comes first, before any investing. Without three to "
+                + "six months of expenses in cash, a lost job forces you to sell at the worst moment, so the savings "
+                + "account is what protects the portfolio.");
+        b.turn("Lee", "That's all for today. Thanks for listening, and leave us a review if this helped.");
+        return new Transcript(FEED, "money0000000001", "en", "srt", b.segments);
+    }
+
     private static final class Builder {
         final List<Segment> segments = new ArrayList<>();
         double clock = 0;
