@@ -33,7 +33,7 @@ public final class MailText {
         return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").trim();
     }
 
-    /** Text for the plain part: control characters other than newline removed, whitespace collapsed. */
+    /** Feed text for one item of the plain part: on one line, so it cannot break the part's layout. */
     public static String plain(String s) {
         if (s == null) return "";
         return s.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").trim();

@@ -14,11 +14,11 @@ final class PassageFilter {
     enum Reason { AD, INTRO_OUTRO, QUESTION, FILLER, UNRESOLVED_PRONOUN }
 
     private static final Pattern AD = Pattern.compile(
-            "brought to you by|promo code|sponsor|use code|\\d+\\s*(%|percent) off|free trial|"
+            "brought to you by|promo code|\\bsponsor|use code|\\d+\\s*(%|percent) off|free trial|"
                     + "\\.com/|dot com slash|support for (this|the) (show|podcast)|today'?s episode is supported",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INTRO_OUTRO = Pattern.compile(
-            "welcome (back )?to|subscribe|rate and review|thanks for listening|thank you for listening|"
+            "welcome (back )?to|\\bsubscribe\\b|rate and review|thanks for listening|thank you for listening|"
                     + "see you next|i'?m your host|on today'?s (episode|show)|in this episode|joining me|"
                     + "my guest|show notes|that'?s (it|all) for (today|this week)|next week on|leave (us )?a review",
             Pattern.CASE_INSENSITIVE);
