@@ -36,16 +36,21 @@ public final class ExtractInsightsHandler implements RequestStreamHandler {
     }
 
     static Adapters awsAdapters(Env env) {
+        // every variable first, so a misconfigured function fails on the missing name, before any client exists
+        String table = env.require("TABLE_NAME");
+        String bucket = env.require("BUCKET_NAME");
+        String bus = env.require("EVENT_BUS_NAME");
+        ZoneId zone = ZoneId.of(env.require("DIGEST_TIME_ZONE"));
+        Settings d = Settings.defaults();
+        Settings settings = new Settings(d.senderAddress(), zone, d.insightsPerEpisode(), d.digestSize(),
+                d.maxPerEpisodeInDigest());
         var region = AwsClients.lambdaRegion();
         var credentials = AwsClients.lambdaCredentials();
-        Settings d = Settings.defaults();
-        Settings settings = new Settings(d.senderAddress(), ZoneId.of(env.require("DIGEST_TIME_ZONE")),
-                d.insightsPerEpisode(), d.digestSize(), d.maxPerEpisodeInDigest());
         return new Adapters(
-                new S3BlobStore(AwsClients.s3(region, null, credentials), env.require("BUCKET_NAME")),
-                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), env.require("TABLE_NAME")),
+                new S3BlobStore(AwsClients.s3(region, null, credentials), bucket),
+                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
                 null,
-                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), env.require("EVENT_BUS_NAME")),
+                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus),
                 null, Clock.systemUTC(), settings);
     }
 

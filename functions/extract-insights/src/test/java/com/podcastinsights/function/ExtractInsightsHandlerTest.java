@@ -83,4 +83,11 @@ class ExtractInsightsHandlerTest {
                 "{\"detail-type\":\"Episode Discovered\",\"detail\":{}}".getBytes(StandardCharsets.UTF_8)));
         assertTrue(events.published.isEmpty());
     }
+
+    @Test
+    void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> ExtractInsightsHandler.awsAdapters(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "DIGEST_TIME_ZONE", "UTC"))));
+        assertTrue(e.getMessage().contains("EVENT_BUS_NAME"), e.getMessage());
+    }
 }

@@ -34,14 +34,18 @@ public final class SendDigestHandler implements RequestStreamHandler {
     }
 
     static Adapters awsAdapters(Env env) {
+        // every variable first, so a misconfigured function fails on the missing name, before any client exists
+        String table = env.require("TABLE_NAME");
+        String sender = env.require("SENDER_ADDRESS");
+        ZoneId zone = ZoneId.of(env.require("DIGEST_TIME_ZONE"));
+        String configurationSet = env.optional("CONFIGURATION_SET", null);
+        Settings d = Settings.defaults();
+        Settings settings = new Settings(sender, zone, d.insightsPerEpisode(), d.digestSize(), d.maxPerEpisodeInDigest());
         var region = AwsClients.lambdaRegion();
         var credentials = AwsClients.lambdaCredentials();
-        Settings d = Settings.defaults();
-        Settings settings = new Settings(env.require("SENDER_ADDRESS"), ZoneId.of(env.require("DIGEST_TIME_ZONE")),
-                d.insightsPerEpisode(), d.digestSize(), d.maxPerEpisodeInDigest());
         return new Adapters(null,
-                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), env.require("TABLE_NAME")),
-                new SesMailer(AwsClients.sesV2(region, null, credentials), env.optional("CONFIGURATION_SET", null)),
+                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
+                new SesMailer(AwsClients.sesV2(region, null, credentials), configurationSet),
                 null, null, Clock.systemUTC(), settings);
     }
 

@@ -79,4 +79,11 @@ class SendDigestHandlerTest {
                 .getBytes(StandardCharsets.UTF_8)));
         assertTrue(mailer.sent.isEmpty());
     }
+
+    @Test
+    void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> SendDigestHandler.awsAdapters(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
+        assertTrue(e.getMessage().contains("SENDER_ADDRESS"), e.getMessage());
+    }
 }
