@@ -45,7 +45,7 @@ public final class DigestSender {
 
     public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings) {
         this.subscribers = new SubscriberRepository(table);
-        this.selection = new DailySelection(new InsightRepository(table), settings);
+        this.selection = new DailySelection(new InsightRepository(table), table, settings);
         this.log = new DigestLog(table);
         this.renderer = new DigestRenderer(settings.senderAddress());
         this.mailer = mailer;
@@ -59,7 +59,7 @@ public final class DigestSender {
 
     public DigestReport send(Instant scheduledAt) {
         String day = dayOf(scheduledAt, settings);
-        List<Insight> insights = selection.forDay(day);
+        List<Insight> insights = selection.forDay(day, clock.instant());
         List<Subscriber> readers = subscribers.active();
         if (insights.isEmpty()) {
             return new DigestReport(day, readers.size(), 0, 0, 0, 0, 0, "no insights for " + day + ", nothing sent");
