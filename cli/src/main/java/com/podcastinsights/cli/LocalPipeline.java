@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
+import com.podcastinsights.digest.DailySelection;
 import com.podcastinsights.digest.SubscriberRepository;
+import com.podcastinsights.insight.InsightRepository;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.function.FetchFeedsHandler;
@@ -18,7 +20,6 @@ import com.podcastinsights.local.InProcessEventBus;
 import com.podcastinsights.local.OutboxMailer;
 import com.podcastinsights.local.Route;
 import com.podcastinsights.local.TemplateRoutes;
-import com.podcastinsights.port.Keys;
 import com.podcastinsights.port.Table;
 
 import java.io.ByteArrayInputStream;
@@ -139,8 +140,9 @@ public final class LocalPipeline {
         Set<Path> after = listFiles(outbox);
         List<Path> written = after.stream().filter(p -> !before.contains(p)).sorted().toList();
 
-        List<DigestLine> topFive = DigestLine.select(table.queryIndex(Keys.dayIndex(day), true, 100),
-                settings.digestSize(), settings.maxPerEpisodeInDigest());
+        // the edition SendDigest stored for the day: exactly what the email holds
+        List<DigestLine> topFive = new DailySelection(new InsightRepository(table), table, settings)
+                .forDay(day, now).stream().map(DigestLine::of).toList();
         return new Result(out, day, to, topFive, written, after.stream().sorted().toList(), deliveries.delivered(),
                 deliveries.failures());
     }
