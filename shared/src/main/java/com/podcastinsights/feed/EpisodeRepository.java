@@ -16,7 +16,7 @@ public final class EpisodeRepository {
      * GSI1 partition holding only unannounced episodes (GSI1SK "feedId#episodeId"); sparse, like the
      * subscribers index. Belongs with the other key formats in Keys and docs/data-model.md.
      */
-    public static final String UNANNOUNCED_INDEX = "UNANNOUNCED";
+    public static final String UNANNOUNCED_INDEX = Keys.UNANNOUNCED_INDEX;
 
     private final Table table;
 

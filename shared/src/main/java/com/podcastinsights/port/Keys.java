@@ -15,6 +15,8 @@ public final class Keys {
     public static final String FEEDS_INDEX = "FEEDS";
 
     public static String episodeSk(String episodeId) { return "EPISODE#" + episodeId; }
+    /** GSI1 partition of episodes recorded but not yet announced on the bus (sparse). */
+    public static final String UNANNOUNCED_INDEX = "UNANNOUNCED";
 
     public static String insightPk(String episodeId) { return "EPISODE#" + episodeId; }
     public static String insightSk(int rank) { return String.format("INSIGHT#%02d", rank); }
