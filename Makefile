@@ -37,7 +37,9 @@ package:
 $(CLI_JAR):
 	$(MVN) -q package -DskipTests
 
+# A fresh out/run each time: `make run` shows a whole run; a replay is `bin/podcast-insights run` on the same dir.
 run: package
+	rm -rf out/run
 	bin/podcast-insights run --sample --out out/run
 
 test: test-java test-template

@@ -46,10 +46,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "the SAM template whose event rules the local bus applies; default: template.yaml of the project")
     Path template;
 
-    @Option(names = "--stack", paramLabel = "NAME", description = "run against a deployed stack (not supported yet)")
+    @Option(names = "--stack", paramLabel = "NAME", description = "not for run: a deployed stack runs on its schedules (feeds and subscribers take --stack)")
     String stack;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "run against an AWS emulator endpoint (not supported yet)")
+    @Option(names = "--endpoint", paramLabel = "URL", description = "not for run: it runs locally (feeds and subscribers take --endpoint)")
     String endpoint;
 
     @Override
@@ -57,8 +57,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (stack != null || endpoint != null) {
             err.println("error: " + (stack != null ? "--stack" : "--endpoint")
-                    + " is not supported yet: `run` only runs locally (--sample or --feeds FILE.opml)."
-                    + " A deployed stack runs on its schedules; see README.md, Deploy.");
+                    + " is not for `run`, which only runs locally (--sample or --feeds FILE.opml)."
+                    + " A deployed stack runs on its schedules; manage its feeds and subscribers with"
+                    + " `feeds ... --stack NAME` and `subscribers ... --stack NAME` (see README.md, Deploy).");
             return CommandLine.ExitCode.USAGE;
         }
         if (sample == (feedsFile != null)) {

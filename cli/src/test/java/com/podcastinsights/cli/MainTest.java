@@ -90,13 +90,13 @@ class MainTest {
     }
 
     @Test
-    void deployedStacksAndEndpointsAreNotSupportedYet() {
+    void runRefusesAStackOrEndpointAndSaysWhereTheyBelong() {
         Outcome stack = cli("run", "--stack", "podcast-insights");
         assertEquals(2, stack.code());
-        assertTrue(stack.err().contains("--stack is not supported yet"), stack.err());
+        assertTrue(stack.err().contains("--stack is not for `run`"), stack.err());
         Outcome endpoint = cli("run", "--endpoint", "http://127.0.0.1:4566");
         assertEquals(2, endpoint.code());
-        assertTrue(endpoint.err().contains("--endpoint is not supported yet"), endpoint.err());
+        assertTrue(endpoint.err().contains("--endpoint is not for `run`"), endpoint.err());
     }
 
     @Test
