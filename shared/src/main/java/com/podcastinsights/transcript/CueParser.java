@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * (missing headers, stray blank lines inside cues, numbers with no cue), so one tolerant reader serves both.
  *
  * <p>Speakers come from VTT voice tags ({@code <v Name>}) or from a "Name:" prefix. A cue with lines from
- * several voices becomes one segment per voice.
+ * several voices becomes one segment per voice. Transcribers label a speaker only where the turn changes, so
+ * a cue with no label belongs to the last one named.
  */
 final class CueParser {
     private static final Pattern TIMING = Pattern.compile("^\\s*(\\S+)\\s+-->\\s+(\\S+)(?:\\s+.*)?$");
@@ -65,8 +66,9 @@ final class CueParser {
             if (current != null) current.lines.add(trimmed);
         }
         List<Segment> out = new ArrayList<>();
+        String speaker = null;
         for (Cue c : cues) {
-            c.addSegments(out);
+            speaker = c.addSegments(out, speaker);
         }
         return out;
     }
@@ -93,8 +95,9 @@ final class CueParser {
             this.end = end;
         }
 
-        void addSegments(List<Segment> out) {
-            String speaker = null;
+        /** Adds this cue's segments; returns the speaker the next cue inherits. */
+        String addSegments(List<Segment> out, String inherited) {
+            String speaker = inherited;
             StringBuilder text = new StringBuilder();
             for (String raw : lines) {
                 String lineSpeaker = null;
@@ -119,6 +122,7 @@ final class CueParser {
                 text.append(plain);
             }
             if (!text.isEmpty()) out.add(new Segment(start, end, speaker, text.toString()));
+            return speaker;
         }
     }
 }

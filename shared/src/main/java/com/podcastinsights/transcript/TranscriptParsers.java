@@ -25,7 +25,8 @@ public final class TranscriptParsers {
 
     public static ParsedTranscript parse(byte[] bytes, String declaredType) {
         String text = decode(bytes);
-        String format = choose(formatOf(declaredType), sniff(text));
+        // A WEBVTT header settles it; otherwise SRT and VTT look alike and the publisher's word is kept.
+        String format = text.stripLeading().startsWith("WEBVTT") ? VTT : choose(formatOf(declaredType), sniff(text));
         List<Segment> segments = switch (format) {
             case JSON -> JsonTranscriptParser.parse(text);
             case VTT, SRT -> CueParser.parse(text);
