@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * a cue with no label belongs to the last one named.
  */
 final class CueParser {
-    private static final Pattern TIMING = Pattern.compile("^\\s*(\\S+)\\s+-->\\s+(\\S+)(?:\\s+.*)?$");
+    private static final Pattern TIMING = Pattern.compile("^\\s*(\\S+?)\\s*-->\\s*(\\S+)(?:\\s+.*)?$");
     private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^\\s>]*)?\\s+([^>]+)>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SSA_OVERRIDE = Pattern.compile("\\{\\\\[^}]*}");
@@ -45,18 +45,14 @@ final class CueParser {
                 continue;
             }
             Matcher t = TIMING.matcher(line);
-            if (t.matches()) {
-                Double start = Timestamps.parse(t.group(1));
-                Double end = Timestamps.parse(t.group(2));
-                if (start != null) {
-                    current = new Cue(start, end);
-                    cues.add(current);
-                } else {
-                    current = null;
-                }
+            Double start = t.matches() ? Timestamps.parse(t.group(1)) : null;
+            if (start != null) {
+                current = new Cue(start, Timestamps.parse(t.group(2)));
+                cues.add(current);
                 blockStart = false;
                 continue;
             }
+            // an arrow between words ("A --> B") is speech, not a timing line
             boolean identifierLine = blockStart && i + 1 < lines.length && TIMING.matcher(lines[i + 1]).matches()
                     || DIGITS.matcher(trimmed).matches() && nextNonBlankIsTiming(lines, i + 1);
             blockStart = false;

@@ -21,8 +21,8 @@ public final class TranscriptParsers {
     /** Amazon Transcribe's output JSON: speech-to-text, so machine words rather than a publisher's. */
     public static final String TRANSCRIBE = "transcribe";
 
-    private static final Pattern TIMING_LINE = Pattern.compile("(?m)^\\s*\\S+\\s+-->\\s+\\S+");
-    private static final Pattern SRT_TIMING = Pattern.compile("(?m)^\\s*\\d+:\\d{2}:\\d{2},\\d+\\s+-->");
+    private static final Pattern TIMING_LINE = Pattern.compile("(?m)^\\s*[\\d:.,]+\\s*-->\\s*[\\d:.,]+");
+    private static final Pattern SRT_TIMING = Pattern.compile("(?m)^\\s*\\d+:\\d{2}:\\d{2},\\d+\\s*-->");
 
     private TranscriptParsers() {
     }

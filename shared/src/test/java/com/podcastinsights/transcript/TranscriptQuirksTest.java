@@ -50,11 +50,12 @@ class TranscriptQuirksTest {
 
                 00:00:04.000 --> 00:00:06.000
                 - Bo: Even Sundays?
+                kiln --> shelf, then rest.
                 """;
 
         assertEquals(List.of(
                 new Segment(1, 4.0, "Ada Lind", "We fire at dawn <sharp>. Every day."),
-                new Segment(4, 6.0, "Bo", "Even Sundays?")), parse(vtt, "text/vtt"));
+                new Segment(4, 6.0, "Bo", "Even Sundays? kiln --> shelf, then rest.")), parse(vtt, "text/vtt"));
     }
 
     @Test
@@ -193,6 +194,8 @@ class TranscriptQuirksTest {
             "'1\n00:00:01,000 --> 00:00:02,000\nHi.\n', text/html, srt",
             "'WEBVTT\n\n00:01.000 --> 00:02.000\nHi.\n', application/x-subrip, vtt",
             "'00:01.000 --> 00:02.000\nHi.\n', null, vtt",
+            "'1\n00:00:01,000-->00:00:02,000\nHi.\n', null, srt",
+            "'00:01.000-->00:02.000\nHi.\n', text/plain, vtt",
             "'{\"segments\":[{\"body\":\"Hi.\",\"startTime\":1}]}', text/plain, json",
             "'<cite>Ada:</cite><time>0:01</time><p>Hi.</p>', application/json, html",
             "'Ada: Hi.', text/vtt, text",
