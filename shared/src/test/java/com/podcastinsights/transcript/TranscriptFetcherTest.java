@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -226,6 +227,25 @@ class TranscriptFetcherTest {
         TranscriptStored stored = fetcher(small).fetch(d).orElseThrow();
 
         assertEquals("show-notes", stored.source());
+    }
+
+    @Test
+    void aGzippedTranscriptIsReadAndTheRequestAsksForGzip() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(Fixtures.bytes("transcripts/episode.vtt"));
+        }
+        server.route("/t/ep15.vtt", ex -> {
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            LoopbackServer.send(ex, 200, "text/vtt", zipped.toByteArray());
+        });
+        EpisodeDiscovered d = listing("ep15", "en", link("/t/ep15.vtt", "text/vtt", null));
+
+        TranscriptStored stored = fetcher(HttpPolicy.local()).fetch(d).orElseThrow();
+
+        assertEquals("vtt", stored.source());
+        assertEquals(6, stored.segments());
+        assertTrue(server.requests().get(0).header("Accept-Encoding").contains("gzip"));
     }
 
     @Test
