@@ -69,8 +69,8 @@ public final class TranscriptCommand implements Callable<Integer> {
                 out.println(EventEnvelope.JSON.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(toJson(read, parsed, stats)));
             } else {
-                out.printf("%s: %s, %d segments, %d words, %d speakers%s, %s%n", source, parsed.source(),
-                        stats.segments(), stats.words(), stats.speakers().size(),
+                out.printf("%s: %s, %d segments, %d words, %d speaker%s%s, %s%n", source, parsed.source(),
+                        stats.segments(), stats.words(), stats.speakers().size(), stats.speakers().size() == 1 ? "" : "s",
                         stats.speakers().isEmpty() ? "" : " (" + String.join(", ", stats.speakers()) + ")",
                         stats.timed() ? "reaches " + clock(stats.durationSeconds()) : "no timing");
                 parsed.segments().stream().limit(5).forEach(s -> out.printf("  [%s] %s%s%n", clock(s.start()),

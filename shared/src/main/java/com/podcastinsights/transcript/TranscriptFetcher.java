@@ -24,8 +24,9 @@ import java.util.Optional;
  * Episode Discovered -> normalized transcript in the bucket -> Transcript Stored.
  *
  * <p>The episode's published transcripts win, tried in {@link TranscriptChoice} order; when there is none, or
- * none can be fetched or read, the show notes stand in (source "show-notes", which ranking weighs lower). Idempotent: the transcript key depends only on the episode, and a replayed event finds
- * the stored transcript and re-announces it without downloading again.
+ * none can be fetched or read, the show notes stand in (source "show-notes", which ranking weighs lower).
+ * Idempotent: the transcript key depends only on the episode, and a replayed event finds the stored
+ * transcript and re-announces it without downloading again.
  */
 public final class TranscriptFetcher {
     /** Links tried per episode: each failed download costs up to the HTTP timeout. */
@@ -105,7 +106,9 @@ public final class TranscriptFetcher {
                         TranscriptChoice.languageOf(link, listed.feedLanguage()));
             }
         }
-        if (!ordered.isEmpty()) log.println("fetch-transcript: " + episode.id() + ": no listed transcript usable; using show notes");
+        if (!ordered.isEmpty()) {
+            log.println("fetch-transcript: " + episode.id() + ": no listed transcript usable; using show notes");
+        }
         return null;
     }
 
