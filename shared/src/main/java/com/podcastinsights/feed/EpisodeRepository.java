@@ -109,4 +109,25 @@ public final class EpisodeRepository {
                 i.string("title"), i.string("publishedAt"), i.string("link"), i.string("enclosureUrl"),
                 i.string("transcriptUrl"), i.string("transcriptType"), i.string("showNotes"));
     }
+
+    /**
+     * As {@link #recordUnannounced(Episode, String)}, also keeping every transcript the item lists and the
+     * feed's language (see {@link EpisodeTranscripts}).
+     */
+    public boolean recordUnannounced(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
+        Item item = toItem(e, discoveredAt);
+        Item.Builder b = Item.of(item.pk(), item.sk());
+        item.attributes().forEach(b::with);
+        transcripts.attributes().forEach(b::with);
+        return table.putIfAbsent(b.with(ANNOUNCED, false).index(UNANNOUNCED_INDEX, e.feedId() + "#" + e.id()).build());
+    }
+
+    /** The episode's item with every attribute, for readers of attributes the {@link Episode} does not carry. */
+    public Optional<Item> findItem(String feedId, String episodeId) {
+        return table.get(Keys.feedPk(feedId), Keys.episodeSk(episodeId));
+    }
+
+    public static Episode episodeOf(Item item) {
+        return fromItem(item);
+    }
 }

@@ -98,6 +98,7 @@ public final class FeedParser {
 
         ParsedFeed rss() throws XMLStreamException, FeedFormatException {
             String title = null;
+            String language = null;
             List<FeedItem> items = new ArrayList<>();
             Deque<String> open = new ArrayDeque<>();
             open.push(name(r));
@@ -109,6 +110,8 @@ public final class FeedParser {
                         items.add(rssItem());
                     } else if (n.equals("title") && "channel".equals(open.peek()) && title == null) {
                         title = text();
+                    } else if (n.equals("language") && "channel".equals(open.peek()) && language == null) {
+                        language = text();
                     } else {
                         open.push(n);
                     }
@@ -116,7 +119,7 @@ public final class FeedParser {
                     open.pop();
                 }
             }
-            return new ParsedFeed(clean(title), items);
+            return new ParsedFeed(clean(title), items, clean(language));
         }
 
         private FeedItem rssItem() throws XMLStreamException, FeedFormatException {

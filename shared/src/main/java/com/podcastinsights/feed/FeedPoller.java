@@ -166,7 +166,8 @@ public final class FeedPoller {
                     podcastTitle, item.title(), item.publishedAt(), item.link(), item.enclosureUrl(),
                     transcript == null ? null : transcript.url(), transcript == null ? null : transcript.type(),
                     item.showNotes());
-            if (episodes.recordUnannounced(episode, now)) fresh.add(episode);
+            EpisodeTranscripts transcripts = new EpisodeTranscripts(item.transcripts(), parsed.language());
+            if (episodes.recordUnannounced(episode, now, transcripts)) fresh.add(episode);
         }
         return fresh;
     }

@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  * (missing headers, stray blank lines inside cues, numbers with no cue), so one tolerant reader serves both.
  *
  * <p>Speakers come from VTT voice tags ({@code <v Name>}) or from a "Name:" prefix. A cue with lines from
- * several voices becomes one segment per voice.
+ * several voices becomes one segment per voice. Transcribers label a speaker only where the turn changes, so
+ * a cue with no label belongs to the last one named.
  */
 final class CueParser {
-    private static final Pattern TIMING = Pattern.compile("^\\s*(\\S+)\\s+-->\\s+(\\S+)(?:\\s+.*)?$");
+    private static final Pattern TIMING = Pattern.compile("^\\s*(\\S+?)\\s*-->\\s*(\\S+)(?:\\s+.*)?$");
     private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^\\s>]*)?\\s+([^>]+)>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SSA_OVERRIDE = Pattern.compile("\\{\\\\[^}]*}");
@@ -44,18 +45,14 @@ final class CueParser {
                 continue;
             }
             Matcher t = TIMING.matcher(line);
-            if (t.matches()) {
-                Double start = Timestamps.parse(t.group(1));
-                Double end = Timestamps.parse(t.group(2));
-                if (start != null) {
-                    current = new Cue(start, end);
-                    cues.add(current);
-                } else {
-                    current = null;
-                }
+            Double start = t.matches() ? Timestamps.parse(t.group(1)) : null;
+            if (start != null) {
+                current = new Cue(start, Timestamps.parse(t.group(2)));
+                cues.add(current);
                 blockStart = false;
                 continue;
             }
+            // an arrow between words ("A --> B") is speech, not a timing line
             boolean identifierLine = blockStart && i + 1 < lines.length && TIMING.matcher(lines[i + 1]).matches()
                     || DIGITS.matcher(trimmed).matches() && nextNonBlankIsTiming(lines, i + 1);
             blockStart = false;
@@ -65,8 +62,9 @@ final class CueParser {
             if (current != null) current.lines.add(trimmed);
         }
         List<Segment> out = new ArrayList<>();
+        String speaker = null;
         for (Cue c : cues) {
-            c.addSegments(out);
+            speaker = c.addSegments(out, speaker);
         }
         return out;
     }
@@ -93,8 +91,9 @@ final class CueParser {
             this.end = end;
         }
 
-        void addSegments(List<Segment> out) {
-            String speaker = null;
+        /** Adds this cue's segments; returns the speaker the next cue inherits. */
+        String addSegments(List<Segment> out, String inherited) {
+            String speaker = inherited;
             StringBuilder text = new StringBuilder();
             for (String raw : lines) {
                 String lineSpeaker = null;
@@ -119,6 +118,7 @@ final class CueParser {
                 text.append(plain);
             }
             if (!text.isEmpty()) out.add(new Segment(start, end, speaker, text.toString()));
+            return speaker;
         }
     }
 }

@@ -6,10 +6,13 @@ import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.feed.Episode;
 import com.podcastinsights.feed.EpisodeRepository;
+import com.podcastinsights.feed.EpisodeTranscripts;
+import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.http.HttpResult;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.port.BlobStore;
 import com.podcastinsights.port.EventPublisher;
+import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
 
 import java.io.PrintStream;
@@ -20,11 +23,14 @@ import java.util.Optional;
 /**
  * Episode Discovered -> normalized transcript in the bucket -> Transcript Stored.
  *
- * <p>The episode's published transcript wins; when there is none, or it cannot be fetched or read, the show
- * notes stand in. Idempotent: the transcript key depends only on the episode, and a replayed event finds
- * the stored transcript and re-announces it without downloading again.
+ * <p>The episode's published transcripts win, tried in {@link TranscriptChoice} order; when there is none, or
+ * none can be fetched or read, the show notes stand in (source "show-notes", which ranking weighs lower).
+ * Idempotent: the transcript key depends only on the episode, and a replayed event finds the stored
+ * transcript and re-announces it without downloading again.
  */
 public final class TranscriptFetcher {
+    /** Links tried per episode: each failed download costs up to the HTTP timeout. */
+    static final int MAX_ATTEMPTS = 3;
     private final EpisodeRepository episodes;
     private final BlobStore blobs;
     private final EventPublisher events;
@@ -52,18 +58,20 @@ public final class TranscriptFetcher {
             log("already stored at " + key + ", announcing again", discovered);
             return Optional.of(announce(key, existing.get()));
         }
-        Episode episode = episodes.find(discovered.feedId(), discovered.episodeId())
+        Item item = episodes.findItem(discovered.feedId(), discovered.episodeId())
                 .orElseThrow(() -> new IllegalStateException("no episode " + discovered.episodeId() + " in feed "
                         + discovered.feedId() + "; it is recorded before it is announced, so this event is stale or foreign"));
-        ParsedTranscript parsed = fromTranscriptUrl(episode);
-        if (parsed == null || parsed.isEmpty()) {
-            parsed = ShowNotes.parse(episode.showNotes());
+        Episode episode = EpisodeRepository.episodeOf(item);
+        EpisodeTranscripts listed = EpisodeTranscripts.from(item);
+        Transcript transcript = fromTranscriptLinks(episode, listed);
+        if (transcript == null) {
+            ParsedTranscript notes = ShowNotes.parse(episode.showNotes());
+            if (notes.isEmpty()) {
+                log("no transcript and no show notes; nothing to store", discovered);
+                return Optional.empty();
+            }
+            transcript = notes.toTranscript(episode.feedId(), episode.id(), listed.feedLanguage());
         }
-        if (parsed.isEmpty()) {
-            log("no transcript and no show notes; nothing to store", discovered);
-            return Optional.empty();
-        }
-        Transcript transcript = parsed.toTranscript(episode.feedId(), episode.id(), null);
         blobs.put(key, TranscriptCodec.write(transcript), "application/json");
         log("stored " + transcript.segments().size() + " segments from " + transcript.source() + " at " + key, discovered);
         return Optional.of(announce(key, transcript));
@@ -81,22 +89,42 @@ public final class TranscriptFetcher {
         }
     }
 
-    private ParsedTranscript fromTranscriptUrl(Episode episode) {
-        if (episode.transcriptUrl() == null || episode.transcriptUrl().isBlank()) return null;
+    /**
+     * The first listed transcript, in order of preference, that downloads and has text; null when none does.
+     * Episodes recorded before every link was kept have only the one link on the episode itself.
+     */
+    private Transcript fromTranscriptLinks(Episode episode, EpisodeTranscripts listed) {
+        List<TranscriptLink> links = listed.links();
+        if (links.isEmpty() && episode.transcriptUrl() != null && !episode.transcriptUrl().isBlank()) {
+            links = List.of(new TranscriptLink(episode.transcriptUrl(), episode.transcriptType(), null, null));
+        }
+        List<TranscriptLink> ordered = TranscriptChoice.inOrder(links, listed.feedLanguage());
+        for (TranscriptLink link : ordered.subList(0, Math.min(MAX_ATTEMPTS, ordered.size()))) {
+            ParsedTranscript parsed = download(episode, link);
+            if (parsed != null && !parsed.isEmpty()) {
+                return parsed.toTranscript(episode.feedId(), episode.id(),
+                        TranscriptChoice.languageOf(link, listed.feedLanguage()));
+            }
+        }
+        if (!ordered.isEmpty()) {
+            log.println("fetch-transcript: " + episode.id() + ": no listed transcript usable; using show notes");
+        }
+        return null;
+    }
+
+    private ParsedTranscript download(Episode episode, TranscriptLink link) {
         try {
-            HttpResult result = http.get(URI.create(episode.transcriptUrl()), null, null);
-            String declared = TranscriptParsers.formatOf(episode.transcriptType()) != null
-                    ? episode.transcriptType() : result.contentType();
+            HttpResult result = http.get(URI.create(link.url()), null, null);
+            String declared = TranscriptParsers.formatOf(link.type()) != null ? link.type() : result.contentType();
             ParsedTranscript parsed = TranscriptParsers.parse(result.body(), declared);
             if (parsed.isEmpty()) {
-                log.println("fetch-transcript: " + episode.id() + ": transcript " + episode.transcriptUrl()
-                        + " has no text; using show notes");
+                log.println("fetch-transcript: " + episode.id() + ": transcript " + link.url() + " has no text");
             }
             return parsed;
         } catch (Exception e) {
             // A dead or malformed transcript link should not cost the episode its insights.
-            log.println("fetch-transcript: " + episode.id() + ": transcript " + episode.transcriptUrl()
-                    + " unusable (" + e.getMessage() + "); using show notes");
+            log.println("fetch-transcript: " + episode.id() + ": transcript " + link.url() + " unusable ("
+                    + e.getMessage() + ")");
             return null;
         }
     }

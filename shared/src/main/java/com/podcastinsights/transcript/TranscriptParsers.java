@@ -1,5 +1,7 @@
 package com.podcastinsights.transcript;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -16,18 +18,27 @@ public final class TranscriptParsers {
     public static final String SRT = "srt";
     public static final String HTML = "html";
     public static final String TEXT = "text";
+    /** Amazon Transcribe's output JSON: speech-to-text, so machine words rather than a publisher's. */
+    public static final String TRANSCRIBE = "transcribe";
 
-    private static final Pattern TIMING_LINE = Pattern.compile("(?m)^\\s*\\S+\\s+-->\\s+\\S+");
-    private static final Pattern SRT_TIMING = Pattern.compile("(?m)^\\s*\\d+:\\d{2}:\\d{2},\\d+\\s+-->");
+    private static final Pattern TIMING_LINE = Pattern.compile("(?m)^\\s*[\\d:.,]+\\s*-->\\s*[\\d:.,]+");
+    private static final Pattern SRT_TIMING = Pattern.compile("(?m)^\\s*\\d+:\\d{2}:\\d{2},\\d+\\s*-->");
 
     private TranscriptParsers() {
     }
 
     public static ParsedTranscript parse(byte[] bytes, String declaredType) {
         String text = decode(bytes);
-        String format = choose(formatOf(declaredType), sniff(text));
+        // A WEBVTT header settles it; otherwise SRT and VTT look alike and the publisher's word is kept.
+        String format = text.stripLeading().startsWith("WEBVTT") ? VTT : choose(formatOf(declaredType), sniff(text));
+        if (format.equals(JSON)) {
+            JsonNode root = JsonTranscriptParser.read(text);
+            if (TranscribeOutputParser.looksLikeTranscribe(root)) {
+                return new ParsedTranscript(TRANSCRIBE, TranscribeOutputParser.parse(root));
+            }
+            return new ParsedTranscript(JSON, JsonTranscriptParser.parse(root));
+        }
         List<Segment> segments = switch (format) {
-            case JSON -> JsonTranscriptParser.parse(text);
             case VTT, SRT -> CueParser.parse(text);
             case HTML -> HtmlTranscriptParser.parse(text);
             default -> PlainTextParser.parse(text);

@@ -6,6 +6,8 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.feed.Episode;
+import com.podcastinsights.feed.EpisodeTranscripts;
+import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.feed.EpisodeRepository;
 import com.podcastinsights.feed.Fixtures;
 import com.podcastinsights.feed.InMemoryBlobStore;
@@ -22,7 +24,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -157,6 +162,101 @@ class TranscriptFetcherTest {
         assertTrue(fetcher(HttpPolicy.local()).fetch(d).isEmpty());
         assertTrue(blobs.list("transcripts/").isEmpty());
         assertTrue(events.published().isEmpty());
+    }
+
+    private EpisodeDiscovered listing(String id, String feedLanguage, TranscriptLink... links) {
+        Episode e = new Episode(FEED, id, "guid-" + id, "The Tidewater Workshop", "Episode " + id,
+                "2026-11-29T09:00:00Z", null, null, null, null, NOTES);
+        episodes.recordUnannounced(e, "2026-11-30T06:00:00Z", new EpisodeTranscripts(List.of(links), feedLanguage));
+        return new EpisodeDiscovered(FEED, id, "The Tidewater Workshop", "Episode " + id, "2026-11-29T09:00:00Z");
+    }
+
+    private TranscriptLink link(String path, String type, String language) {
+        return new TranscriptLink(server.uri(path).toString(), type, language, null);
+    }
+
+    @Test
+    void prefersTheBestFormatInTheFeedsLanguage() {
+        server.content("/t/de.json", "application/json", Fixtures.bytes("transcripts/episode.json"));
+        server.content("/t/en.srt", "application/srt", Fixtures.bytes("transcripts/episode.srt"));
+        server.content("/t/en.vtt", "text/vtt", Fixtures.bytes("transcripts/episode.vtt"));
+        server.content("/t/en.html", "text/html", Fixtures.bytes("transcripts/episode.html"));
+        EpisodeDiscovered d = listing("ep10", "en-us", link("/t/en.html", "text/html", null),
+                link("/t/de.json", "application/json", "de"), link("/t/en.srt", "application/x-subrip", "en"),
+                link("/t/en.vtt", "text/vtt", null));
+
+        TranscriptStored stored = fetcher(HttpPolicy.local()).fetch(d).orElseThrow();
+
+        assertEquals("vtt", stored.source());
+        assertEquals(1, server.requests().size());
+        assertEquals("en-us", TranscriptCodec.read(blobs.get(stored.transcriptKey()).orElseThrow()).language());
+    }
+
+    @Test
+    void fallsBackToTheNextListedTranscript() {
+        server.content("/t/ep11.srt", "application/srt", Fixtures.bytes("transcripts/episode.srt"));
+        EpisodeDiscovered d = listing("ep11", "en", link("/t/ep11.srt", "application/srt", "en"),
+                link("/t/gone.json", "application/json", "en"));
+
+        TranscriptStored stored = fetcher(HttpPolicy.local()).fetch(d).orElseThrow();
+
+        assertEquals("srt", stored.source());
+        assertEquals(1, server.hits("/t/gone.json"));
+        assertEquals("en", TranscriptCodec.read(blobs.get(stored.transcriptKey()).orElseThrow()).language());
+    }
+
+    @Test
+    void anotherLanguageIsUsedWhenTheFeedsIsNotOffered() {
+        server.content("/t/fr.vtt", "text/vtt", Fixtures.bytes("transcripts/episode.vtt"));
+        EpisodeDiscovered d = listing("ep12", "en", link("/t/fr.vtt", "text/vtt", "fr"));
+
+        TranscriptStored stored = fetcher(HttpPolicy.local()).fetch(d).orElseThrow();
+
+        assertEquals("vtt", stored.source());
+        assertEquals("fr", TranscriptCodec.read(blobs.get(stored.transcriptKey()).orElseThrow()).language());
+    }
+
+    @Test
+    void anOversizedTranscriptIsNotRead() {
+        byte[] big = ("WEBVTT\n\n" + "00:01.000 --> 00:02.000\nword word word word word\n\n".repeat(200))
+                .getBytes(StandardCharsets.UTF_8);
+        server.content("/t/big.vtt", "text/vtt", big);
+        EpisodeDiscovered d = listing("ep13", "en", link("/t/big.vtt", "text/vtt", null));
+        HttpPolicy small = new HttpPolicy(true, 1024, Duration.ofSeconds(5), 5, HttpPolicy.USER_AGENT);
+
+        TranscriptStored stored = fetcher(small).fetch(d).orElseThrow();
+
+        assertEquals("show-notes", stored.source());
+    }
+
+    @Test
+    void aGzippedTranscriptIsReadAndTheRequestAsksForGzip() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(Fixtures.bytes("transcripts/episode.vtt"));
+        }
+        server.route("/t/ep15.vtt", ex -> {
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            LoopbackServer.send(ex, 200, "text/vtt", zipped.toByteArray());
+        });
+        EpisodeDiscovered d = listing("ep15", "en", link("/t/ep15.vtt", "text/vtt", null));
+
+        TranscriptStored stored = fetcher(HttpPolicy.local()).fetch(d).orElseThrow();
+
+        assertEquals("vtt", stored.source());
+        assertEquals(6, stored.segments());
+        assertTrue(server.requests().get(0).header("Accept-Encoding").contains("gzip"));
+    }
+
+    @Test
+    void showNotesCarryTheFeedsLanguage() {
+        EpisodeDiscovered d = listing("ep14", "nl");
+
+        TranscriptStored stored = fetcher(HttpPolicy.local()).fetch(d).orElseThrow();
+
+        Transcript t = TranscriptCodec.read(blobs.get(stored.transcriptKey()).orElseThrow());
+        assertEquals("show-notes", t.source());
+        assertEquals("nl", t.language());
     }
 
     @Test

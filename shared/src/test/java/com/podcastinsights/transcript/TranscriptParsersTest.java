@@ -33,7 +33,7 @@ class TranscriptParsersTest {
                 new Segment(0.86, 7.38, "Ned Farrow", "I brought the good boards & clamps."),
                 new Segment(8.0, 10.0, "Mara Quill", "Great."),
                 new Segment(8.0, 10.0, "Ned Farrow", "Let's begin."),
-                new Segment(10.0, 12.0, null, "No voice tag on this one.")), t.segments());
+                new Segment(10.0, 12.0, "Ned Farrow", "No voice tag on this one.")), t.segments());
     }
 
     @Test
@@ -44,8 +44,8 @@ class TranscriptParsersTest {
         assertEquals(List.of(
                 new Segment(1.0, 3.5, "Mara", "Good morning, everyone."),
                 new Segment(3.5, 6.0, "Ned", "Morning. Ready when you are."),
-                new Segment(6.0, 9.0, null, "The first line of a cue that a stray blank line split."),
-                new Segment(9.0, 11.0, null, "Here is the thing: colons are not speakers.")), t.segments());
+                new Segment(6.0, 9.0, "Ned", "The first line of a cue that a stray blank line split."),
+                new Segment(9.0, 11.0, "Ned", "Here is the thing: colons are not speakers.")), t.segments());
     }
 
     @Test
