@@ -1,7 +1,56 @@
 package com.podcastinsights.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code podcast-insights}: the local runner and the operator's commands. Exit codes: 0 ok, 1 failure, 2 usage. */
+@Command(name = "podcast-insights",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Podcast Insights: scans new podcast episodes and sends the top five insights daily.",
+        subcommands = {RunCommand.class, FeedsCommand.class, SubscribersCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:bad usage or unsupported option"})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("podcast-insights");
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Parses and runs {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + message(e));
+            if (System.getenv("PODCAST_INSIGHTS_DEBUG") != null) e.printStackTrace(commandLine.getErr());
+            commandLine.getErr().flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, feeds or subscribers");
+    }
+
+    /** The innermost useful message: wrapped exceptions otherwise hide what actually went wrong. */
+    static String message(Throwable e) {
+        Throwable t = e;
+        while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) t = t.getCause();
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 }

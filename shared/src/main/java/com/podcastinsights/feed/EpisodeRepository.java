@@ -4,11 +4,20 @@ import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
 import com.podcastinsights.port.Table;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Episodes live in their feed's partition. Recording is conditional: that is what makes an episode NEW. */
 public final class EpisodeRepository {
+    /** Absent on items recorded by {@link #recordIfNew}; false until the Episode Discovered event is out. */
+    static final String ANNOUNCED = "announced";
+    /**
+     * GSI1 partition holding only unannounced episodes (GSI1SK "feedId#episodeId"); sparse, like the
+     * subscribers index. Belongs with the other key formats in Keys and docs/data-model.md.
+     */
+    public static final String UNANNOUNCED_INDEX = "UNANNOUNCED";
+
     private final Table table;
 
     public EpisodeRepository(Table table) {
@@ -23,6 +32,50 @@ public final class EpisodeRepository {
     /** Records the episode; returns true only the first time, so a replayed fetch emits nothing twice. */
     public boolean recordIfNew(Episode e, String discoveredAt) {
         return table.putIfAbsent(toItem(e, discoveredAt));
+    }
+
+    /**
+     * Records a new episode as not yet announced, listed in the sparse {@link #UNANNOUNCED_INDEX} partition of
+     * GSI1. The poller publishes it and then calls {@link #markAnnounced}; if publishing fails or the run
+     * dies in between, {@link #listUnannounced} finds it on the next run, so an episode is announced at least
+     * once and never lost. Returns false when the episode is already recorded.
+     */
+    public boolean recordUnannounced(Episode e, String discoveredAt) {
+        Item item = toItem(e, discoveredAt);
+        Item.Builder b = Item.of(item.pk(), item.sk());
+        item.attributes().forEach(b::with);
+        return table.putIfAbsent(b.with(ANNOUNCED, false).index(UNANNOUNCED_INDEX, e.feedId() + "#" + e.id()).build());
+    }
+
+    /**
+     * Every episode, of any feed, still waiting for its Episode Discovered event. Reads the sparse index,
+     * so the cost follows the backlog, not the number of episodes. The index is eventually consistent: an
+     * episode recorded a moment ago may be missing, which is why the poller announces new episodes directly.
+     */
+    public List<Episode> listUnannounced() {
+        List<Episode> out = new ArrayList<>();
+        for (Item i : table.queryIndex(UNANNOUNCED_INDEX, false, Integer.MAX_VALUE)) {
+            if (i.string("episodeId") != null && i.string("feedId") != null) {
+                out.add(fromItem(i));
+            } else {
+                // an index that projects only keys: read the item itself
+                String feedId = i.pk().substring("FEED#".length());
+                String episodeId = i.sk().substring("EPISODE#".length());
+                find(feedId, episodeId).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Marks the episode announced and takes it out of the unannounced index. */
+    public void markAnnounced(String feedId, String episodeId) {
+        table.get(Keys.feedPk(feedId), Keys.episodeSk(episodeId)).ifPresent(i -> {
+            Item.Builder b = Item.of(i.pk(), i.sk());
+            i.attributes().forEach((name, value) -> {
+                if (!name.equals(Item.GSI1PK) && !name.equals(Item.GSI1SK)) b.with(name, value);
+            });
+            table.put(b.with(ANNOUNCED, true).build());
+        });
     }
 
     public Optional<Episode> find(String feedId, String episodeId) {

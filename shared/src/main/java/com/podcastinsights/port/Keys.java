@@ -33,6 +33,10 @@ public final class Keys {
 
     public static String digestSk(String day) { return "DIGEST#" + day; }
 
+    /** The insights chosen for one day's digest, fixed at first selection so that replays send the same ones. */
+    public static String editionPk(String day) { return "EDITION#" + day; }
+    public static final String EDITION_SK = "EDITION";
+
     // bucket
     public static String rawFeedKey(String feedId, String fetchedAt) { return "feeds/" + feedId + "/" + fetchedAt + ".xml"; }
     public static String transcriptKey(String feedId, String episodeId) { return "transcripts/" + feedId + "/" + episodeId + ".json"; }

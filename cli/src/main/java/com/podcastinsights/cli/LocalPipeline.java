@@ -1,0 +1,260 @@
+package com.podcastinsights.cli;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.podcastinsights.config.Adapters;
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.digest.DailySelection;
+import com.podcastinsights.digest.SubscriberRepository;
+import com.podcastinsights.insight.InsightRepository;
+import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.feed.FeedRepository;
+import com.podcastinsights.function.FetchFeedsHandler;
+import com.podcastinsights.function.SendDigestHandler;
+import com.podcastinsights.http.HttpPolicy;
+import com.podcastinsights.http.SafeHttpClient;
+import com.podcastinsights.local.EventHandler;
+import com.podcastinsights.local.FileBlobStore;
+import com.podcastinsights.local.FileTable;
+import com.podcastinsights.local.InProcessEventBus;
+import com.podcastinsights.local.OutboxMailer;
+import com.podcastinsights.local.Route;
+import com.podcastinsights.local.TemplateRoutes;
+import com.podcastinsights.port.Table;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The whole pipeline in one process: the four Lambda handlers, wired to file-backed stand-ins for S3,
+ * DynamoDB and SES, and to an in-process bus that routes events by template.yaml's rules. The stages run
+ * in the order the schedules would run them: FetchFeeds, then every event the bus holds, then SendDigest.
+ *
+ * <p>Layout of the out dir: {@code bucket/} (same keys as the S3 bucket), {@code table/}, {@code outbox/}.
+ */
+public final class LocalPipeline {
+    /** Remembers the sample server's port, so that a re-run on the same dir sees the same feed URLs. */
+    static final String SAMPLE_PORT_FILE = "sample-server.port";
+
+    private final Path template;
+    private final Clock clock;
+    private final PrintWriter progress;
+
+    public LocalPipeline(Path template, Clock clock, PrintWriter progress) {
+        this.template = template;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** What a run did. {@code written} are the outbox files this run created; {@code outbox} all of them. */
+    public record Result(Path out, String day, String subscriber, List<DigestLine> topFive, List<Path> written,
+                         List<Path> outbox, int deliveries, List<String> failures) {
+        public boolean digestWritten() {
+            return written.stream().anyMatch(p -> p.toString().endsWith(".eml"));
+        }
+    }
+
+    /** Runs on the bundled sample podcasts, served on loopback. */
+    public Result runSample(Path out, String subscriber) throws IOException {
+        Files.createDirectories(out);
+        int port = previousSamplePort(out);
+        try (SampleServer server = SampleServer.start(clock, port)) {
+            if (port != 0 && server.port() != port) {
+                step("sample server: port " + port + " of the earlier run is taken; feeds get new URLs,"
+                        + " so this run treats them as new feeds");
+            }
+            Files.writeString(out.resolve(SAMPLE_PORT_FILE), Integer.toString(server.port()));
+            step("sample server: serving the bundled podcasts at " + server.baseUri());
+            byte[] opml = server.content("/feeds.opml").orElseThrow().body();
+            List<OpmlReader.Subscription> feeds = OpmlReader.read(new ByteArrayInputStream(opml), "samples/feeds.opml");
+            return run(out, subscriber, feeds, HttpPolicy.local());
+        }
+    }
+
+    /** Runs on real feeds over the internet, with the production HTTP policy (no loopback or private hosts). */
+    public Result runFeeds(Path out, String subscriber, List<OpmlReader.Subscription> feeds) throws IOException {
+        Files.createDirectories(out);
+        return run(out, subscriber, feeds, HttpPolicy.production());
+    }
+
+    private Result run(Path out, String subscriber, List<OpmlReader.Subscription> feeds, HttpPolicy policy)
+            throws IOException {
+        Instant now = clock.instant();
+        Settings settings = Settings.defaults();
+        String day = LocalDate.ofInstant(now, settings.digestZone()).toString();
+        List<Route> routes = loadRoutes();
+        step("routes: " + routes.size() + " rules from " + template);
+
+        Table table = new FileTable(out.resolve("table"));
+        Path outbox = out.resolve("outbox");
+        Deliveries deliveries = new Deliveries();
+        // The bus needs handlers, and handlers need the bus (to publish): the adapters are looked up on
+        // first delivery, after both exist.
+        AtomicReference<Adapters> adapters = new AtomicReference<>();
+        InProcessEventBus bus = new InProcessEventBus(routes, target -> {
+            String handler = handlerOf(routes, target);
+            return deliveries.track(handler, Handlers.forClass(handler), adapters::get);
+        }, clock);
+        adapters.set(new Adapters(new FileBlobStore(out.resolve("bucket")), table, new OutboxMailer(outbox), bus,
+                new SafeHttpClient(policy), clock, settings));
+
+        FeedRepository feedRepo = new FeedRepository(table);
+        int added = 0;
+        for (OpmlReader.Subscription f : feeds) {
+            if (feedRepo.add(f.url(), f.title())) added++;
+        }
+        step("feeds: " + feedRepo.list().size() + " subscribed (" + added + " new)");
+        String to = SubscriberRepository.normalize(subscriber);
+        new SubscriberRepository(table).subscribe(to, now.toString());
+        step("subscriber: " + to);
+
+        step("FetchFeeds: fetching every subscribed feed");
+        invoke(FetchFeedsHandler.class.getName(), adapters.get(), ScheduledEvent.json(now, "fetch-feeds"));
+
+        step("bus: delivering events (FetchTranscript, ExtractInsights) by template.yaml's rules");
+        bus.drain();
+        step("bus: " + deliveries.delivered() + " deliveries ok, " + deliveries.failures().size() + " failed");
+
+        Set<Path> before = listFiles(outbox);
+        step("SendDigest: the top " + settings.digestSize() + " of " + day + " for every subscriber");
+        invoke(SendDigestHandler.class.getName(), adapters.get(), ScheduledEvent.json(now, "send-digest"));
+        Set<Path> after = listFiles(outbox);
+        List<Path> written = after.stream().filter(p -> !before.contains(p)).sorted().toList();
+
+        // the edition SendDigest stored for the day: exactly what the email holds
+        List<DigestLine> topFive = new DailySelection(new InsightRepository(table), table, settings)
+                .forDay(day, now).stream().map(DigestLine::of).toList();
+        return new Result(out, day, to, topFive, written, after.stream().sorted().toList(), deliveries.delivered(),
+                deliveries.failures());
+    }
+
+    /** The bus names a target by handler class; a function name from the template is mapped to its handler too. */
+    static String handlerOf(List<Route> routes, String target) {
+        for (Route r : routes) {
+            if (r.functionName().equals(target)) return r.handlerClass();
+        }
+        return target;
+    }
+
+    private List<Route> loadRoutes() {
+        try {
+            return TemplateRoutes.load(template);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the event rules of " + template + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Calls a handler the way Lambda does (event in, JSON summary out) and shows the summary. */
+    private void invoke(String handler, Adapters adapters, String eventJson) {
+        String name = Handlers.functionName(handler);
+        try {
+            String summary = call(Handlers.forClass(handler).apply(adapters), name, eventJson);
+            step("  " + name + " done: " + summary);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String call(RequestStreamHandler handler, String name, String eventJson) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
+                new LocalContext(name, progress));
+        return abbreviate(out.toString(StandardCharsets.UTF_8).strip(), 240);
+    }
+
+    /**
+     * Counts bus deliveries per event and handler. A delivery counts as failed only if its last attempt
+     * failed, so a retry that succeeds is not reported as a failure.
+     */
+    private final class Deliveries {
+        private final Map<String, Boolean> lastOutcome = new ConcurrentHashMap<>();
+        private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
+        private final AtomicInteger attempts = new AtomicInteger();
+
+        EventHandler track(String handlerClass, Function<Adapters, RequestStreamHandler> factory,
+                           Supplier<Adapters> adapters) {
+            String name = Handlers.functionName(handlerClass);
+            return eventJson -> {
+                JsonNode event = EventEnvelope.JSON.readTree(eventJson);
+                String key = event.path("id").asText() + " -> " + name;
+                String what = describe(event);
+                attempts.incrementAndGet();
+                try {
+                    RequestStreamHandler handler = handlers.computeIfAbsent(handlerClass, c -> factory.apply(adapters.get()));
+                    String summary = call(handler, name, eventJson);
+                    lastOutcome.put(key, true);
+                    step("  " + name + " <- " + what + ": " + summary);
+                } catch (Exception e) {
+                    lastOutcome.put(key, false);
+                    step("  " + name + " <- " + what + ": FAILED: " + e.getMessage());
+                    throw e;
+                }
+            };
+        }
+
+        int delivered() {
+            return (int) lastOutcome.values().stream().filter(ok -> ok).count();
+        }
+
+        List<String> failures() {
+            return lastOutcome.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().toList();
+        }
+    }
+
+    private static String describe(JsonNode event) {
+        JsonNode d = event.path("detail");
+        String title = d.path("episodeTitle").asText("");
+        String podcast = d.path("podcastTitle").asText("");
+        String subject = !title.isEmpty() ? podcast + " / " + title : d.path("episodeId").asText("");
+        return event.path("detail-type").asText("event") + (subject.isEmpty() ? "" : " (" + subject + ")");
+    }
+
+    private static int previousSamplePort(Path out) {
+        Path file = out.resolve(SAMPLE_PORT_FILE);
+        try {
+            if (!Files.isRegularFile(file)) return 0;
+            int port = Integer.parseInt(Files.readString(file).trim());
+            return port > 0 && port < 65536 ? port : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Set<Path> listFiles(Path dir) {
+        if (!Files.isDirectory(dir)) return Set.of();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return new HashSet<>(s.filter(Files::isRegularFile).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        String oneLine = s.replaceAll("\\s+", " ");
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
+    }
+
+    private void step(String line) {
+        progress.println(line);
+        progress.flush();
+    }
+}

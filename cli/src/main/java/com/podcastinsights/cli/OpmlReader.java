@@ -1,0 +1,116 @@
+package com.podcastinsights.cli;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the feed subscriptions of an OPML file: every {@code outline} with an {@code xmlUrl}, at any depth
+ * (podcast apps nest them in folders). DTDs and external entities are refused, since OPML files come from
+ * other people's apps.
+ */
+public final class OpmlReader {
+    private OpmlReader() {
+    }
+
+    /** One subscription; {@code title} is null when the outline has neither title nor text. */
+    public record Subscription(String url, String title) {
+    }
+
+    public static List<Subscription> read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such OPML file: " + file, e);
+        }
+    }
+
+    /**
+     * Subscriptions in document order, without duplicate URLs.
+     *
+     * @throws IllegalArgumentException when the document is not well-formed OPML or an xmlUrl is not http(s)
+     */
+    public static List<Subscription> read(InputStream in, String name) {
+        Map<String, Subscription> byUrl = new LinkedHashMap<>();
+        XMLStreamReader xml = null;
+        try {
+            xml = factory().createXMLStreamReader(in);
+            boolean sawOpml = false;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new IllegalArgumentException(name + ": DOCTYPE declarations are not accepted in OPML");
+                }
+                if (event != XMLStreamConstants.START_ELEMENT) continue;
+                String element = xml.getLocalName();
+                if (!sawOpml) {
+                    if (!"opml".equalsIgnoreCase(element)) {
+                        throw new IllegalArgumentException(name + ": not OPML (root element is <" + element + ">)");
+                    }
+                    sawOpml = true;
+                }
+                if (!"outline".equalsIgnoreCase(element)) continue;
+                String url = attribute(xml, "xmlUrl");
+                if (url == null || url.isBlank()) continue;
+                url = url.trim();
+                if (!isHttp(url)) {
+                    throw new IllegalArgumentException(name + " line " + xml.getLocation().getLineNumber()
+                            + ": xmlUrl is not an http(s) URL: " + url);
+                }
+                String title = attribute(xml, "title");
+                if (title == null || title.isBlank()) title = attribute(xml, "text");
+                byUrl.putIfAbsent(url, new Subscription(url, title == null || title.isBlank() ? null : title.trim()));
+            }
+            if (!sawOpml) throw new IllegalArgumentException(name + ": empty document, expected OPML");
+        } catch (XMLStreamException e) {
+            throw new IllegalArgumentException(name + ": not well-formed XML: " + e.getMessage(), e);
+        } finally {
+            if (xml != null) {
+                try {
+                    xml.close();
+                } catch (XMLStreamException ignored) {
+                    // closing a reader we are abandoning anyway; the original error matters more
+                }
+            }
+        }
+        return List.copyOf(byUrl.values());
+    }
+
+    static boolean isHttp(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return f;
+    }
+
+    /** OPML writers disagree on attribute case (xmlUrl, xmlurl), so match it loosely. */
+    private static String attribute(XMLStreamReader xml, String name) {
+        for (int i = 0; i < xml.getAttributeCount(); i++) {
+            if (xml.getAttributeLocalName(i).equalsIgnoreCase(name)) return xml.getAttributeValue(i);
+        }
+        return null;
+    }
+}

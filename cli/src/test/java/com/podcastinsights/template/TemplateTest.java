@@ -1,0 +1,377 @@
+package com.podcastinsights.template;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Checks template.yaml against the code it deploys: handler classes, event routing (with event-ruler, the
+ * matcher behind EventBridge), schedules, environment variables, IAM for every SDK call, and the storage and
+ * function settings the project requires. TemplateTestChecksCanFail proves each check can fail.
+ */
+class TemplateTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Bus-triggered functions and the sample in events/ each one must receive. */
+    static final Map<String, String> BUS_SAMPLES = Map.of(
+            "FetchTranscriptFunction", "episode-discovered.json",
+            "ExtractInsightsFunction", "transcript-stored.json");
+
+    /** Scheduled functions and the sample whose envelope their schedule's Input must reproduce. */
+    static final Map<String, String> SCHEDULE_SAMPLES = Map.of(
+            "FetchFeedsFunction", "fetch-feeds-schedule.json",
+            "SendDigestFunction", "send-digest-schedule.json");
+
+    /** Events that no rule of ours may route: published for other workloads, or from someone else. */
+    static final List<String> UNROUTED = List.of("template/insights-extracted.json",
+            "template/foreign-episode-discovered.json");
+
+    static Path root;
+    static SamTemplate template;
+    static Map<String, String> samples;
+
+    @BeforeAll
+    static void load() throws IOException {
+        root = SamTemplate.projectRoot();
+        template = new SamTemplate(CfnYaml.read(root.resolve("template.yaml")));
+        samples = new TreeMap<>();
+        try (Stream<Path> files = Files.list(root.resolve("events"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                samples.put(p.getFileName().toString(), Files.readString(p));
+            }
+        }
+    }
+
+    static Stream<String> functions() throws IOException {
+        load();
+        return template.functions().stream();
+    }
+
+    static String resourceText(String name) throws IOException {
+        try (InputStream in = TemplateTest.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing test resource " + name);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void templateHasTheFourFunctionsAndEachIsTriggered() {
+        Set<String> expected = new TreeSet<>(BUS_SAMPLES.keySet());
+        expected.addAll(SCHEDULE_SAMPLES.keySet());
+        assertEquals(expected, new TreeSet<>(template.functions()));
+    }
+
+    @Test
+    void shortFormIntrinsicsAreReadInLongForm() {
+        JsonNode rule = template.events("FetchTranscriptFunction", "EventBridgeRule").values().iterator().next();
+        assertEquals("{\"Ref\":\"EventBus\"}", rule.path("EventBusName").toString());
+        assertEquals("[\"Table\",\"Arn\"]",
+                template.policyStatements("FetchFeedsFunction").get(0).path("Resource").get(0).path("Fn::GetAtt").toString());
+    }
+
+    // ------------------------------------------------------------------ (a) handlers
+
+    /** Fails until the handler classes are merged: they are written on other branches. */
+    @ParameterizedTest
+    @MethodSource("functions")
+    void handlerClassExistsAndIsAStreamHandler(String fn) throws Exception {
+        String name = template.handlerClass(fn);
+        Class<?> c;
+        try {
+            c = Class.forName(name, false, getClass().getClassLoader());
+        } catch (ClassNotFoundException e) {
+            fail(fn + ": handler class " + name + " is not on the classpath");
+            return;
+        }
+        assertTrue(RequestStreamHandler.class.isAssignableFrom(c), name + " is not a RequestStreamHandler");
+        c.getMethod(template.handlerMethod(fn), InputStream.class, OutputStream.class, Context.class);
+    }
+
+    /** The handler must be built into this function's jar: its source lives in the CodeUri module. */
+    @ParameterizedTest
+    @MethodSource("functions")
+    void handlerSourceIsInTheFunctionsModule(String fn) {
+        Path source = root.resolve(template.codeUri(fn)).resolve("src/main/java")
+                .resolve(template.handlerClass(fn).replace('.', '/') + ".java");
+        assertTrue(Files.isRegularFile(source), fn + ": no " + root.relativize(source));
+    }
+
+    // ------------------------------------------------------------------ (b) routing and schedules
+
+    @Test
+    void busTriggeredFunctionsReceiveTheirSampleAndNoOther() throws Exception {
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> routed = new TreeMap<>();
+        for (String fn : template.functions()) {
+            Map<String, JsonNode> rules = template.events(fn, "EventBridgeRule");
+            if (rules.isEmpty()) continue;
+            String sample = BUS_SAMPLES.get(fn);
+            if (sample == null) {
+                problems.add(fn + ": has EventBridgeRule events but no sample in TemplateTest.BUS_SAMPLES");
+                continue;
+            }
+            for (var rule : rules.entrySet()) {
+                String owner = fn + "." + rule.getKey();
+                JsonNode props = rule.getValue();
+                if (!"{\"Ref\":\"EventBus\"}".equals(props.path("EventBusName").toString())) {
+                    problems.add(owner + ": EventBusName is not !Ref EventBus");
+                }
+                if (!props.path("Pattern").isObject()) {
+                    problems.add(owner + ": no inline Pattern (the local runner routes on it)");
+                    continue;
+                }
+                String pattern = JSON.writeValueAsString(props.path("Pattern"));
+                Map<String, String> others = new TreeMap<>(samples);
+                others.remove(sample);
+                for (String extra : UNROUTED) others.put(extra, resourceText(extra));
+                problems.addAll(TemplateChecks.patternProblems(owner, pattern, sample, samples.get(sample), others));
+                if (!props.has("RetryPolicy") || !props.has("DeadLetterConfig")) {
+                    problems.add(owner + ": rule target without RetryPolicy and DeadLetterConfig");
+                }
+                for (var s : samples.entrySet()) {
+                    if (TemplateChecks.matches(s.getValue(), pattern)) routed.merge(s.getKey(), 1, Integer::sum);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+        // each bus sample reaches exactly one rule
+        Map<String, Integer> expected = new TreeMap<>();
+        BUS_SAMPLES.values().forEach(s -> expected.put(s, 1));
+        assertEquals(expected, routed);
+    }
+
+    @Test
+    void scheduledFunctionsGetTheSampleEnvelopeWithTheScheduledTime() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (var e : SCHEDULE_SAMPLES.entrySet()) {
+            String fn = e.getKey();
+            Map<String, JsonNode> schedules = template.events(fn, "ScheduleV2");
+            if (schedules.size() != 1 || !template.events(fn, "EventBridgeRule").isEmpty()) {
+                problems.add(fn + ": expected exactly one ScheduleV2 event and no rule, found " + schedules.keySet());
+                continue;
+            }
+            JsonNode s = schedules.values().iterator().next();
+            String input = SamTemplate.subTemplate(s.path("Input"));
+            Matcher placeholders = Pattern.compile("<aws\\.scheduler\\.([a-z-]+)>").matcher(input);
+            while (placeholders.find()) {
+                if (!Set.of("schedule-arn", "scheduled-time", "execution-id", "attempt-number").contains(placeholders.group(1))) {
+                    problems.add(fn + ": unknown Scheduler context attribute " + placeholders.group());
+                }
+            }
+            JsonNode parsed = JSON.readTree(input.replace("${AWS::AccountId}", "123456789012")
+                    .replace("${AWS::Region}", "us-east-1"));
+            JsonNode sample = JSON.readTree(samples.get(e.getValue()));
+            sample.fieldNames().forEachRemaining(k -> {
+                if (!parsed.has(k)) problems.add(fn + ": schedule Input lacks \"" + k + "\" of " + e.getValue());
+            });
+            for (String k : List.of("source", "detail-type", "detail", "version")) {
+                if (!sample.path(k).equals(parsed.path(k))) {
+                    problems.add(fn + ": Input " + k + " is " + parsed.path(k) + ", sample has " + sample.path(k));
+                }
+            }
+            if (!"<aws.scheduler.scheduled-time>".equals(parsed.path("time").asText())) {
+                problems.add(fn + ": Input time must be <aws.scheduler.scheduled-time> so a retry keeps its day");
+            }
+            JsonNode retry = s.path("RetryPolicy");
+            if (!retry.has("MaximumRetryAttempts") || !retry.has("MaximumEventAgeInSeconds")) {
+                problems.add(fn + ": ScheduleV2 RetryPolicy incomplete: " + retry);
+            }
+            String dlq = s.path("DeadLetterConfig").path("Arn").path("Fn::GetAtt").path(0).asText();
+            if (!"AWS::SQS::Queue".equals(template.resource(dlq).path("Type").asText())) {
+                problems.add(fn + ": ScheduleV2 DeadLetterConfig is not the Arn of an SQS queue of the template");
+            }
+            if (!s.path("ScheduleExpression").has("Ref")) {
+                problems.add(fn + ": ScheduleExpression should come from a parameter");
+            }
+            if (!SamTemplate.subTemplate(s.path("Name")).contains("${AWS::StackName}")) {
+                problems.add(fn + ": schedule Name must include the stack name (names are unique per account)");
+            }
+        }
+        JsonNode digest = template.events("SendDigestFunction", "ScheduleV2").values().iterator().next();
+        assertEquals("{\"Ref\":\"DigestTimeZone\"}", digest.path("ScheduleExpressionTimezone").toString());
+        assertEquals("{\"Ref\":\"FetchScheduleExpression\"}", template.events("FetchFeedsFunction", "ScheduleV2")
+                .values().iterator().next().path("ScheduleExpression").toString());
+        assertEquals("{\"Ref\":\"DigestScheduleExpression\"}", digest.path("ScheduleExpression").toString());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void parameterDefaults() {
+        JsonNode p = template.root.path("Parameters");
+        assertEquals("rate(1 hour)", p.path("FetchScheduleExpression").path("Default").asText());
+        assertEquals("cron(0 7 * * ? *)", p.path("DigestScheduleExpression").path("Default").asText());
+        assertEquals("UTC", p.path("DigestTimeZone").path("Default").asText());
+        assertEquals("", p.path("ConfigurationSetName").path("Default").asText("missing"));
+        assertTrue(p.path("SenderAddress").isObject());
+        assertTrue(p.path("LogRetentionDays").path("Default").asInt() > 0);
+    }
+
+    // ------------------------------------------------------------------ (c) environment
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void everyEnvironmentVariableTheCodeReadsIsDefined(String fn) {
+        Set<String> read = TemplateChecks.envVarsRead(
+                TemplateChecks.javaSources(root.resolve(template.codeUri(fn)).resolve("src/main/java")));
+        // fails until the handlers are merged: every handler reads its configuration through Env
+        assertFalse(read.isEmpty(), fn + ": no Env.require/optional found in " + template.codeUri(fn));
+        assertEquals(List.of(), TemplateChecks.envProblems(fn, read, template.environment(fn)));
+    }
+
+    @Test
+    void environmentVariablesPointAtTheRightResources() {
+        Map<String, String> refs = Map.of("TABLE_NAME", "Table", "BUCKET_NAME", "Bucket",
+                "EVENT_BUS_NAME", "EventBus", "SENDER_ADDRESS", "SenderAddress",
+                "DIGEST_TIME_ZONE", "DigestTimeZone", "CONFIGURATION_SET", "ConfigurationSetName");
+        for (String fn : template.functions()) {
+            template.environment(fn).forEach((name, value) -> {
+                String expected = refs.get(name);
+                if (expected != null) assertEquals(expected, value.path("Ref").asText(), fn + "." + name);
+            });
+        }
+    }
+
+    @Test
+    void onlyHandlersReadTheEnvironment() {
+        Path shared = root.resolve("shared/src/main/java");
+        List<String> problems = new ArrayList<>();
+        TemplateChecks.javaFiles(shared).forEach((path, src) -> {
+            String name = path.getFileName().toString();
+            if (name.equals("Env.java") || name.equals("AwsClients.java")) return; // Env itself; Lambda's AWS_* vars
+            Set<String> read = TemplateChecks.envVarsRead(src);
+            if (!read.isEmpty()) problems.add(root.relativize(path) + " reads " + read);
+        });
+        assertEquals(List.of(), problems, "shared code must take configuration from the handler, not the environment");
+    }
+
+    // ------------------------------------------------------------------ (d) IAM for every SDK call
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void policiesAllowEverySdkCallAndNothingElse(String fn) throws IOException {
+        String module = TemplateChecks.javaSources(root.resolve(template.codeUri(fn)).resolve("src/main/java"));
+        Set<String> adapters = TemplateChecks.adaptersConstructed(module);
+        // fails until the handlers are merged (or if they get their adapters somewhere this scan does not see)
+        assertFalse(adapters.isEmpty(), fn + ": constructs none of " + TemplateChecks.ADAPTERS
+                + " in " + template.codeUri(fn) + "; if construction moved, teach TemplateChecks where");
+        Set<String> needed = new TreeSet<>();
+        List<String> problems = new ArrayList<>();
+        for (String adapter : adapters) {
+            Path src = root.resolve("shared/src/main/java/com/podcastinsights/aws/" + adapter + ".java");
+            TemplateChecks.SdkUse use = TemplateChecks.sdkUse(adapter, Files.readString(src));
+            problems.addAll(use.unmapped());
+            // fails while the adapters are stubs
+            if (use.calls().isEmpty()) problems.add(adapter + " makes no SDK call (still a stub?)");
+            needed.addAll(use.actions());
+        }
+        List<JsonNode> statements = template.policyStatements(fn);
+        problems.addAll(TemplateChecks.missingActions(fn, needed, statements));
+
+        // least privilege: nothing beyond the SDK calls, except sending failed invocations to the destination
+        Set<String> extra = new TreeSet<>(TemplateChecks.allowedActions(statements));
+        extra.removeAll(needed);
+        extra.remove("sqs:SendMessage");
+        if (!extra.isEmpty()) problems.add(fn + ": grants " + extra + " which none of its SDK calls needs");
+
+        // and on the right resources
+        Map<String, String> resourceFor = new LinkedHashMap<>();
+        resourceFor.put("dynamodb:", "Table");
+        resourceFor.put("s3:", "Bucket");
+        resourceFor.put("events:", "EventBus");
+        resourceFor.put("ses:", ":identity/");
+        for (String action : needed) {
+            for (JsonNode s : TemplateChecks.grantsOf(statements, action)) {
+                resourceFor.forEach((prefix, marker) -> {
+                    if (action.startsWith(prefix) && !s.path("Resource").toString().contains(marker)) {
+                        problems.add(fn + ": " + action + " granted on " + s.path("Resource") + ", not on " + marker);
+                    }
+                });
+            }
+        }
+        if (needed.contains("dynamodb:Query") && TemplateChecks.grantsOf(statements, "dynamodb:Query").stream()
+                .noneMatch(s -> s.path("Resource").toString().contains("/index/GSI1"))) {
+            problems.add(fn + ": dynamodb:Query is not granted on the index GSI1 (the repositories query it)");
+        }
+        String queue = failureQueue(fn);
+        if (TemplateChecks.grantsOf(statements, "sqs:SendMessage").stream()
+                .noneMatch(s -> s.path("Resource").toString().contains("\"" + queue + "\""))) {
+            problems.add(fn + ": cannot send to its OnFailure destination " + queue);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    static String failureQueue(String fn) {
+        for (String id : template.ofType("AWS::Lambda::EventInvokeConfig")) {
+            JsonNode p = template.resource(id).path("Properties");
+            if (fn.equals(p.path("FunctionName").path("Ref").asText())) {
+                return p.path("DestinationConfig").path("OnFailure").path("Destination").path("Fn::GetAtt").path(0).asText();
+            }
+        }
+        return "(none)";
+    }
+
+    // ------------------------------------------------------------------ (e) wildcards
+
+    @Test
+    void noAllowStatementHasAWildcardAction() {
+        assertEquals(List.of(), TemplateChecks.wildcardAllows(template.root));
+    }
+
+    @Test
+    void everyFunctionPolicyIsWrittenOutInTheTemplate() {
+        assertEquals(List.of(), TemplateChecks.opaquePolicies(template));
+    }
+
+    // ------------------------------------------------------------------ (f) storage and function settings
+
+    @Test
+    void tableIsOnDemandWithPitrStreamEncryptionAndTtl() {
+        List<String> tables = template.ofType("AWS::DynamoDB::Table");
+        assertEquals(List.of("Table"), tables);
+        assertEquals(List.of(), TemplateChecks.tableProblems("Table", template.resource("Table")));
+    }
+
+    @Test
+    void bucketIsPrivateEncryptedTlsOnlyAndExpiresRawFeeds() {
+        assertEquals(List.of("Bucket"), template.ofType("AWS::S3::Bucket"));
+        assertEquals(List.of(), TemplateChecks.bucketProblems(template, "Bucket"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void functionSettings(String fn) {
+        assertEquals(List.of(), TemplateChecks.functionSettingsProblems(template, fn, root));
+    }
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void failedAsyncInvocationsLandInAQueue(String fn) {
+        assertEquals(List.of(), TemplateChecks.asyncFailureProblems(template, fn));
+    }
+}

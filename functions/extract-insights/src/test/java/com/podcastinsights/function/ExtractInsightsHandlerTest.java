@@ -1,0 +1,93 @@
+package com.podcastinsights.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.podcastinsights.config.Adapters;
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.event.PipelineEvents;
+import com.podcastinsights.feed.Episode;
+import com.podcastinsights.feed.EpisodeRepository;
+import com.podcastinsights.insight.SampleTranscripts;
+import com.podcastinsights.insight.fakes.InMemoryBlobStore;
+import com.podcastinsights.insight.fakes.InMemoryTable;
+import com.podcastinsights.insight.fakes.RecordingPublisher;
+import com.podcastinsights.port.Keys;
+import com.podcastinsights.transcript.TranscriptCodec;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static com.podcastinsights.insight.SampleTranscripts.EPISODE;
+import static com.podcastinsights.insight.SampleTranscripts.FEED;
+import static org.junit.jupiter.api.Assertions.*;
+
+class ExtractInsightsHandlerTest {
+    private final InMemoryTable table = new InMemoryTable();
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private final RecordingPublisher events = new RecordingPublisher();
+    private final ExtractInsightsHandler handler = new ExtractInsightsHandler(new Adapters(blobs, table, null, events, null,
+            Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), Settings.defaults()));
+
+    /** The sample event the repository ships, so the handler is tested against the documented shape. */
+    private static byte[] sampleEvent() throws Exception {
+        Path root = Path.of(System.getProperty("project.root", "../.."));
+        return Files.readAllBytes(root.resolve("events/transcript-stored.json"));
+    }
+
+    private JsonNode invoke(byte[] event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return EventEnvelope.JSON.readTree(out.toByteArray());
+    }
+
+    private void seed() {
+        new EpisodeRepository(table).recordIfNew(new Episode(FEED, EPISODE, "guid", "The Compute Frontier",
+                "Why small models got cheap", "2026-11-29T09:00:00Z", "https://frontier.example/ep/12",
+                "https://cdn.example/ep12.mp3", null, null, null), "2026-11-30T06:00:12Z");
+        blobs.put(Keys.transcriptKey(FEED, EPISODE), TranscriptCodec.write(SampleTranscripts.computeFrontier("vtt")), "application/json");
+    }
+
+    @Test
+    void extractsSavesAndPublishes() throws Exception {
+        seed();
+        JsonNode summary = invoke(sampleEvent());
+        assertEquals("2026-11-30", summary.get("day").asText());
+        // five are allowed, but the sample has only four claims: the rest is ads, banter and questions
+        assertEquals(SampleTranscripts.COMPUTE_CLAIMS.size(), summary.get("insights").asInt());
+        assertEquals(SampleTranscripts.COMPUTE_CLAIMS.size(), table.ofType("Insight").size());
+        assertEquals(PipelineEvents.INSIGHTS_EXTRACTED, events.published.get(0).detailType());
+    }
+
+    @Test
+    void aReplayedEventAddsNoItems() throws Exception {
+        seed();
+        invoke(sampleEvent());
+        var before = table.all();
+        invoke(sampleEvent());
+        assertEquals(before, table.all());
+    }
+
+    @Test
+    void malformedEventsAreRejected() {
+        assertThrows(Exception.class, () -> invoke("not json".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IllegalArgumentException.class, () -> invoke(
+                "{\"detail-type\":\"Transcript Stored\",\"detail\":{\"feedId\":\"f\"}}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IllegalArgumentException.class, () -> invoke(
+                "{\"detail-type\":\"Episode Discovered\",\"detail\":{}}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(events.published.isEmpty());
+    }
+
+    @Test
+    void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> ExtractInsightsHandler.awsAdapters(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "DIGEST_TIME_ZONE", "UTC"))));
+        assertTrue(e.getMessage().contains("EVENT_BUS_NAME"), e.getMessage());
+    }
+}

@@ -1,0 +1,70 @@
+package com.podcastinsights.function;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.podcastinsights.aws.AwsClients;
+import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.SesMailer;
+import com.podcastinsights.config.Adapters;
+import com.podcastinsights.config.Env;
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.digest.DigestReport;
+import com.podcastinsights.digest.DigestSender;
+import com.podcastinsights.event.EventEnvelope;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/** The daily schedule -> one digest email per active subscriber for the day of the event's time. */
+public final class SendDigestHandler implements RequestStreamHandler {
+    private final DigestSender sender;
+
+    /** Lambda's constructor: builds the AWS adapters once per execution environment. */
+    public SendDigestHandler() {
+        this(awsAdapters(Env.system()));
+    }
+
+    public SendDigestHandler(Adapters adapters) {
+        this.sender = new DigestSender(adapters.table(), adapters.mailer(), adapters.clock(), adapters.settings());
+    }
+
+    static Adapters awsAdapters(Env env) {
+        // every variable first, so a misconfigured function fails on the missing name, before any client exists
+        String table = env.require("TABLE_NAME");
+        String sender = env.require("SENDER_ADDRESS");
+        ZoneId zone = ZoneId.of(env.require("DIGEST_TIME_ZONE"));
+        String configurationSet = env.optional("CONFIGURATION_SET", null);
+        Settings d = Settings.defaults();
+        Settings settings = new Settings(sender, zone, d.insightsPerEpisode(), d.digestSize(), d.maxPerEpisodeInDigest());
+        var region = AwsClients.lambdaRegion();
+        var credentials = AwsClients.lambdaCredentials();
+        return new Adapters(null,
+                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
+                new SesMailer(AwsClients.sesV2(region, null, credentials), configurationSet),
+                null, null, Clock.systemUTC(), settings);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        EventEnvelope event = EventEnvelope.parse(input);
+        DigestReport report = sender.send(scheduledAt(event));
+        EventEnvelope.JSON.writeValue(output, report);
+    }
+
+    /** The schedule's own time, not the clock, so a replayed event targets the day it was meant for. */
+    static Instant scheduledAt(EventEnvelope event) {
+        if (event.time() == null || event.time().isBlank()) {
+            throw new IllegalArgumentException("schedule event has no time");
+        }
+        try {
+            return Instant.parse(event.time());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("schedule event time is not an ISO instant: " + event.time(), e);
+        }
+    }
+}

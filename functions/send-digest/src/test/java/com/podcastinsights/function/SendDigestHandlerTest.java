@@ -1,0 +1,89 @@
+package com.podcastinsights.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.podcastinsights.config.Adapters;
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.digest.DigestFixtures;
+import com.podcastinsights.digest.ParsedMime;
+import com.podcastinsights.digest.SubscriberRepository;
+import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.insight.fakes.InMemoryTable;
+import com.podcastinsights.insight.fakes.RecordingMailer;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SendDigestHandlerTest {
+    private final InMemoryTable table = new InMemoryTable();
+    private final RecordingMailer mailer = new RecordingMailer();
+    private final Settings settings = new Settings("Podcast Insights <digest@podcast-insights.example>", ZoneId.of("UTC"), 5, 5, 2);
+    private final SendDigestHandler handler = new SendDigestHandler(new Adapters(null, table, mailer, null, null,
+            Clock.fixed(Instant.parse("2026-11-30T07:00:02Z"), ZoneOffset.UTC), settings));
+
+    private static byte[] sampleEvent() throws Exception {
+        Path root = Path.of(System.getProperty("project.root", "../.."));
+        return Files.readAllBytes(root.resolve("events/send-digest-schedule.json"));
+    }
+
+    private JsonNode invoke(byte[] event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        return EventEnvelope.JSON.readTree(out.toByteArray());
+    }
+
+    @Test
+    void sendsTheDaysDigestOnceEvenWhenTheEventIsReplayed() throws Exception {
+        DigestFixtures.seedDay(table, "2026-11-30");
+        new SubscriberRepository(table).subscribe("reader@example.com", "2026-11-01T00:00:00Z");
+
+        JsonNode first = invoke(sampleEvent());
+        assertEquals("2026-11-30", first.get("day").asText());
+        assertEquals(1, first.get("sent").asInt());
+        assertEquals(5, first.get("insights").asInt());
+
+        JsonNode replay = invoke(sampleEvent());
+        assertEquals(0, replay.get("sent").asInt());
+        assertEquals(1, replay.get("skipped").asInt());
+        assertEquals(1, mailer.sent.size());
+
+        ParsedMime mime = ParsedMime.parse(mailer.sent.get(0).raw());
+        assertEquals("Podcast Insights <digest@podcast-insights.example>", mime.headers().get("From"));
+        assertEquals("<mailto:unsubscribe@podcast-insights.example?subject=unsubscribe>", mime.headers().get("List-Unsubscribe"));
+        assertEquals(2, mime.parts().size());
+    }
+
+    @Test
+    void aDayWithoutInsightsSendsNothing() throws Exception {
+        new SubscriberRepository(table).subscribe("reader@example.com", "2026-11-01T00:00:00Z");
+        JsonNode summary = invoke(sampleEvent());
+        assertEquals(0, summary.get("sent").asInt());
+        assertTrue(summary.get("note").asText().contains("no insights"));
+        assertTrue(mailer.sent.isEmpty());
+    }
+
+    @Test
+    void anEventWithoutATimeIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> invoke("{\"detail-type\":\"Scheduled Event\",\"detail\":{}}"
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IllegalArgumentException.class, () -> invoke("{\"time\":\"yesterday\",\"detail\":{}}"
+                .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(mailer.sent.isEmpty());
+    }
+
+    @Test
+    void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> SendDigestHandler.awsAdapters(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
+        assertTrue(e.getMessage().contains("SENDER_ADDRESS"), e.getMessage());
+    }
+}

@@ -1,0 +1,57 @@
+package com.podcastinsights.digest;
+
+import com.podcastinsights.port.Item;
+import com.podcastinsights.port.Keys;
+import com.podcastinsights.port.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One item per subscriber and day recording that day's digest: written SENDING before the send (a
+ * conditional put, which is the once-per-day guard), turned SENT with the provider's message id after.
+ * Items expire after {@link #RETENTION}; by then no replay of that day's schedule can arrive.
+ */
+public final class DigestLog {
+    public static final String SENDING = "SENDING";
+    public static final String SENT = "SENT";
+    static final Duration RETENTION = Duration.ofDays(90);
+    private final Table table;
+
+    public DigestLog(Table table) {
+        this.table = table;
+    }
+
+    /** Claims the day's digest for this subscriber; false when it was claimed before (sent or in doubt). */
+    public boolean claim(String email, String day, List<String> insightIds, Instant now) {
+        return table.putIfAbsent(item(email, day, SENDING, insightIds, now, null).build());
+    }
+
+    public void markSent(String email, String day, List<String> insightIds, Instant createdAt, String messageId, Instant now) {
+        table.put(item(email, day, SENT, insightIds, createdAt, messageId).with("sentAt", now.toString()).build());
+    }
+
+    /** Gives the claim back: the send failed before the provider accepted the message. */
+    public void release(String email, String day) {
+        table.delete(Keys.subscriberPk(email), Keys.digestSk(day));
+    }
+
+    public Optional<String> status(String email, String day) {
+        return table.get(Keys.subscriberPk(email), Keys.digestSk(day)).map(i -> i.string("status"));
+    }
+
+    private static Item.Builder item(String email, String day, String status, List<String> insightIds,
+                                     Instant createdAt, String messageId) {
+        return Item.of(Keys.subscriberPk(email), Keys.digestSk(day))
+                .with("type", "Digest")
+                .with("email", email)
+                .with("day", day)
+                .with("status", status)
+                .with("insightIds", List.copyOf(insightIds))
+                .with("createdAt", createdAt.toString())
+                .with("messageId", messageId)
+                .with("ttl", createdAt.plus(RETENTION).getEpochSecond());
+    }
+}

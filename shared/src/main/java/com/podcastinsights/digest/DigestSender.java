@@ -1,0 +1,109 @@
+package com.podcastinsights.digest;
+
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.insight.Insight;
+import com.podcastinsights.insight.InsightRepository;
+import com.podcastinsights.port.Mailer;
+import com.podcastinsights.port.OutgoingMail;
+import com.podcastinsights.port.Table;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends the day's digest to every active subscriber, at most once per subscriber per day.
+ *
+ * <p>The day is the schedule event's own time in the digest zone, never the clock: a replay of the same event
+ * an hour or a day later targets the same day, and every subscriber that got it is skipped.
+ *
+ * <p>Per subscriber: claim (conditional put of a SENDING record), send, mark SENT. The trade-offs:
+ * <ul>
+ *   <li>The mailer throws: SES did not accept the message (or we cannot know that it did). The claim is
+ *   released so that a retry or replay can send. The rare case where SES accepted it and the response was
+ *   lost becomes a possible duplicate; losing every failed send for the day would be worse.</li>
+ *   <li>A SENDING record found by a later run means a run died between claim and outcome, most likely after
+ *   SES accepted the message. It is reported as unconfirmed and not resent: a missed digest is cheaper than
+ *   a duplicate, and the operator can see the count.</li>
+ * </ul>
+ * One recipient's failure never stops the rest; failures are counted, not thrown, so the schedule's retries
+ * do not hammer an address SES keeps refusing. Replaying the event sends only to the released ones.
+ */
+public final class DigestSender {
+    private static final Logger LOG = Logger.getLogger(DigestSender.class.getName());
+    private final SubscriberRepository subscribers;
+    private final DailySelection selection;
+    private final DigestLog log;
+    private final DigestRenderer renderer;
+    private final MimeMessageWriter mime = new MimeMessageWriter();
+    private final Mailer mailer;
+    private final Clock clock;
+    private final Settings settings;
+
+    public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings) {
+        this.subscribers = new SubscriberRepository(table);
+        this.selection = new DailySelection(new InsightRepository(table), table, settings);
+        this.log = new DigestLog(table);
+        this.renderer = new DigestRenderer(settings.senderAddress());
+        this.mailer = mailer;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public static String dayOf(Instant scheduledAt, Settings settings) {
+        return scheduledAt.atZone(settings.digestZone()).toLocalDate().toString();
+    }
+
+    public DigestReport send(Instant scheduledAt) {
+        String day = dayOf(scheduledAt, settings);
+        List<Insight> insights = selection.forDay(day, clock.instant());
+        List<Subscriber> readers = subscribers.active();
+        if (insights.isEmpty()) {
+            return new DigestReport(day, readers.size(), 0, 0, 0, 0, 0, "no insights for " + day + ", nothing sent");
+        }
+        RenderedDigest digest = renderer.render(day, insights);
+        List<String> ids = insights.stream().map(Insight::id).toList();
+        int sent = 0, skipped = 0, unconfirmed = 0, failed = 0;
+        for (Subscriber reader : readers) {
+            String email = reader.email();
+            Instant now = clock.instant();
+            if (!log.claim(email, day, ids, now)) {
+                if (log.status(email, day).filter(DigestLog.SENDING::equals).isPresent()) unconfirmed++;
+                else skipped++;
+                continue;
+            }
+            String messageId;
+            try {
+                messageId = mailer.send(mail(email, day, digest, now));
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.log(Level.WARNING, "digest for " + day + " not sent to one subscriber: " + e.getMessage());
+                log.release(email, day);
+                continue;
+            }
+            sent++;
+            try {
+                log.markSent(email, day, ids, now, messageId, clock.instant());
+            } catch (RuntimeException e) {
+                // the mail is out; the SENDING record still blocks a second send, so this is only bookkeeping
+                LOG.log(Level.WARNING, "digest sent but not recorded as SENT: " + e.getMessage());
+            }
+        }
+        return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insights.size(), null);
+    }
+
+    private OutgoingMail mail(String to, String day, RenderedDigest digest, Instant now) {
+        String from = MailText.headerValue(settings.senderAddress());
+        String domain = MailText.unsubscribeAddress(from).substring("unsubscribe@".length());
+        String messageId = "digest-" + day + "-" + MimeMessageWriter.hash(to).substring(0, 16) + "@" + domain;
+        String unsubscribe = MailText.unsubscribeMailto(from);
+        Map<String, String> headers = Map.of("X-Podcast-Insights-Day", day);
+        byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),
+                now.atZone(settings.digestZone()), messageId, unsubscribe, headers, digest.text(), digest.html()));
+        return new OutgoingMail(from, to, MailText.headerValue(digest.subject()), digest.text(), digest.html(),
+                Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "X-Podcast-Insights-Day", day), raw);
+    }
+}

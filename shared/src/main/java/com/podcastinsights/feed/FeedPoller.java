@@ -1,0 +1,229 @@
+package com.podcastinsights.feed;
+
+import com.podcastinsights.event.EpisodeDiscovered;
+import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.event.PipelineEvents;
+import com.podcastinsights.http.HttpResult;
+import com.podcastinsights.http.SafeHttpClient;
+import com.podcastinsights.port.BlobStore;
+import com.podcastinsights.port.EventPublisher;
+import com.podcastinsights.port.Keys;
+import com.podcastinsights.port.PipelineEvent;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Polls every subscribed feed once: conditional GET, raw copy to the bucket, new items recorded, one
+ * {@code Episode Discovered} per new episode.
+ *
+ * <p>Downloads run on virtual threads, a few at a time; everything that touches the table, bucket and bus
+ * runs on the calling thread, one feed after another, so adapters need not be thread safe.
+ *
+ * <p>An episode is recorded as unannounced before its event is published and marked announced after, so
+ * a crash or a bus failure in between leaves it to the next run, which starts by announcing that backlog,
+ * instead of losing it. Consumers are idempotent, so the rare duplicate is harmless.
+ */
+public final class FeedPoller {
+    /** EventBridge accepts at most ten entries per PutEvents call. */
+    static final int PUBLISH_BATCH = 10;
+    private static final int MAX_ERROR_CHARS = 500;
+    private static final DateTimeFormatter KEY_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final FeedRepository feeds;
+    private final EpisodeRepository episodes;
+    private final BlobStore blobs;
+    private final EventPublisher events;
+    private final SafeHttpClient http;
+    private final Clock clock;
+    private final FeedParser parser = new FeedParser();
+    private final int concurrency;
+    private final PrintStream progress;
+
+    public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
+                      SafeHttpClient http, Clock clock) {
+        this(feeds, episodes, blobs, events, http, clock, 4, System.err);
+    }
+
+    public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
+                      SafeHttpClient http, Clock clock, int concurrency, PrintStream progress) {
+        this.feeds = feeds;
+        this.episodes = episodes;
+        this.blobs = blobs;
+        this.events = events;
+        this.http = http;
+        this.clock = clock;
+        this.concurrency = Math.max(1, concurrency);
+        this.progress = progress;
+    }
+
+    public PollReport pollAll() {
+        List<Feed> all = feeds.list();
+        Tally tally = new Tally();
+        // Backlog first: episodes an earlier run recorded but could not announce.
+        announceBacklog(tally);
+        Semaphore permits = new Semaphore(concurrency);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpResult>> downloads = new ArrayList<>();
+            for (Feed feed : all) {
+                downloads.add(pool.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return http.get(URI.create(feed.url()), feed.etag(), feed.lastModified());
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (int i = 0; i < all.size(); i++) {
+                Feed feed = all.get(i);
+                HttpResult result = null;
+                Exception failure = null;
+                try {
+                    result = downloads.get(i).get();
+                } catch (ExecutionException e) {
+                    failure = e.getCause() instanceof Exception ex ? ex : e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                }
+                List<Episode> fresh = process(feed, result, failure, tally);
+                announce(fresh, tally, feed.id() + " " + feed.url());
+            }
+        }
+        return new PollReport(all.size(), tally.notModified, tally.failed, tally.newEpisodes, tally.announced,
+                tally.publishFailures);
+    }
+
+    /** Episodes an earlier run recorded but could not announce; failing here must not stop the polling. */
+    private void announceBacklog(Tally tally) {
+        List<Episode> backlog;
+        try {
+            backlog = episodes.listUnannounced();
+        } catch (RuntimeException e) {
+            tally.publishFailures++;
+            progress.println("fetch-feeds: could not read the unannounced backlog, will retry next run: " + describe(e));
+            return;
+        }
+        if (!backlog.isEmpty()) {
+            progress.println("fetch-feeds: announcing " + backlog.size() + " episodes left over from an earlier run");
+            announce(backlog, tally, "backlog");
+        }
+    }
+
+    /** Fetch outcome -> feed health, raw copy, recorded episodes; returns the episodes that are new. */
+    private List<Episode> process(Feed feed, HttpResult result, Exception failure, Tally tally) {
+        String now = clock.instant().toString();
+        List<Episode> fresh = List.of();
+        try {
+            if (failure != null) throw failure;
+            if (result.notModified()) {
+                tally.notModified++;
+                feeds.save(succeeded(feed, result, null, now));
+                log(feed, "not modified");
+            } else {
+                blobs.put(Keys.rawFeedKey(feed.id(), KEY_TIME.format(clock.instant())), result.body(),
+                        "application/xml");
+                ParsedFeed parsed = parser.parse(result.body(), result.finalUri());
+                fresh = record(feed, parsed, now);
+                tally.newEpisodes += fresh.size();
+                feeds.save(succeeded(feed, result, parsed.title(), now));
+                log(feed, "HTTP " + result.status() + ", " + parsed.items().size() + " items, " + fresh.size() + " new"
+                        + (result.permanentUri() != null ? ", moved to " + result.permanentUri() : ""));
+            }
+        } catch (Exception e) {
+            // One broken feed must not stop the others: record why and carry on.
+            tally.failed++;
+            try {
+                feeds.save(failed(feed, e));
+            } catch (RuntimeException saveFailure) {
+                e.addSuppressed(saveFailure);
+            }
+            log(feed, "FAILED: " + describe(e));
+        }
+        return fresh;
+    }
+
+    private List<Episode> record(Feed feed, ParsedFeed parsed, String now) {
+        String podcastTitle = parsed.title() != null ? parsed.title() : feed.title();
+        List<Episode> fresh = new ArrayList<>();
+        for (FeedItem item : parsed.items()) {
+            String identity = item.identity();
+            if (identity == null) continue; // nothing stable to recognise it by next time
+            TranscriptLink transcript = item.bestTranscript().orElse(null);
+            Episode episode = new Episode(feed.id(), EpisodeRepository.idFor(feed.id(), identity), identity,
+                    podcastTitle, item.title(), item.publishedAt(), item.link(), item.enclosureUrl(),
+                    transcript == null ? null : transcript.url(), transcript == null ? null : transcript.type(),
+                    item.showNotes());
+            if (episodes.recordUnannounced(episode, now)) fresh.add(episode);
+        }
+        return fresh;
+    }
+
+    /** Publishes in batches, marking each batch announced once the bus has taken it. */
+    private void announce(List<Episode> pending, Tally tally, String what) {
+        try {
+            for (int from = 0; from < pending.size(); from += PUBLISH_BATCH) {
+                List<Episode> batch = pending.subList(from, Math.min(pending.size(), from + PUBLISH_BATCH));
+                events.publish(batch.stream().map(FeedPoller::discovered).toList());
+                for (Episode e : batch) {
+                    episodes.markAnnounced(e.feedId(), e.id());
+                }
+                tally.announced += batch.size();
+            }
+        } catch (RuntimeException e) {
+            tally.publishFailures++;
+            progress.println("fetch-feeds: " + what + ": could not announce episodes, will retry next run: "
+                    + describe(e));
+        }
+    }
+
+    static PipelineEvent discovered(Episode e) {
+        return EventEnvelope.toPipelineEvent(PipelineEvents.EPISODE_DISCOVERED,
+                new EpisodeDiscovered(e.feedId(), e.id(), e.podcastTitle(), e.title(), e.publishedAt()));
+    }
+
+    private static Feed succeeded(Feed f, HttpResult r, String parsedTitle, String now) {
+        String url = r.permanentUri() != null ? r.permanentUri().toString() : f.url();
+        String etag = r.etag() != null ? r.etag() : (r.notModified() ? f.etag() : null);
+        String lastModified = r.lastModified() != null ? r.lastModified() : (r.notModified() ? f.lastModified() : null);
+        String title = f.title() != null && !f.title().isBlank() ? f.title() : parsedTitle;
+        return new Feed(f.id(), url, title, etag, lastModified, now, 0, null);
+    }
+
+    private static Feed failed(Feed f, Exception e) {
+        String error = describe(e);
+        if (error.length() > MAX_ERROR_CHARS) error = error.substring(0, MAX_ERROR_CHARS);
+        return new Feed(f.id(), f.url(), f.title(), f.etag(), f.lastModified(), f.lastSuccessAt(),
+                f.consecutiveFailures() + 1, error);
+    }
+
+    /** One line: parser messages span several, and progress is one line per feed. */
+    private static String describe(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replaceAll("\\s+", " ").strip();
+    }
+
+    private void log(Feed feed, String message) {
+        progress.println("fetch-feeds: " + feed.id() + " " + feed.url() + ": " + message);
+    }
+
+    private static final class Tally {
+        int notModified;
+        int failed;
+        int newEpisodes;
+        int announced;
+        int publishFailures;
+    }
+}

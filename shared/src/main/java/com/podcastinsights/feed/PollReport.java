@@ -1,0 +1,10 @@
+package com.podcastinsights.feed;
+
+/**
+ * What one polling run did. {@code announced} counts Episode Discovered events published, which includes
+ * episodes left unannounced by an earlier run; {@code publishFailures} counts feeds whose events could not be
+ * published this time (they are retried on the next run).
+ */
+public record PollReport(int feeds, int notModified, int failed, int newEpisodes, int announced,
+                         int publishFailures) {
+}

@@ -1,0 +1,14 @@
+package com.podcastinsights.insight;
+
+import java.util.List;
+
+/** A passage that passed the filters: sentences {@code first..last} (inclusive) of one speaker's turn. */
+record Candidate(int first, int last, List<Sentence> sentences) {
+    String sourceText() {
+        return String.join(" ", sentences.stream().map(Sentence::text).toList());
+    }
+
+    boolean overlaps(Candidate other) {
+        return first <= other.last && other.first <= last;
+    }
+}

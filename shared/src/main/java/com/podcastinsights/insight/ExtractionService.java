@@ -1,0 +1,56 @@
+package com.podcastinsights.insight;
+
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.event.InsightsExtracted;
+import com.podcastinsights.event.PipelineEvents;
+import com.podcastinsights.event.TranscriptStored;
+import com.podcastinsights.feed.Episode;
+import com.podcastinsights.feed.EpisodeRepository;
+import com.podcastinsights.port.BlobStore;
+import com.podcastinsights.port.EventPublisher;
+import com.podcastinsights.port.Table;
+import com.podcastinsights.transcript.Transcript;
+import com.podcastinsights.transcript.TranscriptCodec;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Transcript Stored -> the episode's best insights in the table -> Insights Extracted. Safe to run twice for
+ * the same event: the same transcript gives the same insights under the same keys, on the same day.
+ */
+public final class ExtractionService {
+    private final BlobStore blobs;
+    private final EpisodeRepository episodes;
+    private final InsightRepository insights;
+    private final EventPublisher events;
+    private final Clock clock;
+    private final Settings settings;
+    private final InsightExtractor extractor = new InsightExtractor();
+
+    public ExtractionService(BlobStore blobs, Table table, EventPublisher events, Clock clock, Settings settings) {
+        this.blobs = blobs;
+        this.episodes = new EpisodeRepository(table);
+        this.insights = new InsightRepository(table);
+        this.events = events;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public InsightsExtracted extract(TranscriptStored stored) {
+        byte[] json = blobs.get(stored.transcriptKey()).orElseThrow(() -> new IllegalStateException(
+                "transcript " + stored.transcriptKey() + " is not in the bucket (episode " + stored.episodeId() + ")"));
+        Transcript transcript = TranscriptCodec.read(json);
+        Episode episode = episodes.find(stored.feedId(), stored.episodeId()).orElseThrow(() -> new IllegalStateException(
+                "episode " + stored.episodeId() + " of feed " + stored.feedId() + " is not in the table"));
+        String day = insights.dayOf(stored.feedId(), stored.episodeId(), settings.digestZone())
+                .orElseThrow(() -> new IllegalStateException(
+                        "episode " + stored.episodeId() + " has no discoveredAt, so it has no digest day"));
+        List<ExtractedInsight> found = extractor.insights(transcript, episode, day, settings.insightsPerEpisode());
+        insights.save(episode.id(), found, clock.instant().toString());
+        InsightsExtracted result = new InsightsExtracted(episode.feedId(), episode.id(), day, found.size());
+        events.publish(List.of(EventEnvelope.toPipelineEvent(PipelineEvents.INSIGHTS_EXTRACTED, result)));
+        return result;
+    }
+}

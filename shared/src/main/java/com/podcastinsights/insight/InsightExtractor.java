@@ -1,0 +1,129 @@
+package com.podcastinsights.insight;
+
+import com.podcastinsights.feed.Episode;
+import com.podcastinsights.transcript.Transcript;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the standalone passages of a transcript worth sending: splits it into sentences, groups a speaker's
+ * consecutive sentences into passages of 1-3 sentences and 25-80 words, vetoes ads, intros, questions,
+ * filler and dangling pronouns, scores the rest and keeps the best non-overlapping ones.
+ *
+ * <p>Deterministic: the same transcript always gives the same passages in the same order, which is what lets
+ * a replayed event overwrite the same items instead of adding new ones.
+ */
+public final class InsightExtractor {
+    static final int MIN_WORDS = 25;
+    static final int MAX_WORDS = 80;
+    static final int MAX_SENTENCES = 3;
+
+    public List<RankedPassage> rank(Transcript transcript, int topN) {
+        List<Sentence> sentences = SentenceSplitter.split(transcript.segments() == null ? List.of() : transcript.segments());
+        List<Candidate> candidates = candidates(sentences);
+        if (candidates.isEmpty() || topN <= 0) return List.of();
+        double[] scores = PassageScorer.score(candidates, sourceConfidence(transcript.source()));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) order.add(i);
+        order.sort(Comparator.<Integer>comparingDouble(i -> -scores[i])
+                .thenComparingInt(i -> candidates.get(i).first())
+                .thenComparingInt(i -> candidates.get(i).last()));
+        List<Candidate> picked = new ArrayList<>();
+        List<RankedPassage> out = new ArrayList<>();
+        for (int i : order) {
+            if (out.size() >= topN) break;
+            Candidate c = candidates.get(i);
+            if (picked.stream().anyMatch(c::overlaps)) continue;
+            picked.add(c);
+            Sentence first = c.sentences().get(0);
+            out.add(new RankedPassage(TextCleaner.clean(c.sourceText()), c.sourceText(), round(scores[i]),
+                    first.startSeconds(), first.speaker()));
+        }
+        return out;
+    }
+
+    /** The episode's best passages as insights for {@code day}, ranked 1..n. */
+    public List<ExtractedInsight> insights(Transcript transcript, Episode episode, String day, int topN) {
+        List<RankedPassage> passages = rank(transcript, topN);
+        List<ExtractedInsight> out = new ArrayList<>();
+        for (int r = 0; r < passages.size(); r++) {
+            RankedPassage p = passages.get(r);
+            Insight insight = new Insight(insightId(episode, p), episode.feedId(), episode.id(),
+                    episode.podcastTitle(), episode.title(), p.text(), p.score(), p.startSeconds(), p.speaker(),
+                    momentLink(episode, p.startSeconds()), episode.link(), day);
+            out.add(new ExtractedInsight(r + 1, insight, p.sourceText()));
+        }
+        return out;
+    }
+
+    /** Show notes are written about the episode, not said in it, so they are weaker evidence of an insight. */
+    static double sourceConfidence(String source) {
+        if (source == null) return 0.8;
+        return switch (source.toLowerCase(Locale.ROOT)) {
+            case "json", "vtt", "srt" -> 1.0;
+            case "html", "text" -> 0.9;
+            case "show-notes" -> 0.6;
+            default -> 0.8;
+        };
+    }
+
+    static String momentLink(Episode episode, double startSeconds) {
+        String base = episode.enclosureUrl();
+        if (base == null || base.isBlank()) return episode.link();
+        int hash = base.indexOf('#');
+        if (hash >= 0) base = base.substring(0, hash);
+        return base + "#t=" + (long) startSeconds;
+    }
+
+    /**
+     * At most one passage per starting sentence: the windows that start at the same sentence say nearly the
+     * same thing, so only the one with the best cues and length (the shorter on a tie) goes on to the
+     * similarity graph, which keeps that graph linear in the episode's length rather than three times it.
+     */
+    private static List<Candidate> candidates(List<Sentence> sentences) {
+        List<Candidate> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Candidate best = null;
+            double bestPrior = -1;
+            int words = 0;
+            for (int j = i; j < sentences.size() && j < i + MAX_SENTENCES; j++) {
+                if (sentences.get(j).turn() != sentences.get(i).turn()) break;
+                if (j > i && sentences.get(j).topicShift()) break;
+                words += sentences.get(j).words();
+                if (words > MAX_WORDS) break;
+                if (words < MIN_WORDS) continue;
+                List<Sentence> span = sentences.subList(i, j + 1);
+                if (PassageFilter.reject(span) != null) continue;
+                Candidate c = new Candidate(i, j, List.copyOf(span));
+                double prior = PassageScorer.prior(c.sourceText());
+                if (prior > bestPrior + 1e-9) {
+                    best = c;
+                    bestPrior = prior;
+                }
+            }
+            if (best != null) out.add(best);
+        }
+        return out;
+    }
+
+    private static String insightId(Episode episode, RankedPassage p) {
+        String identity = episode.feedId() + "\n" + episode.id() + "\n" + (long) p.startSeconds() + "\n" + p.sourceText();
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1_000_000d) / 1_000_000d;
+    }
+}

@@ -1,0 +1,78 @@
+package com.podcastinsights.insight;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Says why a passage can never be an insight: an ad read, a show intro or outro, a question, mostly
+ * filler, or one that opens with a pronoun whose referent is in a sentence the reader will not see.
+ * These are vetoes, not score penalties: a sponsor read full of numbers must not win on cues.
+ */
+final class PassageFilter {
+    enum Reason { AD, INTRO_OUTRO, QUESTION, FILLER, UNRESOLVED_PRONOUN }
+
+    private static final Pattern AD = Pattern.compile(
+            "brought to you by|promo code|\\bsponsor|use code|\\d+\\s*(%|percent) off|free trial|"
+                    + "\\.com/|dot com slash|support for (this|the) (show|podcast)|today'?s episode is supported",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern INTRO_OUTRO = Pattern.compile(
+            "welcome (back )?to|\\bsubscribe\\b|rate and review|thanks for listening|thank you for listening|"
+                    + "see you next|i'?m your host|on today'?s (episode|show)|in this episode|joining me|"
+                    + "my guest|show notes|that'?s (it|all) for (today|this week)|next week on|leave (us )?a review",
+            Pattern.CASE_INSENSITIVE);
+    /** A question without its question mark, as machine transcripts often write it. */
+    private static final Pattern SPOKEN_QUESTION = Pattern.compile(
+            "^(?:(?:so|and|but|okay|ok|well|now)[, ]+)*(?:what|why|how|who|where|when|which|do|does|did|can|could|"
+                    + "would|will|is|are|was|were|have|has|should)\\s+(?:do|does|did|you|is|are|was|were|can|could|"
+                    + "would|should|will|have|has|it|we)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> PRONOUNS = Set.of("this", "that", "it", "they", "he", "she", "those",
+            "these", "them", "him", "her", "his", "their", "it's", "that's", "they're", "he's", "she's",
+            "there's", "its");
+    private static final Set<String> LEAD_INS = Set.of("so", "and", "but", "um", "uh", "yeah", "well", "okay",
+            "ok", "oh", "like", "right", "now", "i", "mean", "you", "know");
+    private static final double MAX_FILLER = 0.2;
+    private static final int MIN_CONTENT_WORDS = 8;
+
+    private PassageFilter() {
+    }
+
+    /** The first reason this passage is rejected, or null when it may be ranked. */
+    static Reason reject(List<Sentence> sentences) {
+        String joined = String.join(" ", sentences.stream().map(Sentence::text).toList());
+        if (AD.matcher(joined).find()) return Reason.AD;
+        if (INTRO_OUTRO.matcher(joined).find()) return Reason.INTRO_OUTRO;
+        for (Sentence s : sentences) {
+            if (isQuestion(s.text())) return Reason.QUESTION;
+        }
+        if (mostlyFiller(joined)) return Reason.FILLER;
+        for (Sentence s : sentences) {
+            // banter lines ("Ha, right.") make any passage around them read as a transcript, not a thought
+            if (Words.terms(s.text()).isEmpty()) return Reason.FILLER;
+        }
+        if (opensWithPronoun(joined)) return Reason.UNRESOLVED_PRONOUN;
+        return null;
+    }
+
+    static boolean isQuestion(String sentence) {
+        String t = sentence.strip();
+        return t.endsWith("?") || t.endsWith("?\"") || t.endsWith("?”") || SPOKEN_QUESTION.matcher(t).find();
+    }
+
+    static boolean mostlyFiller(String text) {
+        List<String> tokens = Words.tokens(text);
+        if (tokens.isEmpty()) return true;
+        return Words.fillerCount(text) / (double) tokens.size() > MAX_FILLER || Words.terms(text).size() < MIN_CONTENT_WORDS;
+    }
+
+    static boolean opensWithPronoun(String text) {
+        for (String t : Words.tokens(text)) {
+            String w = t.toLowerCase(Locale.ROOT);
+            if (LEAD_INS.contains(w)) continue;
+            return PRONOUNS.contains(w);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,74 @@
+package com.podcastinsights.insight;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Tokenizing shared by splitting, filtering and scoring, so they all agree on what a word is. */
+final class Words {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*%?");
+
+    /** Disfluencies and backchannel words; phrase fillers ("you know") are counted by {@link #fillerCount}. */
+    static final Set<String> FILLER = Set.of("um", "uh", "erm", "er", "ah", "hmm", "mm", "mhm", "uhm", "like",
+            "yeah", "yep", "okay", "ok", "oh", "totally", "basically", "literally", "laughs", "laughter", "haha",
+            "ha", "wow", "cool", "right");
+    private static final Pattern FILLER_PHRASE = Pattern.compile("\\b(you know|i mean|kind of|sort of)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    static final Set<String> STOP = Set.of("a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to",
+            "in", "on", "at", "by", "for", "with", "about", "as", "from", "into", "than", "that", "this", "these",
+            "those", "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does",
+            "did", "have", "has", "had", "i", "you", "we", "they", "he", "she", "me", "us", "them", "him", "her",
+            "my", "your", "our", "their", "his", "what", "which", "who", "whom", "when", "where", "why", "how",
+            "not", "no", "yes", "can", "could", "would", "should", "will", "just", "very", "really", "there",
+            "here", "all", "some", "any", "more", "most", "also", "too", "up", "down", "out", "over", "again",
+            "one", "like", "um", "uh", "yeah", "okay", "know", "think", "mean", "kind", "sort", "lot", "thing",
+            "things", "get", "got", "going", "gonna", "go", "i'm", "you're", "we're", "they're", "that's",
+            "don't", "doesn't", "didn't", "isn't", "aren't", "can't", "won't", "there's", "let's", "right",
+            "well", "oh", "because", "actually", "basically", "say", "said");
+
+    private Words() {
+    }
+
+    static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) out.add(m.group().toLowerCase(Locale.ROOT).replace('’', '\''));
+        return out;
+    }
+
+    /** Filler words plus two per filler phrase, so the count is comparable to {@link #count}. */
+    static int fillerCount(String text) {
+        int n = (int) tokens(text).stream().filter(FILLER::contains).count();
+        Matcher m = FILLER_PHRASE.matcher(text);
+        while (m.find()) n += 2;
+        return n;
+    }
+
+    static int count(String text) {
+        int n = 0;
+        Matcher m = WORD.matcher(text);
+        while (m.find()) n++;
+        return n;
+    }
+
+    /** Content words, lightly stemmed so "model" and "models" count as one term. */
+    static List<String> terms(String text) {
+        List<String> out = new ArrayList<>();
+        for (String t : tokens(text)) {
+            if (STOP.contains(t) || t.length() < 3) continue;
+            out.add(stem(t));
+        }
+        return out;
+    }
+
+    private static String stem(String t) {
+        if (t.endsWith("'s")) t = t.substring(0, t.length() - 2);
+        if (t.length() > 4 && t.endsWith("ies")) return t.substring(0, t.length() - 3) + "y";
+        if (t.length() > 3 && t.endsWith("s") && !t.endsWith("ss")) return t.substring(0, t.length() - 1);
+        return t;
+    }
+}

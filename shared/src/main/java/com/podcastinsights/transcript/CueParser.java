@@ -1,0 +1,124 @@
+package com.podcastinsights.transcript;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * WebVTT and SRT: both are cues of "start --> end" followed by text lines, and real files bend both specs
+ * (missing headers, stray blank lines inside cues, numbers with no cue), so one tolerant reader serves both.
+ *
+ * <p>Speakers come from VTT voice tags ({@code <v Name>}) or from a "Name:" prefix. A cue with lines from
+ * several voices becomes one segment per voice.
+ */
+final class CueParser {
+    private static final Pattern TIMING = Pattern.compile("^\\s*(\\S+)\\s+-->\\s+(\\S+)(?:\\s+.*)?$");
+    private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^\\s>]*)?\\s+([^>]+)>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern SSA_OVERRIDE = Pattern.compile("\\{\\\\[^}]*}");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+    private CueParser() {
+    }
+
+    static List<Segment> parse(String text) {
+        String[] lines = text.split("\\R", -1);
+        List<Cue> cues = new ArrayList<>();
+        Cue current = null;
+        boolean blockStart = true;
+        boolean skippingBlock = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String trimmed = line.strip();
+            if (trimmed.isEmpty()) {
+                blockStart = true;
+                skippingBlock = false;
+                continue;
+            }
+            if (skippingBlock) continue;
+            if (blockStart && startsBlockToSkip(trimmed)) {
+                // Header, NOTE, STYLE and REGION blocks run to the next blank line and hold no speech.
+                skippingBlock = true;
+                blockStart = false;
+                continue;
+            }
+            Matcher t = TIMING.matcher(line);
+            if (t.matches()) {
+                Double start = Timestamps.parse(t.group(1));
+                Double end = Timestamps.parse(t.group(2));
+                if (start != null) {
+                    current = new Cue(start, end);
+                    cues.add(current);
+                } else {
+                    current = null;
+                }
+                blockStart = false;
+                continue;
+            }
+            boolean identifierLine = blockStart && i + 1 < lines.length && TIMING.matcher(lines[i + 1]).matches()
+                    || DIGITS.matcher(trimmed).matches() && nextNonBlankIsTiming(lines, i + 1);
+            blockStart = false;
+            if (identifierLine) {
+                continue; // a cue id or SRT counter, not speech
+            }
+            if (current != null) current.lines.add(trimmed);
+        }
+        List<Segment> out = new ArrayList<>();
+        for (Cue c : cues) {
+            c.addSegments(out);
+        }
+        return out;
+    }
+
+    private static boolean nextNonBlankIsTiming(String[] lines, int from) {
+        for (int j = from; j < lines.length; j++) {
+            if (!lines[j].isBlank()) return TIMING.matcher(lines[j]).matches();
+        }
+        return false;
+    }
+
+    private static boolean startsBlockToSkip(String line) {
+        return line.startsWith("WEBVTT") || line.equals("NOTE") || line.startsWith("NOTE ") || line.startsWith("NOTE\t")
+                || line.equals("STYLE") || line.equals("REGION") || line.startsWith("\uFEFFWEBVTT");
+    }
+
+    private static final class Cue {
+        final double start;
+        final Double end;
+        final List<String> lines = new ArrayList<>();
+
+        Cue(double start, Double end) {
+            this.start = start;
+            this.end = end;
+        }
+
+        void addSegments(List<Segment> out) {
+            String speaker = null;
+            StringBuilder text = new StringBuilder();
+            for (String raw : lines) {
+                String lineSpeaker = null;
+                Matcher v = VOICE.matcher(raw);
+                if (v.find()) lineSpeaker = v.group(1).strip();
+                String plain = HtmlText.decodeEntities(TAG.matcher(SSA_OVERRIDE.matcher(raw).replaceAll(""))
+                        .replaceAll("")).replaceAll("\\s+", " ").strip();
+                if (lineSpeaker == null) {
+                    SpeakerPrefix.Labelled l = SpeakerPrefix.split(plain);
+                    if (l.speaker() != null) {
+                        lineSpeaker = l.speaker();
+                        plain = l.text();
+                    }
+                }
+                if (plain.isEmpty()) continue;
+                if (lineSpeaker != null && !lineSpeaker.equals(speaker) && !text.isEmpty()) {
+                    out.add(new Segment(start, end, speaker, text.toString()));
+                    text.setLength(0);
+                }
+                if (lineSpeaker != null) speaker = lineSpeaker;
+                if (!text.isEmpty()) text.append(' ');
+                text.append(plain);
+            }
+            if (!text.isEmpty()) out.add(new Segment(start, end, speaker, text.toString()));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package com.podcastinsights.digest;
+
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.insight.fakes.InMemoryTable;
+import com.podcastinsights.insight.fakes.RecordingMailer;
+import com.podcastinsights.port.Item;
+import com.podcastinsights.port.Keys;
+import com.podcastinsights.port.OutgoingMail;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DigestSenderTest {
+    private static final String DAY = "2026-11-30";
+    private static final Instant SCHEDULE = Instant.parse("2026-11-30T07:00:00Z");
+    private final InMemoryTable table = new InMemoryTable();
+    private final RecordingMailer mailer = new RecordingMailer();
+    private final Settings settings = new Settings("digest@podcast-insights.example", ZoneId.of("UTC"), 5, 5, 2);
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-30T07:00:03Z"), ZoneOffset.UTC);
+    private final DigestSender sender = new DigestSender(table, mailer, clock, settings);
+    private final SubscriberRepository subscribers = new SubscriberRepository(table);
+
+    private void seed(String... emails) {
+        DigestFixtures.seedDay(table, DAY);
+        for (String e : emails) subscribers.subscribe(e, "2026-11-01T00:00:00Z");
+    }
+
+    @Test
+    void sendsOneDigestToEachActiveSubscriber() {
+        seed("ann@example.com", "bob@example.com", "cat@example.com");
+        subscribers.unsubscribe("cat@example.com", "2026-11-02T00:00:00Z");
+        DigestReport report = sender.send(SCHEDULE);
+        assertEquals(new DigestReport(DAY, 2, 2, 0, 0, 0, 5, null), report);
+        assertEquals(List.of("ann@example.com", "bob@example.com"), mailer.sent.stream().map(OutgoingMail::to).sorted().toList());
+        OutgoingMail mail = mailer.sent.get(0);
+        assertEquals("digest@podcast-insights.example", mail.from());
+        ParsedMime mime = ParsedMime.parse(mail.raw());
+        assertEquals(mail.to(), mime.headers().get("To"));
+        assertEquals(mail.subject(), mime.headers().get("Subject"));
+        Item record = table.get(Keys.subscriberPk(mail.to()), Keys.digestSk(DAY)).orElseThrow();
+        assertEquals("SENT", record.string("status"));
+        assertEquals("Digest", record.string("type"));
+        assertEquals(5, record.strings("insightIds").size());
+        assertTrue(record.number("ttl", 0) > clock.instant().plusSeconds(80L * 86400).getEpochSecond());
+        assertNotNull(record.string("messageId"));
+    }
+
+    @Test
+    void aReplayedScheduleSendsNoSecondEmail() {
+        seed("ann@example.com", "bob@example.com");
+        sender.send(SCHEDULE);
+        DigestReport replay = sender.send(SCHEDULE);
+        assertEquals(2, mailer.sent.size());
+        assertEquals(0, replay.sent());
+        assertEquals(2, replay.skipped());
+    }
+
+    @Test
+    void theDayComesFromTheEventTimeInTheDigestZone() {
+        Settings tokyo = new Settings("digest@podcast-insights.example", ZoneId.of("Asia/Tokyo"), 5, 5, 2);
+        assertEquals("2026-12-01", DigestSender.dayOf(Instant.parse("2026-11-30T22:00:00Z"), tokyo));
+        assertEquals("2026-11-30", DigestSender.dayOf(Instant.parse("2026-11-30T22:00:00Z"), settings));
+    }
+
+    @Test
+    void oneFailingRecipientDoesNotStopTheOthersAndCanBeRetried() {
+        seed("ann@example.com", "bob@example.com", "cat@example.com");
+        mailer.rejecting.add("bob@example.com");
+        DigestReport report = sender.send(SCHEDULE);
+        assertEquals(2, report.sent());
+        assertEquals(1, report.failed());
+        assertTrue(table.get(Keys.subscriberPk("bob@example.com"), Keys.digestSk(DAY)).isEmpty(), "claim released");
+
+        mailer.rejecting.clear();
+        DigestReport retry = sender.send(SCHEDULE);
+        assertEquals(1, retry.sent());
+        assertEquals(2, retry.skipped());
+        assertEquals(3, mailer.sent.size());
+    }
+
+    @Test
+    void aSendingLeftoverIsReportedUnconfirmedAndNotResent() {
+        seed("ann@example.com");
+        new DigestLog(table).claim("ann@example.com", DAY, List.of("id-a-1"), clock.instant());
+        DigestReport report = sender.send(SCHEDULE);
+        assertEquals(1, report.unconfirmed());
+        assertEquals(0, report.sent());
+        assertTrue(mailer.sent.isEmpty());
+    }
+
+    @Test
+    void noInsightsMeansNoEmail() {
+        subscribers.subscribe("ann@example.com", "2026-11-01T00:00:00Z");
+        DigestReport report = sender.send(SCHEDULE);
+        assertEquals(0, report.sent());
+        assertEquals(0, report.insights());
+        assertNotNull(report.note());
+        assertTrue(mailer.sent.isEmpty());
+        assertTrue(table.ofType("Digest").isEmpty(), "nothing claimed, so a later run the same day can still send");
+    }
+
+    @Test
+    void theDigestHasAtMostTwoPerEpisode() {
+        seed("ann@example.com");
+        sender.send(SCHEDULE);
+        String text = mailer.sent.get(0).text();
+        assertEquals(2, text.split("of a:", -1).length - 1, text);
+        assertEquals(5, text.lines().filter(l -> l.matches("\\d\\. .*")).count(), text);
+    }
+}

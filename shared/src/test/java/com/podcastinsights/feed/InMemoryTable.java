@@ -1,0 +1,70 @@
+package com.podcastinsights.feed;
+
+import com.podcastinsights.port.Item;
+import com.podcastinsights.port.Table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A {@link Table} in a sorted map, for service and handler tests. Counts writes so tests can assert on them. */
+public final class InMemoryTable implements Table {
+    private final Map<String, Item> items = new TreeMap<>();
+    private int writes;
+
+    private static String key(String pk, String sk) {
+        return pk + "\u0000" + sk;
+    }
+
+    @Override
+    public synchronized void put(Item item) {
+        writes++;
+        items.put(key(item.pk(), item.sk()), item);
+    }
+
+    @Override
+    public synchronized boolean putIfAbsent(Item item) {
+        if (items.containsKey(key(item.pk(), item.sk()))) return false;
+        put(item);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Item> get(String pk, String sk) {
+        return Optional.ofNullable(items.get(key(pk, sk)));
+    }
+
+    @Override
+    public synchronized List<Item> query(String pk, String skPrefix) {
+        return items.values().stream()
+                .filter(i -> i.pk().equals(pk) && i.sk().startsWith(skPrefix))
+                .sorted(Comparator.comparing(Item::sk))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Item> queryIndex(String gsi1pk, boolean descending, int limit) {
+        Comparator<Item> order = Comparator.comparing(i -> i.string(Item.GSI1SK));
+        List<Item> matching = new ArrayList<>(items.values().stream()
+                .filter(i -> gsi1pk.equals(i.string(Item.GSI1PK)))
+                .sorted(descending ? order.reversed() : order)
+                .toList());
+        return matching.subList(0, Math.min(limit, matching.size()));
+    }
+
+    @Override
+    public synchronized void delete(String pk, String sk) {
+        items.remove(key(pk, sk));
+    }
+
+    public synchronized int writes() {
+        return writes;
+    }
+
+    public synchronized List<Item> all() {
+        return List.copyOf(items.values());
+    }
+}

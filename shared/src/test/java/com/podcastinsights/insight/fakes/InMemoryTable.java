@@ -1,0 +1,65 @@
+package com.podcastinsights.insight.fakes;
+
+import com.podcastinsights.port.Item;
+import com.podcastinsights.port.Table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The single table in memory, with the port's semantics: key-unique items, GSI1 ordered by GSI1SK. */
+public final class InMemoryTable implements Table {
+    private final Map<String, Item> items = new TreeMap<>();
+    public int puts;
+
+    private static String key(String pk, String sk) {
+        return pk + "\u0000" + sk;
+    }
+
+    @Override
+    public synchronized void put(Item item) {
+        puts++;
+        items.put(key(item.pk(), item.sk()), item);
+    }
+
+    @Override
+    public synchronized boolean putIfAbsent(Item item) {
+        if (items.containsKey(key(item.pk(), item.sk()))) return false;
+        put(item);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Item> get(String pk, String sk) {
+        return Optional.ofNullable(items.get(key(pk, sk)));
+    }
+
+    @Override
+    public synchronized List<Item> query(String pk, String skPrefix) {
+        return items.values().stream().filter(i -> i.pk().equals(pk) && i.sk().startsWith(skPrefix))
+                .sorted(Comparator.comparing(Item::sk)).toList();
+    }
+
+    @Override
+    public synchronized List<Item> queryIndex(String gsi1pk, boolean descending, int limit) {
+        Comparator<Item> bySk = Comparator.comparing(i -> i.string(Item.GSI1SK));
+        return items.values().stream().filter(i -> gsi1pk.equals(i.string(Item.GSI1PK)))
+                .sorted(descending ? bySk.reversed() : bySk).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void delete(String pk, String sk) {
+        items.remove(key(pk, sk));
+    }
+
+    public synchronized List<Item> all() {
+        return new ArrayList<>(items.values());
+    }
+
+    public synchronized List<Item> ofType(String type) {
+        return items.values().stream().filter(i -> type.equals(i.string("type"))).toList();
+    }
+}
