@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Monthly cost model for docs/performance.md (issue 8). Prints the markdown tables.
+
+Every price is an ESTIMATE for us-east-1 from memory of the public price lists (late 2025); check each against
+the AWS pricing pages before quoting. Every workload figure is an assumption, named below, so it can be changed.
+Run: python3 bench/costmodel.py
+"""
+
+# ---- prices (USD, us-east-1, estimates to check) ----
+LAMBDA_GBS_ARM = 0.0000133334      # per GB-second, arm64 (template: Architectures [arm64])
+LAMBDA_REQ = 0.20 / 1e6            # per request
+DDB_WRU = 0.625 / 1e6              # on-demand write request unit
+DDB_RRU = 0.125 / 1e6              # on-demand read request unit
+DDB_GB_MONTH = 0.25
+S3_GB_MONTH = 0.023
+S3_PUT = 0.005 / 1000
+S3_GET = 0.0004 / 1000
+SES_PER_MAIL = 0.10 / 1000
+EVENTBRIDGE_EVENT = 1.00 / 1e6     # custom events on a custom bus
+SCHEDULER_INVOCATION = 1.00 / 1e6  # after 14M free a month (we use ~750)
+TRANSCRIBE_MIN = 0.024             # standard batch, first tier
+BEDROCK_NOVA_LITE = (0.06 / 1e6, 0.24 / 1e6)   # per input / output token
+BEDROCK_HAIKU_45 = (1.00 / 1e6, 5.00 / 1e6)
+# SnapStart on Java managed runtimes has no cache or restore charge (those apply to Python and .NET).
+
+# ---- workload assumptions ----
+FETCH_RUNS = 720                  # rate(1 hour)
+DIGEST_RUNS = 30                  # cron(0 7 * * ? *)
+CHANGED_SHARE = 0.15              # share of hourly fetches that return 200 (changed, or no ETag/Last-Modified support)
+FEED_MB = 2.0                     # average feed body on a 200
+ITEMS_PER_FEED = 300              # items in a changed feed; each is a conditional PutItem (see finding below)
+WRU_PER_ITEM = 2                  # items with show notes are 1-2 KB
+EPISODES_PER_FEED_MONTH = 4.3     # one new episode a week
+EPISODE_MINUTES = 45
+TRANSCRIBED_SHARE = 0.96          # ~4% of feeds publish podcast:transcript (field notes)
+TRANSCRIPT_KB = 60
+INSIGHTS_PER_EPISODE = 5
+# Lambda durations (s) at the memory chosen in docs/performance.md, from the bench's warm invoke times scaled
+# to the work, rounded up: these are the inputs to change when real Lambda durations are known.
+FETCH_S_PER_CHANGED_FEED = 0.15   # 1024 MB: store raw copy, StAX parse, record items (sequential part)
+FETCH_S_PER_UNCHANGED_FEED = 0.012
+FETCH_MB = 1024
+TRANSCRIPT_S = 1.5                # 512 MB: download + parse + put + event
+TRANSCRIPT_MB = 512
+INSIGHTS_S = 1.0                  # 1024 MB: read, score sentences, write 5 insights, event
+INSIGHTS_MB = 1024
+DIGEST_S_PER_READER = 0.04        # 512 MB: claim, render, SES SendEmail, mark sent
+DIGEST_MB = 512
+COLD_STARTS_PER_MONTH = 2000      # restores; ~1 s each at most, already inside the durations' rounding
+
+SIZES = [("small", 50, 100), ("medium", 1_000, 10_000), ("large", 20_000, 500_000)]
+
+
+def model(feeds, readers):
+    episodes = feeds * EPISODES_PER_FEED_MONTH
+    changed = feeds * FETCH_RUNS * CHANGED_SHARE
+    unchanged = feeds * FETCH_RUNS - changed
+    fetch_s = changed * FETCH_S_PER_CHANGED_FEED + unchanged * FETCH_S_PER_UNCHANGED_FEED + FETCH_RUNS * 1.0
+    gbs = (fetch_s * FETCH_MB + episodes * TRANSCRIPT_S * TRANSCRIPT_MB + episodes * INSIGHTS_S * INSIGHTS_MB
+           + readers * DIGEST_RUNS * DIGEST_S_PER_READER * DIGEST_MB) / 1024
+    requests = FETCH_RUNS + DIGEST_RUNS + 2 * episodes
+    lam = gbs * LAMBDA_GBS_ARM + requests * LAMBDA_REQ
+
+    wru = (feeds * FETCH_RUNS                      # feed health saved every poll
+           + changed * ITEMS_PER_FEED * WRU_PER_ITEM  # conditional put of every item of a changed feed
+           + episodes * (2 + INSIGHTS_PER_EPISODE + 2)  # announce mark, insights, day index
+           + readers * DIGEST_RUNS * 2)             # digest log claim + mark sent
+    rru = (feeds * FETCH_RUNS * 0.5 / 4 * 0.5 + episodes * 4 + readers * DIGEST_RUNS * 0.5 + DIGEST_RUNS * 50)
+    ddb_gb = (feeds * ITEMS_PER_FEED * 1.5 + readers * 0.3 + readers * DIGEST_RUNS * 0.3 * 12) / 1e6  # KB -> GB
+    ddb = wru * DDB_WRU + rru * DDB_RRU + ddb_gb * DDB_GB_MONTH
+
+    s3_gb = changed * FEED_MB / 1024 + episodes * 12 * TRANSCRIPT_KB / 1e6  # raw feeds expire after 30 days
+    s3 = s3_gb * S3_GB_MONTH + (changed + episodes) * S3_PUT + episodes * 3 * S3_GET
+
+    ses = readers * DIGEST_RUNS * SES_PER_MAIL
+    events = episodes * 3 * EVENTBRIDGE_EVENT + (FETCH_RUNS + DIGEST_RUNS) * SCHEDULER_INVOCATION
+    transcribe = episodes * TRANSCRIBED_SHARE * EPISODE_MINUTES * TRANSCRIBE_MIN
+    tokens_in, tokens_out = 13_000, 600
+    nova = episodes * (tokens_in * BEDROCK_NOVA_LITE[0] + tokens_out * BEDROCK_NOVA_LITE[1])
+    haiku = episodes * (tokens_in * BEDROCK_HAIKU_45[0] + tokens_out * BEDROCK_HAIKU_45[1])
+    return dict(episodes=episodes, gbs=gbs, lam=lam, wru=wru, ddb=ddb, s3=s3, ses=ses, events=events,
+                core=lam + ddb + s3 + ses + events, transcribe=transcribe, nova=nova, haiku=haiku,
+                fetch_run_s=fetch_s / FETCH_RUNS, digest_run_s=readers * DIGEST_S_PER_READER)
+
+
+def main():
+    rows = [(name, f, r, model(f, r)) for name, f, r in SIZES]
+    head = "| | " + " | ".join(f"{n}: {f:,} feeds / {r:,} readers" for n, f, r, _ in rows) + " |"
+    print(head)
+    print("|---|" + "---:|" * len(rows))
+    def line(label, key, fmt="${:,.2f}"):
+        print(f"| {label} | " + " | ".join(fmt.format(m[key]) for *_, m in rows) + " |")
+    line("new episodes / month", "episodes", "{:,.0f}")
+    line("Lambda GB-s / month", "gbs", "{:,.0f}")
+    line("Lambda (arm64, incl. requests)", "lam")
+    line("DynamoDB write units / month", "wru", "{:,.0f}")
+    line("DynamoDB (on-demand, incl. storage)", "ddb")
+    line("S3 (storage, PUT, GET)", "s3")
+    line("SES (one digest a reader a day)", "ses")
+    line("EventBridge (bus events + Scheduler)", "events")
+    line("**core total / month**", "core")
+    line("optional: Transcribe for the 96% without a transcript", "transcribe")
+    line("optional: Bedrock Nova Lite extraction", "nova")
+    line("optional: Bedrock Claude Haiku 4.5 extraction", "haiku")
+    line("one FetchFeeds run (s; timeout 300)", "fetch_run_s", "{:,.0f}")
+    line("one SendDigest run, sequential (s; timeout 600)", "digest_run_s", "{:,.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+package com.podcastinsights.aws;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+
+/** Priming runs the adapters' real SDK operations against canned responses: no endpoint, no credentials. */
+class PrimingTest {
+    @Test
+    void everyServicePrimesWithoutANetwork() {
+        assertDoesNotThrow(Priming::s3);
+        assertDoesNotThrow(Priming::dynamoDb);
+        assertDoesNotThrow(Priming::eventBridge);
+        assertDoesNotThrow(Priming::sesV2);
+    }
+}
