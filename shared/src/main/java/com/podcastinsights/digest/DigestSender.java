@@ -42,8 +42,15 @@ public final class DigestSender {
     private final Mailer mailer;
     private final Clock clock;
     private final Settings settings;
+    private final UnsubscribeLinks unsubscribe;
 
+    /** Local runs and tests: unsubscribe links signed with a key of this process, pointing nowhere. */
     public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings) {
+        this(table, mailer, clock, settings, UnsubscribeLinks.local(settings.senderAddress()));
+    }
+
+    public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings, UnsubscribeLinks unsubscribe) {
+        this.unsubscribe = unsubscribe;
         this.subscribers = new SubscriberRepository(table);
         this.selection = new DailySelection(new InsightRepository(table), table, settings);
         this.log = new DigestLog(table);
@@ -64,7 +71,6 @@ public final class DigestSender {
         if (insights.isEmpty()) {
             return new DigestReport(day, readers.size(), 0, 0, 0, 0, 0, "no insights for " + day + ", nothing sent");
         }
-        RenderedDigest digest = renderer.render(day, insights);
         List<String> ids = insights.stream().map(Insight::id).toList();
         int sent = 0, skipped = 0, unconfirmed = 0, failed = 0;
         for (Subscriber reader : readers) {
@@ -77,7 +83,7 @@ public final class DigestSender {
             }
             String messageId;
             try {
-                messageId = mailer.send(mail(email, day, digest, now));
+                messageId = mailer.send(mail(email, day, insights, now));
             } catch (RuntimeException e) {
                 failed++;
                 LOG.log(Level.WARNING, "digest for " + day + " not sent to one subscriber: " + e.getMessage());
@@ -95,15 +101,19 @@ public final class DigestSender {
         return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insights.size(), null);
     }
 
-    private OutgoingMail mail(String to, String day, RenderedDigest digest, Instant now) {
+    /** One subscriber's message: the footer and the List-Unsubscribe token are theirs alone. */
+    OutgoingMail mail(String to, String day, List<Insight> insights, Instant now) {
+        String oneClick = unsubscribe.oneClick(to);
+        RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, List.of(), oneClick));
         String from = MailText.headerValue(settings.senderAddress());
         String domain = MailText.unsubscribeAddress(from).substring("unsubscribe@".length());
         String messageId = "digest-" + day + "-" + MimeMessageWriter.hash(to).substring(0, 16) + "@" + domain;
-        String unsubscribe = MailText.unsubscribeMailto(from);
+        String listUnsubscribe = unsubscribe.header(to);
         Map<String, String> headers = Map.of("X-Podcast-Insights-Day", day);
         byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),
-                now.atZone(settings.digestZone()), messageId, unsubscribe, headers, digest.text(), digest.html()));
+                now.atZone(settings.digestZone()), messageId, listUnsubscribe, headers, digest.text(), digest.html()));
         return new OutgoingMail(from, to, MailText.headerValue(digest.subject()), digest.text(), digest.html(),
-                Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "X-Podcast-Insights-Day", day), raw);
+                Map.of("List-Unsubscribe", listUnsubscribe, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click",
+                        "X-Podcast-Insights-Day", day), raw);
     }
 }

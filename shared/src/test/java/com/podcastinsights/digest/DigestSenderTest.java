@@ -52,6 +52,30 @@ class DigestSenderTest {
     }
 
     @Test
+    void everyMessageCarriesItsRecipientsOneClickUnsubscribe() {
+        seed("ann@example.com", "bob@example.com");
+        UnsubscribeToken tokens = new UnsubscribeToken(UnsubscribeTokenTest.KEY);
+        new DigestSender(table, mailer, clock, settings,
+                new UnsubscribeLinks("https://abc.lambda-url.us-east-1.on.aws/", tokens, settings.senderAddress()))
+                .send(SCHEDULE);
+        assertEquals(2, mailer.sent.size());
+        for (OutgoingMail mail : mailer.sent) {
+            ParsedMime mime = ParsedMime.parse(mail.raw());
+            String header = mime.headers().get("List-Unsubscribe");
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("^<https://abc\\.lambda-url\\.us-east-1\\.on\\.aws/\\?token=([^>]+)>,\\s+<mailto:unsubscribe@podcast-insights\\.example\\?subject=unsubscribe>$")
+                    .matcher(header);
+            assertTrue(m.matches(), header);
+            String token = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(java.util.Optional.of(mail.to()), tokens.verify(token), "the token is the recipient's own");
+            assertEquals("List-Unsubscribe=One-Click", mime.headers().get("List-Unsubscribe-Post"));
+            assertTrue(mime.parts().get(1).body().contains(MailText.escapeHtml("https://abc.lambda-url.us-east-1.on.aws/?token=" + m.group(1))),
+                    "the footer links the same endpoint");
+            assertTrue(mime.parts().get(0).body().contains("because " + mail.to() + " subscribed"));
+        }
+    }
+
+    @Test
     void aReplayedScheduleSendsNoSecondEmail() {
         seed("ann@example.com", "bob@example.com");
         sender.send(SCHEDULE);

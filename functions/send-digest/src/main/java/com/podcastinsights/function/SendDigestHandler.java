@@ -4,12 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.SecretsManagerKey;
 import com.podcastinsights.aws.SesMailer;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.digest.DigestSender;
+import com.podcastinsights.digest.UnsubscribeLinks;
+import com.podcastinsights.digest.UnsubscribeToken;
 import com.podcastinsights.event.EventEnvelope;
 
 import java.io.IOException;
@@ -26,11 +29,31 @@ public final class SendDigestHandler implements RequestStreamHandler {
 
     /** Lambda's constructor: builds the AWS adapters once per execution environment. */
     public SendDigestHandler() {
-        this(awsAdapters(Env.system()));
+        this(Env.system());
     }
 
+    private SendDigestHandler(Env env) {
+        this(awsAdapters(env), awsUnsubscribeLinks(env));
+    }
+
+    /** Local runs and tests: unsubscribe links signed with a key of this process. */
     public SendDigestHandler(Adapters adapters) {
         this.sender = new DigestSender(adapters.table(), adapters.mailer(), adapters.clock(), adapters.settings());
+    }
+
+    public SendDigestHandler(Adapters adapters, UnsubscribeLinks unsubscribe) {
+        this.sender = new DigestSender(adapters.table(), adapters.mailer(), adapters.clock(), adapters.settings(),
+                unsubscribe);
+    }
+
+    /** The Unsubscribe function's URL and the signing key it checks tokens with, read once per environment. */
+    static UnsubscribeLinks awsUnsubscribeLinks(Env env) {
+        String url = env.require("UNSUBSCRIBE_URL");
+        String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
+        String sender = env.require("SENDER_ADDRESS");
+        byte[] key = new SecretsManagerKey(AwsClients.secretsManager(AwsClients.lambdaRegion(), null,
+                AwsClients.lambdaCredentials()), secret).read();
+        return new UnsubscribeLinks(url, new UnsubscribeToken(key), sender);
     }
 
     static Adapters awsAdapters(Env env) {
