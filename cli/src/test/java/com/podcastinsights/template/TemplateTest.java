@@ -48,6 +48,9 @@ class TemplateTest {
             "FetchFeedsFunction", "fetch-feeds-schedule.json",
             "SendDigestFunction", "send-digest-schedule.json");
 
+    /** Functions invoked over HTTPS through a Lambda Function URL rather than by an event. */
+    static final Set<String> URL_FUNCTIONS = Set.of("UnsubscribeFunction");
+
     /** Events that no rule of ours may route: published for other workloads, or from someone else. */
     static final List<String> UNROUTED = List.of("template/insights-extracted.json",
             "template/foreign-episode-discovered.json");
@@ -84,7 +87,12 @@ class TemplateTest {
     void templateHasTheFourFunctionsAndEachIsTriggered() {
         Set<String> expected = new TreeSet<>(BUS_SAMPLES.keySet());
         expected.addAll(SCHEDULE_SAMPLES.keySet());
+        expected.addAll(URL_FUNCTIONS);
         assertEquals(expected, new TreeSet<>(template.functions()));
+        for (String fn : URL_FUNCTIONS) {
+            assertEquals("NONE", template.resource(fn).path("Properties").path("FunctionUrlConfig").path("AuthType").asText(),
+                    fn + ": a one-click unsubscribe POST comes from a mail provider, with no AWS credentials");
+        }
     }
 
     @Test
