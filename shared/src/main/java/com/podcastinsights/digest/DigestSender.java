@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +44,7 @@ public final class DigestSender {
     private final Clock clock;
     private final Settings settings;
     private final UnsubscribeLinks unsubscribe;
+    private SendPacer pacer = SendPacer.perSecond(0);
 
     /** Local runs and tests: unsubscribe links signed with a key of this process, pointing nowhere. */
     public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings) {
@@ -60,20 +62,39 @@ public final class DigestSender {
         this.settings = settings;
     }
 
+    /** Paces the sends (the SES maximum send rate); unpaced by default. */
+    public DigestSender pacedBy(SendPacer pacer) {
+        this.pacer = pacer;
+        return this;
+    }
+
     public static String dayOf(Instant scheduledAt, Settings settings) {
         return scheduledAt.atZone(settings.digestZone()).toLocalDate().toString();
     }
 
     public DigestReport send(Instant scheduledAt) {
+        return send(scheduledAt, () -> true);
+    }
+
+    /**
+     * Sends until done or until {@code timeLeft} says stop (the function is about to time out). Subscribers not
+     * reached are counted as {@code deferred}, unclaimed, so the next invocation of the same event resumes with
+     * them; what was sent is skipped.
+     */
+    public DigestReport send(Instant scheduledAt, BooleanSupplier timeLeft) {
         String day = dayOf(scheduledAt, settings);
         List<Insight> insights = selection.forDay(day, clock.instant());
         List<Subscriber> readers = subscribers.active();
         if (insights.isEmpty()) {
-            return new DigestReport(day, readers.size(), 0, 0, 0, 0, 0, "no insights for " + day + ", nothing sent");
+            return new DigestReport(day, readers.size(), 0, 0, 0, 0, 0, "no insights for " + day + ", nothing sent", 0);
         }
         List<String> ids = insights.stream().map(Insight::id).toList();
-        int sent = 0, skipped = 0, unconfirmed = 0, failed = 0;
+        int sent = 0, skipped = 0, unconfirmed = 0, failed = 0, deferred = 0;
         for (Subscriber reader : readers) {
+            if (deferred > 0 || !timeLeft.getAsBoolean()) {
+                deferred++;
+                continue;
+            }
             String email = reader.email();
             Instant now = clock.instant();
             if (!log.claim(email, day, ids, now)) {
@@ -83,6 +104,7 @@ public final class DigestSender {
             }
             String messageId;
             try {
+                pacer.awaitTurn();
                 messageId = mailer.send(mail(email, day, insights, now));
             } catch (RuntimeException e) {
                 failed++;
@@ -98,7 +120,8 @@ public final class DigestSender {
                 LOG.log(Level.WARNING, "digest sent but not recorded as SENT: " + e.getMessage());
             }
         }
-        return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insights.size(), null);
+        return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insights.size(),
+                deferred == 0 ? null : deferred + " not reached before the time limit; invoke again to resume", deferred);
     }
 
     /** One subscriber's message: the footer and the List-Unsubscribe token are theirs alone. */

@@ -36,7 +36,7 @@ class DigestSenderTest {
         seed("ann@example.com", "bob@example.com", "cat@example.com");
         subscribers.unsubscribe("cat@example.com", "2026-11-02T00:00:00Z");
         DigestReport report = sender.send(SCHEDULE);
-        assertEquals(new DigestReport(DAY, 2, 2, 0, 0, 0, 5, null), report);
+        assertEquals(new DigestReport(DAY, 2, 2, 0, 0, 0, 5, null, 0), report);
         assertEquals(List.of("ann@example.com", "bob@example.com"), mailer.sent.stream().map(OutgoingMail::to).sorted().toList());
         OutgoingMail mail = mailer.sent.get(0);
         assertEquals("digest@podcast-insights.example", mail.from());
@@ -73,6 +73,22 @@ class DigestSenderTest {
                     "the footer links the same endpoint");
             assertTrue(mime.parts().get(0).body().contains("because " + mail.to() + " subscribed"));
         }
+    }
+
+    @Test
+    void aRunCutShortByTheTimeLimitIsResumedByTheNextInvocation() {
+        seed("ann@example.com", "bob@example.com", "cat@example.com", "dan@example.com");
+        int[] budget = {2};
+        DigestReport first = sender.send(SCHEDULE, () -> budget[0]-- > 0);
+        assertEquals(2, first.sent());
+        assertEquals(2, first.deferred());
+        assertNotNull(first.note());
+        DigestReport resumed = sender.send(SCHEDULE, () -> true);
+        assertEquals(2, resumed.sent());
+        assertEquals(2, resumed.skipped());
+        assertEquals(0, resumed.deferred());
+        assertEquals(List.of("ann@example.com", "bob@example.com", "cat@example.com", "dan@example.com"),
+                mailer.sent.stream().map(OutgoingMail::to).sorted().toList(), "each exactly once");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.podcastinsights.config.Env;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.digest.DigestSender;
+import com.podcastinsights.digest.SendPacer;
 import com.podcastinsights.digest.UnsubscribeLinks;
 import com.podcastinsights.digest.UnsubscribeToken;
 import com.podcastinsights.event.EventEnvelope;
@@ -34,6 +35,7 @@ public final class SendDigestHandler implements RequestStreamHandler {
 
     private SendDigestHandler(Env env) {
         this(awsAdapters(env), awsUnsubscribeLinks(env));
+        sender.pacedBy(SendPacer.perSecond(Double.parseDouble(env.optional("SES_MAX_SEND_RATE", "1"))));
     }
 
     /** Local runs and tests: unsubscribe links signed with a key of this process. */
@@ -75,9 +77,19 @@ public final class SendDigestHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         EventEnvelope event = EventEnvelope.parse(input);
-        DigestReport report = sender.send(scheduledAt(event));
+        DigestReport report = sender.send(scheduledAt(event), () -> context == null
+                || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
+        if (report.deferred() > 0) {
+            // an error makes Lambda retry the asynchronous invocation (EventInvokeConfig), which resumes with the
+            // subscribers not reached; the ones already sent are skipped by their Digest records
+            throw new IllegalStateException("digest for " + report.day() + " incomplete: sent " + report.sent()
+                    + ", " + report.deferred() + " deferred to the retry");
+        }
         EventEnvelope.JSON.writeValue(output, report);
     }
+
+    /** Room for the send in flight, its throttling backoff and the SENT record before Lambda's timeout. */
+    static final long STOP_BEFORE_TIMEOUT_MILLIS = 30_000;
 
     /** The schedule's own time, not the clock, so a replayed event targets the day it was meant for. */
     static Instant scheduledAt(EventEnvelope event) {
