@@ -24,7 +24,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** The daily schedule -> one digest email per active subscriber for the day of the event's time. */
+/**
+ * The hourly schedule -> one digest email to each active subscriber whose local send hour it is, for their
+ * day. The event's time, not the clock, decides both, so a replay targets the hour it was meant for.
+ */
 public final class SendDigestHandler implements RequestStreamHandler {
     private final DigestSender sender;
 
@@ -35,7 +38,8 @@ public final class SendDigestHandler implements RequestStreamHandler {
 
     private SendDigestHandler(Env env) {
         this(awsAdapters(env), awsUnsubscribeLinks(env));
-        sender.pacedBy(SendPacer.perSecond(Double.parseDouble(env.optional("SES_MAX_SEND_RATE", "1"))));
+        sender.pacedBy(SendPacer.perSecond(Double.parseDouble(env.optional("SES_MAX_SEND_RATE", "1"))))
+                .withDefaultSendHour(Integer.valueOf(env.optional("DEFAULT_SEND_HOUR", "7")));
     }
 
     /** Local runs and tests: unsubscribe links signed with a key of this process. */
