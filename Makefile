@@ -15,13 +15,14 @@ VENV := .venv
 MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
-.PHONY: help run test test-java test-template package venv clean
+.PHONY: help run test test-java test-template package venv clean bench-digest
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
 	@echo "make test      every test: unit, moto-backed adapters, template checks, end to end"
 	@echo "make package   build the function jars and the CLI without running tests"
 	@echo "make clean     remove build output"
+	@echo "make bench-digest  benchmark: the digest to 10,000 subscribers against moto (bench/digest/RESULTS.md)"
 
 $(VENV)/.installed: tools/requirements.txt
 	@echo "==> creating the Python venv for moto, cfn-lint and aws-sam-cli (pinned in tools/requirements.txt)"
@@ -64,3 +65,9 @@ test-template: venv
 clean:
 	$(MVN) -q clean
 	rm -rf .aws-sam out
+
+# Not a test: sends one day's digest to 10,000 subscribers against moto and reports sends/s, duplicates and gaps.
+bench-digest: venv
+	$(MVN) -q -Pbench -pl bench/digest -am test -Dtest=DigestSendBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dmoto.server=$(CURDIR)/$(VENV)/bin/moto_server
+	cat bench/digest/target/digest-bench.txt

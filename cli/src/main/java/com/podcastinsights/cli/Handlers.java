@@ -19,7 +19,8 @@ final class Handlers {
             FetchFeedsHandler.class.getName(), FetchFeedsHandler::new,
             FetchTranscriptHandler.class.getName(), FetchTranscriptHandler::new,
             ExtractInsightsHandler.class.getName(), ExtractInsightsHandler::new,
-            SendDigestHandler.class.getName(), SendDigestHandler::new);
+            SendDigestHandler.class.getName(), SendDigestHandler::new,
+            com.podcastinsights.function.MailFeedbackHandler.class.getName(), com.podcastinsights.function.MailFeedbackHandler::new);
 
     private Handlers() {
     }

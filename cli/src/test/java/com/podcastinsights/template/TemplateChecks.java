@@ -161,7 +161,8 @@ final class TemplateChecks {
     // ------------------------------------------------------------------ (d) SDK calls and IAM
 
     /** The AWS adapters of com.podcastinsights.aws a function may construct. */
-    static final List<String> ADAPTERS = List.of("S3BlobStore", "DynamoDbTable", "SesMailer", "EventBridgePublisher");
+    static final List<String> ADAPTERS = List.of("S3BlobStore", "DynamoDbTable", "SesMailer", "EventBridgePublisher",
+            "SecretsManagerKey");
 
     private static final Pattern ADAPTER_NEW = Pattern.compile(
             "\\bnew\\s+(?:com\\.podcastinsights\\.aws\\.)?(" + String.join("|", ADAPTERS) + ")\\s*\\(");
@@ -209,7 +210,9 @@ final class TemplateChecks {
                     "sendBulkEmail", List.of("ses:SendBulkEmail"),
                     "getAccount", List.of("ses:GetAccount")),
             "EventBridgeClient", Map.of(
-                    "putEvents", List.of("events:PutEvents")));
+                    "putEvents", List.of("events:PutEvents")),
+            "SecretsManagerClient", Map.of(
+                    "getSecretValue", List.of("secretsmanager:GetSecretValue")));
 
     /** Client methods that make no request. */
     private static final Set<String> NOT_REQUESTS = Set.of("close", "serviceName", "serviceClientConfiguration",

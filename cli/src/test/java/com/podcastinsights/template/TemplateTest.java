@@ -41,12 +41,19 @@ class TemplateTest {
     /** Bus-triggered functions and the sample in events/ each one must receive. */
     static final Map<String, String> BUS_SAMPLES = Map.of(
             "FetchTranscriptFunction", "episode-discovered.json",
-            "ExtractInsightsFunction", "transcript-stored.json");
+            "ExtractInsightsFunction", "transcript-stored.json",
+            "MailFeedbackFunction", "ses-bounce.json");
+
+    /** Functions whose rule is on the default bus: SES publishes its sending events only there. */
+    static final Set<String> DEFAULT_BUS_FUNCTIONS = Set.of("MailFeedbackFunction");
 
     /** Scheduled functions and the sample whose envelope their schedule's Input must reproduce. */
     static final Map<String, String> SCHEDULE_SAMPLES = Map.of(
             "FetchFeedsFunction", "fetch-feeds-schedule.json",
             "SendDigestFunction", "send-digest-schedule.json");
+
+    /** Functions invoked over HTTPS through a Lambda Function URL rather than by an event. */
+    static final Set<String> URL_FUNCTIONS = Set.of("UnsubscribeFunction");
 
     /** Events that no rule of ours may route: published for other workloads, or from someone else. */
     static final List<String> UNROUTED = List.of("template/insights-extracted.json",
@@ -84,7 +91,12 @@ class TemplateTest {
     void templateHasTheFourFunctionsAndEachIsTriggered() {
         Set<String> expected = new TreeSet<>(BUS_SAMPLES.keySet());
         expected.addAll(SCHEDULE_SAMPLES.keySet());
+        expected.addAll(URL_FUNCTIONS);
         assertEquals(expected, new TreeSet<>(template.functions()));
+        for (String fn : URL_FUNCTIONS) {
+            assertEquals("NONE", template.resource(fn).path("Properties").path("FunctionUrlConfig").path("AuthType").asText(),
+                    fn + ": a one-click unsubscribe POST comes from a mail provider, with no AWS credentials");
+        }
     }
 
     @Test
@@ -139,7 +151,9 @@ class TemplateTest {
             for (var rule : rules.entrySet()) {
                 String owner = fn + "." + rule.getKey();
                 JsonNode props = rule.getValue();
-                if (!"{\"Ref\":\"EventBus\"}".equals(props.path("EventBusName").toString())) {
+                if (DEFAULT_BUS_FUNCTIONS.contains(fn)) {
+                    if (!props.path("EventBusName").isMissingNode()) problems.add(owner + ": SES events are on the default bus only");
+                } else if (!"{\"Ref\":\"EventBus\"}".equals(props.path("EventBusName").toString())) {
                     problems.add(owner + ": EventBusName is not !Ref EventBus");
                 }
                 if (!props.path("Pattern").isObject()) {
@@ -225,9 +239,10 @@ class TemplateTest {
     void parameterDefaults() {
         JsonNode p = template.root.path("Parameters");
         assertEquals("rate(1 hour)", p.path("FetchScheduleExpression").path("Default").asText());
-        assertEquals("cron(0 7 * * ? *)", p.path("DigestScheduleExpression").path("Default").asText());
+        assertEquals("cron(0 * * * ? *)", p.path("DigestScheduleExpression").path("Default").asText(),
+                "hourly: each run mails the subscribers whose local send hour it is");
         assertEquals("UTC", p.path("DigestTimeZone").path("Default").asText());
-        assertEquals("", p.path("ConfigurationSetName").path("Default").asText("missing"));
+        assertEquals(1, p.path("SesMaxSendRate").path("Default").asInt(-1), "the SES sandbox rate");
         assertTrue(p.path("SenderAddress").isObject());
         assertTrue(p.path("LogRetentionDays").path("Default").asInt() > 0);
     }
@@ -248,7 +263,7 @@ class TemplateTest {
     void environmentVariablesPointAtTheRightResources() {
         Map<String, String> refs = Map.of("TABLE_NAME", "Table", "BUCKET_NAME", "Bucket",
                 "EVENT_BUS_NAME", "EventBus", "SENDER_ADDRESS", "SenderAddress",
-                "DIGEST_TIME_ZONE", "DigestTimeZone", "CONFIGURATION_SET", "ConfigurationSetName");
+                "DIGEST_TIME_ZONE", "DigestTimeZone", "CONFIGURATION_SET", "MailConfigurationSet");
         for (String fn : template.functions()) {
             template.environment(fn).forEach((name, value) -> {
                 String expected = refs.get(name);

@@ -156,7 +156,8 @@ class TemplateTestChecksCanFail {
         SamTemplate t = mutated(r -> ((ObjectNode) props(r, "SendDigestFunction").path("Environment")
                 .path("Variables")).remove("SENDER_ADDRESS"));
         List<String> problems = TemplateChecks.envProblems("SendDigestFunction",
-                Set.of("TABLE_NAME", "SENDER_ADDRESS", "DIGEST_TIME_ZONE", "CONFIGURATION_SET"),
+                Set.of("TABLE_NAME", "SENDER_ADDRESS", "DIGEST_TIME_ZONE", "CONFIGURATION_SET", "UNSUBSCRIBE_URL",
+                        "UNSUBSCRIBE_SECRET_ARN", "SES_MAX_SEND_RATE", "DEFAULT_SEND_HOUR"),
                 t.environment("SendDigestFunction"));
         assertEquals(List.of("SendDigestFunction: code reads SENDER_ADDRESS but template.yaml does not define it "
                 + "for the function"), problems);

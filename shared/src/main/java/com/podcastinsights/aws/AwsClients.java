@@ -8,6 +8,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.net.URI;
@@ -45,6 +46,13 @@ public final class AwsClients {
 
     public static EventBridgeClient eventBridge(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         var b = EventBridgeClient.builder().region(region).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (endpoint != null) b.endpointOverride(endpoint);
+        return b.build();
+    }
+
+    public static SecretsManagerClient secretsManager(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        var b = SecretsManagerClient.builder().region(region).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         if (endpoint != null) b.endpointOverride(endpoint);
         return b.build();

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -43,26 +44,56 @@ public final class DailySelection {
         this.settings = settings;
     }
 
+    /**
+     * The day's five and the pool they were chosen from (the fresh candidates, best first), from which
+     * {@link Personalizer} picks each subscriber's own five. Both are fixed at first selection.
+     */
+    public record Edition(String day, List<Insight> five, List<Insight> pool) {
+    }
+
     public List<Insight> forDay(String day, Instant now) {
+        return edition(day, now).five();
+    }
+
+    public Edition edition(String day, Instant now) {
+        return edition(day, now, true);
+    }
+
+    /** What the day's edition is or would be, without fixing it: for previews, which must not change the send. */
+    public Edition preview(String day, Instant now) {
+        return edition(day, now, false);
+    }
+
+    private Edition edition(String day, Instant now, boolean store) {
         String previous = LocalDate.parse(day).minusDays(1).toString();
         List<Insight> candidates = Stream.concat(
                         insights.topForDay(day, CANDIDATES).stream(),
                         insights.topForDay(previous, CANDIDATES).stream())
                 .sorted(Comparator.comparingDouble(Insight::score).reversed())
                 .toList();
-        List<String> stored = editionIds(day);
-        if (stored != null) return inOrder(candidates, stored);
+        Optional<Item> stored = table.get(Keys.editionPk(day), Keys.EDITION_SK);
+        if (stored.isPresent()) return fromItem(day, candidates, stored.get());
 
         Set<String> alreadySent = new HashSet<>(editionIds(previous) == null ? List.of() : editionIds(previous));
         List<Insight> fresh = candidates.stream().filter(i -> !alreadySent.contains(i.id())).toList();
         List<Insight> picked = pick(fresh, settings.digestSize(), settings.maxPerEpisodeInDigest());
-        if (picked.isEmpty()) return picked;
+        if (picked.isEmpty()) return new Edition(day, picked, picked);
         List<String> ids = picked.stream().map(Insight::id).toList();
+        List<Insight> pool = fresh.stream().limit(CANDIDATES).toList();
+        if (!store) return new Edition(day, picked, pool);
         boolean first = table.putIfAbsent(Item.of(Keys.editionPk(day), Keys.EDITION_SK)
                 .with("type", "Edition").with("day", day).with("insightIds", ids)
+                .with("candidateIds", pool.stream().map(Insight::id).distinct().toList())
                 .with("createdAt", now.toString()).build());
         // lost a race with a concurrent run of the same day: use the edition that run stored
-        return first ? picked : inOrder(candidates, editionIds(day));
+        return first ? new Edition(day, picked, pool)
+                : fromItem(day, candidates, table.get(Keys.editionPk(day), Keys.EDITION_SK).orElseThrow());
+    }
+
+    private static Edition fromItem(String day, List<Insight> candidates, Item item) {
+        List<Insight> five = inOrder(candidates, item.strings("insightIds"));
+        List<String> poolIds = item.strings("candidateIds");
+        return new Edition(day, five, poolIds.isEmpty() ? five : inOrder(candidates, poolIds));
     }
 
     private List<String> editionIds(String day) {

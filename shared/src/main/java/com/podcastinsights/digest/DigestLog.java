@@ -38,6 +38,11 @@ public final class DigestLog {
         table.delete(Keys.subscriberPk(email), Keys.digestSk(day));
     }
 
+    /** The insights a subscriber's digest of that day carried (empty when there was none). */
+    public List<String> insightIds(String email, String day) {
+        return table.get(Keys.subscriberPk(email), Keys.digestSk(day)).map(i -> i.strings("insightIds")).orElse(List.of());
+    }
+
     public Optional<String> status(String email, String day) {
         return table.get(Keys.subscriberPk(email), Keys.digestSk(day)).map(i -> i.string("status"));
     }

@@ -10,30 +10,60 @@ import static com.podcastinsights.digest.MailText.plain;
 import static com.podcastinsights.digest.MailText.timestamp;
 
 /**
- * One day's email in two parts with the same content. The HTML is a single 600px column with inline styles
- * (mail clients drop {@code <style>} blocks or rewrite them), no remote images (blocked by default and a
- * tracking signal), and colours that read on light and dark backgrounds; a {@code prefers-color-scheme}
- * block refines them where clients honour it. Every string from a feed is escaped: titles and transcripts
- * are written by strangers.
+ * One subscriber's email in two parts with the same content. The HTML is a single column of at most 600px
+ * with inline styles (mail clients drop {@code <style>} blocks or rewrite them), no remote images (blocked by
+ * default and a tracking signal), and colours that read on light and dark backgrounds; a
+ * {@code prefers-color-scheme} block refines them where clients honour it. Long words and URLs wrap instead
+ * of widening the page on a phone. Every string from a feed is escaped: titles and transcripts are written by
+ * strangers.
  */
 public final class DigestRenderer {
     static final int SUBJECT_LENGTH = 70;
+    private static final String LINK = "color:#1d4ed8;";
     private final String senderAddress;
 
     public DigestRenderer(String senderAddress) {
         this.senderAddress = senderAddress;
     }
 
+    /**
+     * What the footer tells one reader: who they are, their topics, and where to unsubscribe ({@code null}
+     * unsubscribeUrl: only the mailto address, as in a preview without an endpoint).
+     */
+    public record Footer(String email, List<String> topics, String unsubscribeUrl) {
+        public static Footer none() {
+            return new Footer(null, List.of(), null);
+        }
+    }
+
     public RenderedDigest render(String day, List<Insight> insights) {
+        return render(day, insights, Footer.none());
+    }
+
+    public RenderedDigest render(String day, List<Insight> insights, Footer footer) {
         if (insights.isEmpty()) throw new IllegalArgumentException("nothing to render for " + day);
-        return new RenderedDigest(subject(insights.get(0)), text(day, insights), html(day, insights));
+        return new RenderedDigest(subject(insights.get(0)), text(day, insights, footer), html(day, insights, footer));
     }
 
     static String subject(Insight first) {
         return MailText.shorten(first.text(), SUBJECT_LENGTH);
     }
 
-    private String text(String day, List<Insight> insights) {
+    private String why(Footer f) {
+        return "You get this email because " + (f.email() == null ? "you" : f.email())
+                + " subscribed to the Podcast Insights daily digest.";
+    }
+
+    private static String topics(Footer f) {
+        return f.topics() == null || f.topics().isEmpty()
+                ? "You have no topics set, so you get the best insights of all shows."
+                : "Your topics: " + String.join(", ", f.topics().stream().map(MailText::plain).toList()) + ".";
+    }
+
+    private static final String CHANGE_TOPICS =
+            "To change your topics or mute a show, reply to this email with the words you want more of or the show to drop.";
+
+    private String text(String day, List<Insight> insights, Footer f) {
         StringBuilder b = new StringBuilder();
         b.append("Podcast Insights: today's top ").append(insights.size()).append(" (").append(day).append(")\n\n");
         int n = 1;
@@ -47,13 +77,18 @@ public final class DigestRenderer {
             b.append('\n');
         }
         b.append("-- \n");
-        b.append("You get this email because you subscribed to the Podcast Insights daily digest.\n");
-        b.append("To unsubscribe, email ").append(MailText.unsubscribeAddress(senderAddress))
-                .append(" with the subject \"unsubscribe\".\n");
+        b.append(why(f)).append('\n');
+        b.append(topics(f)).append(' ').append(CHANGE_TOPICS).append('\n');
+        if (f.unsubscribeUrl() != null) {
+            b.append("Unsubscribe with one click: ").append(f.unsubscribeUrl()).append('\n');
+        } else {
+            b.append("To unsubscribe, email ").append(MailText.unsubscribeAddress(senderAddress))
+                    .append(" with the subject \"unsubscribe\".\n");
+        }
         return b.toString();
     }
 
-    private String html(String day, List<Insight> insights) {
+    private String html(String day, List<Insight> insights, Footer f) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -66,38 +101,49 @@ public final class DigestRenderer {
                 .append(" .meta { color: #a1a1aa !important; } a { color: #93c5fd !important; } }</style>\n")
                 .append("</head>\n")
                 .append("<body style=\"margin:0;padding:0;background-color:#f4f4f5;color:#18181b;\">\n")
-                .append("<div class=\"page\" style=\"max-width:600px;margin:0 auto;padding:24px 16px;")
+                .append("<div class=\"page\" style=\"max-width:600px;margin:0 auto;padding:24px 16px;box-sizing:border-box;")
                 .append("font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;")
-                .append("background-color:#f4f4f5;color:#18181b;\">\n")
+                .append("overflow-wrap:break-word;word-wrap:break-word;background-color:#f4f4f5;color:#18181b;\">\n")
                 .append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 16px 0;\">Today's top ")
                 .append(insights.size()).append(" podcast insights</h1>\n");
+        int n = 1;
         for (Insight i : insights) {
             String ts = timestamp(i.startSeconds());
-            b.append("<div class=\"card\" style=\"background-color:#ffffff;border:1px solid #d4d4d8;border-radius:8px;")
+            b.append("<div class=\"card insight\" style=\"background-color:#ffffff;border:1px solid #d4d4d8;border-radius:8px;")
                     .append("padding:16px;margin:0 0 16px 0;\">\n")
-                    .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(i.text())).append("</p>\n")
+                    .append("<p style=\"margin:0 0 8px 0;\"><strong>").append(n++).append(".</strong> ")
+                    .append(escapeHtml(i.text())).append("</p>\n")
                     .append("<p class=\"meta\" style=\"margin:0 0 8px 0;font-size:14px;color:#52525b;\">")
                     .append(escapeHtml(i.podcastTitle())).append(" — ").append(escapeHtml(i.episodeTitle()))
                     .append(" · ").append(ts).append("</p>\n")
                     .append("<p style=\"margin:0;font-size:14px;\">");
             boolean listen = isWebLink(i.link());
             if (listen) {
-                b.append("<a href=\"").append(escapeHtml(i.link().trim())).append("\" style=\"color:#1d4ed8;\">Listen at ")
-                        .append(ts).append("</a>");
+                b.append("<a href=\"").append(escapeHtml(i.link().trim())).append("\" style=\"").append(LINK)
+                        .append("\">Listen at ").append(ts).append("</a>");
             }
             if (isWebLink(i.episodeUrl())) {
                 if (listen) b.append(" · ");
-                b.append("<a href=\"").append(escapeHtml(i.episodeUrl().trim())).append("\" style=\"color:#1d4ed8;\">Episode page</a>");
+                b.append("<a href=\"").append(escapeHtml(i.episodeUrl().trim())).append("\" style=\"").append(LINK)
+                        .append("\">Episode page</a>");
             }
             b.append("</p>\n</div>\n");
         }
-        String unsubscribe = MailText.unsubscribeAddress(senderAddress);
-        b.append("<p class=\"meta\" style=\"margin:24px 0 0 0;font-size:12px;color:#52525b;\">")
-                .append("You get this email because you subscribed to the Podcast Insights daily digest. ")
-                .append("To unsubscribe, email <a href=\"").append(escapeHtml(MailText.unsubscribeMailto(senderAddress)))
-                .append("\" style=\"color:#1d4ed8;\">").append(escapeHtml(unsubscribe))
-                .append("</a> with the subject “unsubscribe”.</p>\n")
-                .append("</div>\n</body>\n</html>\n");
+        b.append("<div class=\"meta\" style=\"margin:24px 0 0 0;font-size:12px;color:#52525b;\">\n")
+                .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(why(f))).append("</p>\n")
+                .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(topics(f))).append(' ')
+                .append(escapeHtml(CHANGE_TOPICS)).append("</p>\n")
+                .append("<p style=\"margin:0;\">");
+        if (f.unsubscribeUrl() != null) {
+            b.append("<a href=\"").append(escapeHtml(f.unsubscribeUrl())).append("\" style=\"").append(LINK)
+                    .append("\">Unsubscribe with one click</a>, or use your mail app's Unsubscribe button.");
+        } else {
+            b.append("To unsubscribe, email <a href=\"").append(escapeHtml(MailText.unsubscribeMailto(senderAddress)))
+                    .append("\" style=\"").append(LINK).append("\">")
+                    .append(escapeHtml(MailText.unsubscribeAddress(senderAddress)))
+                    .append("</a> with the subject “unsubscribe”.");
+        }
+        b.append("</p>\n</div>\n</div>\n</body>\n</html>\n");
         return b.toString();
     }
 }

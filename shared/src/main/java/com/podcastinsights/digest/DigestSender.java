@@ -9,8 +9,15 @@ import com.podcastinsights.port.Table;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,8 +49,19 @@ public final class DigestSender {
     private final Mailer mailer;
     private final Clock clock;
     private final Settings settings;
+    private final UnsubscribeLinks unsubscribe;
+    private SendPacer pacer = SendPacer.perSecond(0);
+    private Integer defaultSendHour;
+    private final Personalizer personalizer;
 
+    /** Local runs and tests: unsubscribe links signed with a key of this process, pointing nowhere. */
     public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings) {
+        this(table, mailer, clock, settings, UnsubscribeLinks.local(settings.senderAddress()));
+    }
+
+    public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings, UnsubscribeLinks unsubscribe) {
+        this.unsubscribe = unsubscribe;
+        this.personalizer = new Personalizer(settings.digestSize(), settings.maxPerEpisodeInDigest());
         this.subscribers = new SubscriberRepository(table);
         this.selection = new DailySelection(new InsightRepository(table), table, settings);
         this.log = new DigestLog(table);
@@ -53,57 +71,130 @@ public final class DigestSender {
         this.settings = settings;
     }
 
+    /** Paces the sends (the SES maximum send rate); unpaced by default. */
+    public DigestSender pacedBy(SendPacer pacer) {
+        this.pacer = pacer;
+        return this;
+    }
+
+    /**
+     * The local hour subscribers without their own send hour get the digest at, in their zone (or the digest
+     * zone). Null (the default): every run is their hour, which suits a once-a-day schedule and local runs.
+     */
+    public DigestSender withDefaultSendHour(Integer hour) {
+        if (hour != null && (hour < 0 || hour > 23)) throw new IllegalArgumentException("send hour must be 0-23: " + hour);
+        this.defaultSendHour = hour;
+        return this;
+    }
+
     public static String dayOf(Instant scheduledAt, Settings settings) {
         return scheduledAt.atZone(settings.digestZone()).toLocalDate().toString();
     }
 
     public DigestReport send(Instant scheduledAt) {
+        return send(scheduledAt, () -> true);
+    }
+
+    /**
+     * Sends until done or until {@code timeLeft} says stop (the function is about to time out). Subscribers not
+     * reached are counted as {@code deferred}, unclaimed, so the next invocation of the same event resumes with
+     * them; what was sent is skipped.
+     */
+    public DigestReport send(Instant scheduledAt, BooleanSupplier timeLeft) {
         String day = dayOf(scheduledAt, settings);
-        List<Insight> insights = selection.forDay(day, clock.instant());
         List<Subscriber> readers = subscribers.active();
-        if (insights.isEmpty()) {
-            return new DigestReport(day, readers.size(), 0, 0, 0, 0, 0, "no insights for " + day + ", nothing sent");
-        }
-        RenderedDigest digest = renderer.render(day, insights);
-        List<String> ids = insights.stream().map(Insight::id).toList();
-        int sent = 0, skipped = 0, unconfirmed = 0, failed = 0;
+        Map<String, DailySelection.Edition> editions = new HashMap<>();
+        int sent = 0, skipped = 0, unconfirmed = 0, failed = 0, deferred = 0, notDue = 0, empty = 0, insightCount = 0;
         for (Subscriber reader : readers) {
+            ZonedDateTime local = scheduledAt.atZone(zoneOf(reader));
+            Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
+            if (hour != null && local.getHour() != hour) {
+                notDue++;
+                continue;
+            }
+            if (deferred > 0 || !timeLeft.getAsBoolean()) {
+                deferred++;
+                continue;
+            }
+            // the reader's own date: a Tokyo reader's 07:00 digest is for their today, not the stack's
+            String readerDay = local.toLocalDate().toString();
+            DailySelection.Edition edition = editions.computeIfAbsent(readerDay, d -> selection.edition(d, clock.instant()));
+            if (edition.five().isEmpty()) {
+                empty++;
+                continue;
+            }
             String email = reader.email();
+            List<Insight> insights = choose(edition, reader);
+            insightCount = Math.max(insightCount, insights.size());
+            List<String> ids = insights.stream().map(Insight::id).toList();
             Instant now = clock.instant();
-            if (!log.claim(email, day, ids, now)) {
-                if (log.status(email, day).filter(DigestLog.SENDING::equals).isPresent()) unconfirmed++;
+            if (!log.claim(email, readerDay, ids, now)) {
+                if (log.status(email, readerDay).filter(DigestLog.SENDING::equals).isPresent()) unconfirmed++;
                 else skipped++;
                 continue;
             }
             String messageId;
             try {
-                messageId = mailer.send(mail(email, day, digest, now));
+                pacer.awaitTurn();
+                messageId = mailer.send(mail(reader, readerDay, insights, now));
             } catch (RuntimeException e) {
                 failed++;
-                LOG.log(Level.WARNING, "digest for " + day + " not sent to one subscriber: " + e.getMessage());
-                log.release(email, day);
+                LOG.log(Level.WARNING, "digest for " + readerDay + " not sent to one subscriber: " + e.getMessage());
+                log.release(email, readerDay);
                 continue;
             }
             sent++;
             try {
-                log.markSent(email, day, ids, now, messageId, clock.instant());
+                log.markSent(email, readerDay, ids, now, messageId, clock.instant());
             } catch (RuntimeException e) {
                 // the mail is out; the SENDING record still blocks a second send, so this is only bookkeeping
                 LOG.log(Level.WARNING, "digest sent but not recorded as SENT: " + e.getMessage());
             }
         }
-        return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insights.size(), null);
+        String note = deferred > 0 ? deferred + " not reached before the time limit; invoke again to resume"
+                : empty > 0 && sent + skipped + unconfirmed + failed == 0 ? "no insights for " + day + ", nothing sent"
+                : null;
+        return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insightCount, note, deferred, notDue);
     }
 
-    private OutgoingMail mail(String to, String day, RenderedDigest digest, Instant now) {
+    private ZoneId zoneOf(Subscriber s) {
+        return s.timeZone() == null ? settings.digestZone() : ZoneId.of(s.timeZone());
+    }
+
+    /**
+     * The message {@code reader} would get for {@code day}, without sending, recording or fixing the day's
+     * edition. Empty when the day has no insights.
+     */
+    public java.util.Optional<OutgoingMail> preview(Subscriber reader, String day) {
+        DailySelection.Edition edition = selection.preview(day, clock.instant());
+        if (edition.five().isEmpty()) return java.util.Optional.empty();
+        return java.util.Optional.of(mail(reader, day, choose(edition, reader), clock.instant()));
+    }
+
+    /** The reader's five; a personalized reader never gets again what their previous digest carried. */
+    private List<Insight> choose(DailySelection.Edition edition, Subscriber reader) {
+        if (!reader.personalized()) return edition.five();
+        String previous = LocalDate.parse(edition.day()).minusDays(1).toString();
+        Set<String> had = new HashSet<>(log.insightIds(reader.email(), previous));
+        DailySelection.Edition unseen = had.isEmpty() ? edition : new DailySelection.Edition(edition.day(), edition.five(),
+                edition.pool().stream().filter(i -> !had.contains(i.id())).toList());
+        return personalizer.choose(unseen, reader);
+    }
+
+    /** One subscriber's message: the footer and the List-Unsubscribe token are theirs alone. */
+    OutgoingMail mail(Subscriber reader, String day, List<Insight> insights, Instant now) {
+        String to = reader.email();
+        String oneClick = unsubscribe.oneClick(to);
+        RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, reader.topics(), oneClick));
         String from = MailText.headerValue(settings.senderAddress());
         String domain = MailText.unsubscribeAddress(from).substring("unsubscribe@".length());
         String messageId = "digest-" + day + "-" + MimeMessageWriter.hash(to).substring(0, 16) + "@" + domain;
-        String unsubscribe = MailText.unsubscribeMailto(from);
+        String listUnsubscribe = unsubscribe.header(to);
         Map<String, String> headers = Map.of("X-Podcast-Insights-Day", day);
         byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),
-                now.atZone(settings.digestZone()), messageId, unsubscribe, headers, digest.text(), digest.html()));
+                now.atZone(settings.digestZone()), messageId, listUnsubscribe, headers, digest.text(), digest.html()));
         return new OutgoingMail(from, to, MailText.headerValue(digest.subject()), digest.text(), digest.html(),
-                Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "X-Podcast-Insights-Day", day), raw);
+                Map.of("List-Unsubscribe", listUnsubscribe, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click",
+                        "X-Podcast-Insights-Day", day), raw);
     }
 }

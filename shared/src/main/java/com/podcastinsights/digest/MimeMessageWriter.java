@@ -42,7 +42,13 @@ public final class MimeMessageWriter {
         headers.put("Message-ID", "<" + MailText.headerValue(m.messageId()).replaceAll("[<>\\s]", "") + ">");
         headers.put("MIME-Version", "1.0");
         if (m.listUnsubscribe() != null) {
-            headers.put("List-Unsubscribe", "<" + MailText.headerValue(m.listUnsubscribe()).replaceAll("[<>\\s]", "") + ">");
+            java.util.List<String> uris = listUnsubscribeUris(m.listUnsubscribe());
+            // folded between the URIs: a token makes the line long, and 78 characters is the polite limit
+            headers.put("List-Unsubscribe", String.join("," + CRLF + " ", uris.stream().map(u -> "<" + u + ">").toList()));
+            if (uris.stream().anyMatch(u -> u.regionMatches(true, 0, "https://", 0, 8))) {
+                // RFC 8058: the HTTPS URI takes a one-click POST, so providers may show their own button
+                headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
         }
         if (m.extraHeaders() != null) {
             for (var e : m.extraHeaders().entrySet()) {
@@ -113,6 +119,22 @@ public final class MimeMessageWriter {
             i = end;
         }
         return out.toString();
+    }
+
+    /** {@code <a>, <b>} or a bare URI; whitespace and angle brackets never survive inside a URI. */
+    static java.util.List<String> listUnsubscribeUris(String value) {
+        String v = MailText.headerValue(value);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("<([^<>]*)>").matcher(v);
+        while (m.find()) {
+            String u = m.group(1).replaceAll("\\s", "");
+            if (!u.isEmpty()) out.add(u);
+        }
+        if (out.isEmpty()) {
+            String u = v.replaceAll("[<>\\s]", "");
+            if (!u.isEmpty()) out.add(u);
+        }
+        return out;
     }
 
     static String hash(String s) {

@@ -43,6 +43,20 @@ class MimeMessageWriterTest {
     }
 
     @Test
+    void oneClickUnsubscribeHeadersFollowRfc8058() {
+        String header = "<https://u.example/?token=v1.abc.def>, <mailto:unsubscribe@podcast-insights.example?subject=unsubscribe>";
+        ParsedMime mime = ParsedMime.parse(writer.write(new MimeMessageWriter.Message("digest@podcast-insights.example",
+                "reader@example.com", "s", DATE, "m@x", header, Map.of("List-Unsubscribe-Post", "evil"), "t", "<p>h</p>")));
+        assertEquals("<https://u.example/?token=v1.abc.def>,\r\n <mailto:unsubscribe@podcast-insights.example?subject=unsubscribe>",
+                mime.headers().get("List-Unsubscribe"));
+        assertEquals("List-Unsubscribe=One-Click", mime.headers().get("List-Unsubscribe-Post"), "not overridable by extras");
+        assertEquals(1, mime.headerLines().stream().filter(l -> l.startsWith("List-Unsubscribe-Post:")).count());
+
+        ParsedMime mailtoOnly = ParsedMime.parse(write("s", Map.of(), new RenderedDigest("s", "t", "h")));
+        assertNull(mailtoOnly.headers().get("List-Unsubscribe-Post"), "one-click needs an https URI");
+    }
+
+    @Test
     void everyLineEndsWithCrlf() {
         RenderedDigest d = new RenderedDigest("s", "line one\nline two\n", "<p>x</p>\n");
         String raw = new String(write("s", Map.of(), d), StandardCharsets.US_ASCII);

@@ -4,12 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.SecretsManagerKey;
 import com.podcastinsights.aws.SesMailer;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.digest.DigestSender;
+import com.podcastinsights.digest.SendPacer;
+import com.podcastinsights.digest.UnsubscribeLinks;
+import com.podcastinsights.digest.UnsubscribeToken;
 import com.podcastinsights.event.EventEnvelope;
 
 import java.io.IOException;
@@ -20,17 +24,42 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** The daily schedule -> one digest email per active subscriber for the day of the event's time. */
+/**
+ * The hourly schedule -> one digest email to each active subscriber whose local send hour it is, for their
+ * day. The event's time, not the clock, decides both, so a replay targets the hour it was meant for.
+ */
 public final class SendDigestHandler implements RequestStreamHandler {
     private final DigestSender sender;
 
     /** Lambda's constructor: builds the AWS adapters once per execution environment. */
     public SendDigestHandler() {
-        this(awsAdapters(Env.system()));
+        this(Env.system());
     }
 
+    private SendDigestHandler(Env env) {
+        this(awsAdapters(env), awsUnsubscribeLinks(env));
+        sender.pacedBy(SendPacer.perSecond(Double.parseDouble(env.optional("SES_MAX_SEND_RATE", "1"))))
+                .withDefaultSendHour(Integer.valueOf(env.optional("DEFAULT_SEND_HOUR", "7")));
+    }
+
+    /** Local runs and tests: unsubscribe links signed with a key of this process. */
     public SendDigestHandler(Adapters adapters) {
         this.sender = new DigestSender(adapters.table(), adapters.mailer(), adapters.clock(), adapters.settings());
+    }
+
+    public SendDigestHandler(Adapters adapters, UnsubscribeLinks unsubscribe) {
+        this.sender = new DigestSender(adapters.table(), adapters.mailer(), adapters.clock(), adapters.settings(),
+                unsubscribe);
+    }
+
+    /** The Unsubscribe function's URL and the signing key it checks tokens with, read once per environment. */
+    static UnsubscribeLinks awsUnsubscribeLinks(Env env) {
+        String url = env.require("UNSUBSCRIBE_URL");
+        String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
+        String sender = env.require("SENDER_ADDRESS");
+        byte[] key = new SecretsManagerKey(AwsClients.secretsManager(AwsClients.lambdaRegion(), null,
+                AwsClients.lambdaCredentials()), secret).read();
+        return new UnsubscribeLinks(url, new UnsubscribeToken(key), sender);
     }
 
     static Adapters awsAdapters(Env env) {
@@ -52,9 +81,19 @@ public final class SendDigestHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         EventEnvelope event = EventEnvelope.parse(input);
-        DigestReport report = sender.send(scheduledAt(event));
+        DigestReport report = sender.send(scheduledAt(event), () -> context == null
+                || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
+        if (report.deferred() > 0) {
+            // an error makes Lambda retry the asynchronous invocation (EventInvokeConfig), which resumes with the
+            // subscribers not reached; the ones already sent are skipped by their Digest records
+            throw new IllegalStateException("digest for " + report.day() + " incomplete: sent " + report.sent()
+                    + ", " + report.deferred() + " deferred to the retry");
+        }
         EventEnvelope.JSON.writeValue(output, report);
     }
+
+    /** Room for the send in flight, its throttling backoff and the SENT record before Lambda's timeout. */
+    static final long STOP_BEFORE_TIMEOUT_MILLIS = 30_000;
 
     /** The schedule's own time, not the clock, so a replayed event targets the day it was meant for. */
     static Instant scheduledAt(EventEnvelope event) {

@@ -1,0 +1,92 @@
+package com.podcastinsights.cli;
+
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.digest.DigestSender;
+import com.podcastinsights.digest.Subscriber;
+import com.podcastinsights.digest.SubscriberRepository;
+import com.podcastinsights.port.OutgoingMail;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code digest preview}: the email a subscriber would get for a day, written to files, nothing sent. */
+@Command(name = "digest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Look at the digest email without sending it.",
+        subcommands = {DigestCommand.Preview.class})
+public final class DigestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: preview");
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Write the day's email for a subscriber as .eml (raw MIME) and .html; print the paths. "
+                    + "Sends nothing and records nothing.")
+    public static final class Preview implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LocalData data;
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the digest day; default: today (UTC)")
+        String date;
+        @Option(names = "--subscriber", paramLabel = "EMAIL",
+                description = "whose email (their topics and muted shows apply); default: a reader with no preferences")
+        String subscriber;
+
+        @Override
+        public Integer call() throws IOException {
+            String day;
+            try {
+                day = date == null ? LocalDate.now(Clock.systemUTC()).toString() : LocalDate.parse(date).toString();
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--date is not YYYY-MM-DD: " + date);
+            }
+            var table = data.table();
+            Subscriber reader;
+            if (subscriber == null) {
+                reader = new Subscriber("reader@example.com", true, null);
+            } else {
+                String e = SubscribersCommand.address(spec, subscriber);
+                Optional<Subscriber> found = new SubscriberRepository(table).find(e);
+                if (found.isEmpty()) {
+                    spec.commandLine().getErr().println("error: no subscriber " + e + " in " + data.dir);
+                    return 1;
+                }
+                reader = found.get();
+            }
+            Optional<OutgoingMail> mail = new DigestSender(table, m -> {
+                throw new IllegalStateException("a preview never sends");
+            }, Clock.systemUTC(), Settings.defaults()).preview(reader, day);
+            if (mail.isEmpty()) {
+                spec.commandLine().getErr().println("error: no insights for " + day + " in " + data.dir
+                        + " (run the pipeline first, or pick another --date)");
+                return 1;
+            }
+            Path dir = data.dir.resolve("preview");
+            Files.createDirectories(dir);
+            String base = "digest-" + day + "-" + reader.email().replaceAll("[^A-Za-z0-9.@_-]", "_");
+            Path eml = dir.resolve(base + ".eml");
+            Path html = dir.resolve(base + ".html");
+            Files.write(eml, mail.get().raw());
+            Files.writeString(html, mail.get().html());
+            spec.commandLine().getOut().println(eml);
+            spec.commandLine().getOut().println(html);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.podcastinsights.digest;
+
+import com.podcastinsights.insight.Insight;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One subscriber's five from the day's edition: the same ranking, with their topics weighting insights up and
+ * their muted shows left out. Pure and deterministic, so a replay picks the same five. A subscriber with no
+ * preferences gets the edition's own five, exactly.
+ */
+public final class Personalizer {
+    /** Each matching topic multiplies the score by 1 + this, for at most {@link #MAX_MATCHES} topics. */
+    static final double TOPIC_BOOST = 0.5;
+    static final int MAX_MATCHES = 2;
+    private final int size;
+    private final int maxPerEpisode;
+
+    public Personalizer(int size, int maxPerEpisode) {
+        this.size = size;
+        this.maxPerEpisode = maxPerEpisode;
+    }
+
+    public List<Insight> choose(DailySelection.Edition edition, Subscriber s) {
+        if (!s.personalized()) return edition.five();
+        List<String> muted = s.mutedShows().stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
+        List<Pattern> topics = s.topics().stream()
+                .map(t -> Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}])")).toList();
+        record Weighted(Insight insight, double weight, int rank) {
+        }
+        List<Weighted> ranked = new ArrayList<>();
+        int rank = 0;
+        for (Insight i : edition.pool()) {
+            rank++;
+            if (isMuted(i, muted)) continue;
+            String haystack = i.text() + "\n" + i.episodeTitle() + "\n" + i.podcastTitle();
+            int matches = (int) Math.min(MAX_MATCHES, topics.stream().filter(p -> p.matcher(haystack).find()).count());
+            ranked.add(new Weighted(i, i.score() * (1 + TOPIC_BOOST * matches), rank));
+        }
+        ranked.sort(Comparator.comparingDouble(Weighted::weight).reversed().thenComparingInt(Weighted::rank));
+        return DailySelection.pick(ranked.stream().map(Weighted::insight).toList(), size, maxPerEpisode);
+    }
+
+    private static boolean isMuted(Insight i, List<String> muted) {
+        return muted.contains(String.valueOf(i.podcastTitle()).trim().toLowerCase(Locale.ROOT))
+                || muted.contains(String.valueOf(i.feedId()).toLowerCase(Locale.ROOT));
+    }
+}
