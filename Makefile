@@ -15,7 +15,7 @@ VENV := .venv
 MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
-.PHONY: help run test test-java test-template package venv clean bench-digest
+.PHONY: help run test test-java test-template package venv chromium clean bench-digest
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
@@ -45,7 +45,15 @@ run: package
 
 test: test-java test-template
 
-test-java: venv
+# Debian's chromium, for the email's browser test (DigestBrowserTest). Nothing to do when it is there; without
+# root or apt the install fails with a warning and that one test skips with its reason.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "==> installing chromium (headless browser check of the digest email)"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } \
+	  || echo "warning: chromium could not be installed; the email browser test will be skipped" >&2; }
+
+test-java: venv chromium
 	$(MVN) verify -Dmoto.server=$(CURDIR)/$(VENV)/bin/moto_server
 
 # The template's checks that need no AWS account: cfn-lint (it applies the SAM transform itself), sam validate
