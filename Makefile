@@ -15,7 +15,7 @@ VENV := .venv
 MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
-.PHONY: help run test test-java test-template package venv chromium clean bench-digest
+.PHONY: help run test test-java test-template package venv chromium clean bench-digest bench-coldstart
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
@@ -23,6 +23,7 @@ help:
 	@echo "make package   build the function jars and the CLI without running tests"
 	@echo "make clean     remove build output"
 	@echo "make bench-digest  benchmark: the digest to 10,000 subscribers against moto (bench/digest/RESULTS.md)"
+	@echo "make bench-coldstart  benchmark: each function's cold start vs a hello-world handler (docs/performance.md)"
 
 $(VENV)/.installed: tools/requirements.txt
 	@echo "==> creating the Python venv for moto, cfn-lint and aws-sam-cli (pinned in tools/requirements.txt)"
@@ -79,3 +80,7 @@ bench-digest: venv
 	$(MVN) -q -Pbench -pl bench/digest -am test -Dtest=DigestSendBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dmoto.server=$(CURDIR)/$(VENV)/bin/moto_server
 	cat bench/digest/target/digest-bench.txt
+
+# Cold start of each function's jar in a fresh JVM against moto, beside a hello-world handler in the same run.
+bench-coldstart: venv
+	bench/coldstart --runs 5 --variants default,c1,c1-serial,snapstart
