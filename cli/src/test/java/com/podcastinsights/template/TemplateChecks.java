@@ -143,6 +143,11 @@ final class TemplateChecks {
         return name.startsWith("AWS_") || name.startsWith("LAMBDA_") || name.startsWith("_");
     }
 
+    /** Variables the JVM reads itself (flags measured in docs/performance.md), not our code. */
+    static boolean readByTheJvm(String name) {
+        return name.equals("JAVA_TOOL_OPTIONS");
+    }
+
     static List<String> envProblems(String fn, Set<String> read, Map<String, JsonNode> defined) {
         List<String> problems = new ArrayList<>();
         for (String name : read) {
@@ -151,7 +156,7 @@ final class TemplateChecks {
             }
         }
         for (String name : defined.keySet()) {
-            if (!read.contains(name)) {
+            if (!read.contains(name) && !readByTheJvm(name)) {
                 problems.add(fn + ": template.yaml defines " + name + " but the function's code never reads it");
             }
         }
