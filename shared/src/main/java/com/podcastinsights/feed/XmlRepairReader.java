@@ -1,0 +1,309 @@
+package com.podcastinsights.feed;
+
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Repairs, on the fly, the ways real feeds break XML well-formedness, so one stray character does not cost
+ * a whole feed:
+ * <ul>
+ *   <li>whitespace (or a stray BOM) before {@code <?xml} is dropped;</li>
+ *   <li>HTML entities XML does not define ({@code &nbsp;}) become their character; unknown ones
+ *       ({@code &gtgt;}) and a bare {@code &} (in a URL) are kept as literal text by escaping the ampersand;</li>
+ *   <li>a CDATA section left open is closed at the end tag of the element it opened in;</li>
+ *   <li>characters XML forbids (control characters, U+FFFE/U+FFFF) become a space or U+FFFD.</li>
+ * </ul>
+ * Nothing here expands or fetches anything: entity text comes from a fixed table, never from the document.
+ */
+final class XmlRepairReader extends Reader {
+    private static final int MAX_NAME = 32;
+    private static final char[] CDATA_OPEN = "<![CDATA[".toCharArray();
+    private static final char[] DOCTYPE_OPEN = "<!DOCTYPE".toCharArray();
+    /** How far to look for the end of a DOCTYPE's head before calling it an internal subset. */
+    private static final int MAX_DOCTYPE_HEAD = 4096;
+
+    private final Reader src;
+    private final char[] in = new char[16 * 1024];
+    private int inPos;
+    private int inLimit;
+    private boolean eof;
+    private final char[] out = new char[in.length * 6 + 64];
+    private int outPos;
+    private int outLimit;
+
+    private boolean atStart = true;
+    private boolean inCdata;
+    /** The name of the last start tag; a CDATA section that never closes ends at this element's end tag. */
+    private final char[] lastTag = new char[MAX_NAME];
+    private int lastTagLen;
+    private final char[] cdataOwner = new char[MAX_NAME];
+    private int cdataOwnerLen;
+
+    XmlRepairReader(Reader src) {
+        this.src = src;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+        if (len == 0) return 0;
+        while (outPos >= outLimit) {
+            if (!refill()) return -1;
+        }
+        int n = Math.min(len, outLimit - outPos);
+        System.arraycopy(out, outPos, cbuf, off, n);
+        outPos += n;
+        return n;
+    }
+
+    /** Reads more input and repairs it into {@code out}; false at the end of the input. */
+    private boolean refill() throws IOException {
+        outPos = 0;
+        outLimit = 0;
+        if (inPos > 0) {
+            System.arraycopy(in, inPos, in, 0, inLimit - inPos);
+            inLimit -= inPos;
+            inPos = 0;
+        }
+        if (!eof) {
+            int n = src.read(in, inLimit, in.length - inLimit);
+            if (n < 0) eof = true;
+            else inLimit += n;
+        }
+        if (inLimit == 0 && eof) return false;
+        repair();
+        if (inCdata && eof && inPos >= inLimit) {
+            // The document ended inside CDATA: close it so the parser reports the real problem (missing end tags).
+            emit("]]>");
+            inCdata = false;
+        }
+        return outLimit > 0 || !eof || inPos < inLimit;
+    }
+
+    private void repair() throws IOException {
+        char[] b = in;
+        int i = inPos;
+        int n = inLimit;
+        while (i < n) {
+            if (atStart) {
+                char c = b[i];
+                if (c == '<') {
+                    atStart = false;
+                } else {
+                    i++;
+                    continue;
+                }
+            }
+            // Fast path: copy the run of ordinary characters.
+            int j = i;
+            if (inCdata) {
+                while (j < n) {
+                    char c = b[j];
+                    if (c == ']' || c == '<' || (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c >= 0xfffe) break;
+                    j++;
+                }
+            } else {
+                while (j < n) {
+                    char c = b[j];
+                    if (c == '&' || c == '<' || (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c >= 0xfffe) break;
+                    j++;
+                }
+            }
+            if (j > i) {
+                System.arraycopy(b, i, out, outLimit, j - i);
+                outLimit += j - i;
+                i = j;
+                if (i >= n) break;
+            }
+            char c = b[i];
+            int used;
+            if (c < 0x20) {
+                out[outLimit++] = ' ';
+                used = 1;
+            } else if (c >= 0xfffe) {
+                out[outLimit++] = '\ufffd';
+                used = 1;
+            } else if (inCdata) {
+                used = c == ']' ? cdataBracket(b, i, n) : cdataLess(b, i, n);
+            } else if (c == '&') {
+                used = ampersand(b, i, n);
+            } else {
+                used = less(b, i, n);
+            }
+            if (used < 0) break; // needs more input to decide
+            i += used;
+        }
+        inPos = i;
+    }
+
+    /** Chars available from i, or -1 to ask for more when fewer than {@code need} and the input goes on. */
+    private boolean lacks(int i, int n, int need) {
+        return n - i < need && !eof;
+    }
+
+    private int cdataBracket(char[] b, int i, int n) {
+        if (lacks(i, n, 3)) return -1;
+        if (n - i >= 3 && b[i + 1] == ']' && b[i + 2] == '>') {
+            emit("]]>");
+            inCdata = false;
+            return 3;
+        }
+        out[outLimit++] = ']';
+        return 1;
+    }
+
+    private int cdataLess(char[] b, int i, int n) {
+        int need = 2 + cdataOwnerLen + 1;
+        if (cdataOwnerLen > 0 && lacks(i, n, need)) return -1;
+        if (cdataOwnerLen > 0 && n - i >= need && b[i + 1] == '/') {
+            boolean same = true;
+            for (int k = 0; k < cdataOwnerLen && same; k++) same = b[i + 2 + k] == cdataOwner[k];
+            char after = b[i + 2 + cdataOwnerLen];
+            if (same && (after == '>' || Character.isWhitespace(after))) {
+                emit("]]>");
+                inCdata = false;
+                return 0; // the end tag itself is processed as markup
+            }
+        }
+        out[outLimit++] = '<';
+        return 1;
+    }
+
+    private int less(char[] b, int i, int n) throws IOException {
+        if (lacks(i, n, MAX_NAME + 2)) return -1;
+        if (i + 1 < n && b[i + 1] == '!') {
+            if (startsWith(b, i, n, DOCTYPE_OPEN)) {
+                Boolean subset = doctypeHasSubset(b, i, n);
+                if (subset == null) return -1;
+                if (subset) throw new DoctypeRefused();
+            }
+            if (startsWith(b, i, n, CDATA_OPEN)) {
+                System.arraycopy(CDATA_OPEN, 0, out, outLimit, CDATA_OPEN.length);
+                outLimit += CDATA_OPEN.length;
+                inCdata = true;
+                System.arraycopy(lastTag, 0, cdataOwner, 0, lastTagLen);
+                cdataOwnerLen = lastTagLen;
+                return CDATA_OPEN.length;
+            }
+        } else if (i + 1 < n && b[i + 1] != '/' && b[i + 1] != '?') {
+            int k = i + 1;
+            int len = 0;
+            while (k < n && len < MAX_NAME) {
+                char c = b[k];
+                if (c == '>' || c == '/' || c <= ' ') break;
+                lastTag[len++] = c;
+                k++;
+            }
+            lastTagLen = len < MAX_NAME ? len : 0;
+        }
+        out[outLimit++] = '<';
+        return 1;
+    }
+
+    private int ampersand(char[] b, int i, int n) {
+        int max = Math.min(n, i + 2 + MAX_NAME);
+        int j = i + 1;
+        while (j < max && isRefChar(b[j])) j++;
+        if (j >= n && !eof) return -1;
+        int nameLen = j - i - 1;
+        if (j < n && b[j] == ';' && nameLen > 0) {
+            if (b[i + 1] == '#') {
+                int cp = charRef(b, i + 2, j);
+                if (cp >= 0) {
+                    copy(b, i, j + 1);
+                } else {
+                    out[outLimit++] = '\ufffd';
+                }
+                return j + 1 - i;
+            }
+            if (isXmlEntity(b, i + 1, nameLen)) {
+                copy(b, i, j + 1);
+                return j + 1 - i;
+            }
+            Character html = HtmlEntities.get(new String(b, i + 1, nameLen));
+            if (html != null) {
+                out[outLimit++] = html;
+                return j + 1 - i;
+            }
+        }
+        emit("&amp;");
+        return 1;
+    }
+
+    /**
+     * Whether the DOCTYPE at i declares an internal subset ("[" before its ">"): that is where entities,
+     * and so XXE and billion laughs, are declared. A head too long to see the end of counts as one.
+     */
+    private Boolean doctypeHasSubset(char[] b, int i, int n) {
+        int limit = Math.min(n, i + MAX_DOCTYPE_HEAD);
+        for (int k = i + DOCTYPE_OPEN.length; k < limit; k++) {
+            if (b[k] == '>') return false;
+            if (b[k] == '[') return true;
+        }
+        if (limit == n && !eof) return null; // more input needed to decide
+        return true;
+    }
+
+    /** A DOCTYPE with an internal subset; the parser turns this into a refused feed. */
+    static final class DoctypeRefused extends IOException {
+        DoctypeRefused() {
+            super("feed declares a DOCTYPE with an internal subset; refused");
+        }
+    }
+
+    private static boolean isRefChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#';
+    }
+
+    /** The code point of a numeric reference body ("38" or "x26") when XML allows it, else -1. */
+    private static int charRef(char[] b, int from, int to) {
+        if (from >= to) return -1;
+        int radix = 10;
+        if (b[from] == 'x' || b[from] == 'X') {
+            radix = 16;
+            from++;
+        }
+        if (from >= to || to - from > 7) return -1;
+        int cp = 0;
+        for (int k = from; k < to; k++) {
+            int d = Character.digit(b[k], radix);
+            if (d < 0) return -1;
+            cp = cp * radix + d;
+        }
+        boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+                || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        return ok ? cp : -1;
+    }
+
+    private static boolean isXmlEntity(char[] b, int from, int len) {
+        return switch (len) {
+            case 2 -> (b[from] == 'l' || b[from] == 'g') && b[from + 1] == 't';
+            case 3 -> b[from] == 'a' && b[from + 1] == 'm' && b[from + 2] == 'p';
+            case 4 -> (b[from] == 'q' && b[from + 1] == 'u' && b[from + 2] == 'o' && b[from + 3] == 't')
+                    || (b[from] == 'a' && b[from + 1] == 'p' && b[from + 2] == 'o' && b[from + 3] == 's');
+            default -> false;
+        };
+    }
+
+    private static boolean startsWith(char[] b, int i, int n, char[] prefix) {
+        if (n - i < prefix.length) return false;
+        for (int k = 0; k < prefix.length; k++) {
+            if (b[i + k] != prefix[k]) return false;
+        }
+        return true;
+    }
+
+    private void copy(char[] b, int from, int to) {
+        System.arraycopy(b, from, out, outLimit, to - from);
+        outLimit += to - from;
+    }
+
+    private void emit(String s) {
+        s.getChars(0, s.length(), out, outLimit);
+        outLimit += s.length();
+    }
+
+    @Override
+    public void close() throws IOException {
+        src.close();
+    }
+}
