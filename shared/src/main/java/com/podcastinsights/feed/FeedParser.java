@@ -66,7 +66,7 @@ public final class FeedParser {
         List<FeedItem> items = new ArrayList<>();
         Map<String, Integer> byGuid = new HashMap<>();
         Map<String, Integer> byEnclosureAndTitle = new HashMap<>();
-        ParsedFeed head = parse(new ByteArrayInputStream(xml), contentType, base, item -> {
+        ParsedFeed head = stream(new ByteArrayInputStream(xml), contentType, base, item -> {
             Integer at = item.guid() != null ? byGuid.get(item.guid()) : null;
             if (at == null && item.enclosureUrl() != null) {
                 at = byEnclosureAndTitle.get(item.enclosureUrl() + "\n" + item.title());
