@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 public final class FeedDates {
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})(?:-(\\d{1,3})(?:-(\\d{1,2}))?)?"
-                    + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?)?"
-                    + " ?(Z|[+-]\\d{2}(?::?\\d{2})?)?");
+                    + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?"
+                    // A zone only after a time: "2013-01-27-01" is not a date with offset -01.
+                    + " ?(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,]\\d+)?)?");
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?");
     private static final Pattern SLASHED = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");

@@ -135,12 +135,13 @@ public final class FeedPoller {
             } else {
                 blobs.put(Keys.rawFeedKey(feed.id(), KEY_TIME.format(clock.instant())), result.body(),
                         "application/xml");
-                ParsedFeed parsed = parser.parse(result.body(), result.finalUri());
+                ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUri());
                 fresh = record(feed, parsed, now);
                 tally.newEpisodes += fresh.size();
-                feeds.save(succeeded(feed, result, parsed.title(), now));
+                Feed saved = succeeded(feed, result, parsed, now);
+                feeds.save(saved);
                 log(feed, "HTTP " + result.status() + ", " + parsed.items().size() + " items, " + fresh.size() + " new"
-                        + (result.permanentUri() != null ? ", moved to " + result.permanentUri() : ""));
+                        + (!saved.url().equals(feed.url()) ? ", moved to " + saved.url() : ""));
             }
         } catch (Exception e) {
             // One broken feed must not stop the others: record why and carry on.
@@ -194,12 +195,26 @@ public final class FeedPoller {
                 new EpisodeDiscovered(e.feedId(), e.id(), e.podcastTitle(), e.title(), e.publishedAt()));
     }
 
-    private static Feed succeeded(Feed f, HttpResult r, String parsedTitle, String now) {
+    private static Feed succeeded(Feed f, HttpResult r, ParsedFeed parsed, String now) {
+        String parsedTitle = parsed == null ? null : parsed.title();
         String url = r.permanentUri() != null ? r.permanentUri().toString() : f.url();
+        // itunes:new-feed-url is the publisher saying "I moved" from inside the old feed; a 301 says it louder.
+        String moved = parsed == null ? null : parsed.newFeedUrl();
+        if (r.permanentUri() == null && moved != null && isHttp(moved)) url = moved;
         String etag = r.etag() != null ? r.etag() : (r.notModified() ? f.etag() : null);
         String lastModified = r.lastModified() != null ? r.lastModified() : (r.notModified() ? f.lastModified() : null);
+        if (!url.equals(f.url()) && r.permanentUri() == null) {
+            // The validators belong to the old URL's server.
+            etag = null;
+            lastModified = null;
+        }
         String title = f.title() != null && !f.title().isBlank() ? f.title() : parsedTitle;
         return new Feed(f.id(), url, title, etag, lastModified, now, 0, null);
+    }
+
+    private static boolean isHttp(String url) {
+        String u = url.toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("https://") || u.startsWith("http://");
     }
 
     private static Feed failed(Feed f, Exception e) {

@@ -229,4 +229,35 @@ class FeedPollerTest {
 
         assertEquals(server.uri("/old.xml").toString(), feeds.find(id).orElseThrow().url());
     }
+
+    @Test
+    void itunesNewFeedUrlMovesTheStoredUrlAndTheNextPollGoesThere() {
+        String moved = server.uri("/moved.xml").toString();
+        byte[] old = ("<rss><channel><title>Old home</title><itunes:new-feed-url>" + moved
+                + "</itunes:new-feed-url><item><guid>o-1</guid></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+        serveWithEtag("/old.xml", old);
+        serveWithEtag("/moved.xml", Fixtures.bytes("feeds/rss.xml"));
+        String id = subscribe("/old.xml");
+
+        poller.pollAll();
+        Feed afterFirst = feeds.find(id).orElseThrow();
+        poller.pollAll();
+
+        assertEquals(moved, afterFirst.url());
+        assertNull(afterFirst.etag(), "the old server's validator is not sent to the new one");
+        assertEquals(List.of("/old.xml", "/moved.xml"),
+                server.requests().stream().map(LoopbackServer.Request::path).toList());
+    }
+
+    @Test
+    void aNewFeedUrlThatIsNotHttpIsIgnored() {
+        byte[] doc = "<rss><channel><title>T</title><itunes:new-feed-url>file:///etc/passwd</itunes:new-feed-url></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8);
+        serveWithEtag("/feed.xml", doc);
+        String id = subscribe("/feed.xml");
+
+        poller.pollAll();
+
+        assertEquals(server.uri("/feed.xml").toString(), feeds.find(id).orElseThrow().url());
+    }
 }
