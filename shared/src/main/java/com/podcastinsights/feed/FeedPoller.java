@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,15 +51,27 @@ public final class FeedPoller {
     private final Clock clock;
     private final FeedParser parser = new FeedParser();
     private final int concurrency;
+    private final int perHost;
     private final PrintStream progress;
+
+    /** Downloads in flight at once, over all hosts: most of a fetch is waiting on the network. */
+    public static final int DEFAULT_CONCURRENCY = 64;
+    /** Downloads in flight to one host: many feeds share a host (Libsyn, Anchor), which must not feel it. */
+    public static final int DEFAULT_PER_HOST = 4;
 
     public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
                       SafeHttpClient http, Clock clock) {
-        this(feeds, episodes, blobs, events, http, clock, 4, System.err);
+        this(feeds, episodes, blobs, events, http, clock, DEFAULT_CONCURRENCY, System.err);
     }
 
     public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
                       SafeHttpClient http, Clock clock, int concurrency, PrintStream progress) {
+        this(feeds, episodes, blobs, events, http, clock, concurrency, DEFAULT_PER_HOST, progress);
+    }
+
+    public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
+                      SafeHttpClient http, Clock clock, int concurrency, int perHost, PrintStream progress) {
+        this.perHost = Math.max(1, perHost);
         this.feeds = feeds;
         this.episodes = episodes;
         this.blobs = blobs;
@@ -74,15 +88,24 @@ public final class FeedPoller {
         // Backlog first: episodes an earlier run recorded but could not announce.
         announceBacklog(tally);
         Semaphore permits = new Semaphore(concurrency);
+        Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<HttpResult>> downloads = new ArrayList<>();
             for (Feed feed : all) {
                 downloads.add(pool.submit(() -> {
-                    permits.acquire();
+                    URI uri = URI.create(feed.url());
+                    Semaphore host = hosts.computeIfAbsent(String.valueOf(uri.getHost()), h -> new Semaphore(perHost));
+                    // Host first: a thread waiting on a busy host must not hold one of the global permits.
+                    host.acquire();
                     try {
-                        return http.get(URI.create(feed.url()), feed.etag(), feed.lastModified());
+                        permits.acquire();
+                        try {
+                            return http.get(uri, feed.etag(), feed.lastModified());
+                        } finally {
+                            permits.release();
+                        }
                     } finally {
-                        permits.release();
+                        host.release();
                     }
                 }));
             }

@@ -260,4 +260,41 @@ class FeedPollerTest {
 
         assertEquals(server.uri("/feed.xml").toString(), feeds.find(id).orElseThrow().url());
     }
+
+    @Test
+    void oneHostNeverSeesMoreThanThePerHostLimitAtOnce() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        // A server that answers in parallel (LoopbackServer answers one request at a time, hiding concurrency).
+        com.sun.net.httpserver.HttpServer parallel = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        parallel.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        parallel.createContext("/", ex -> {
+            try (ex) {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(60);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inFlight.decrementAndGet();
+                LoopbackServer.send(ex, 200, "application/rss+xml", Fixtures.bytes("feeds/rss.xml"));
+            }
+        });
+        parallel.start();
+        try {
+            for (int i = 0; i < 8; i++) {
+                feeds.add("http://127.0.0.1:" + parallel.getAddress().getPort() + "/f" + i + ".xml", null);
+            }
+            FeedPoller limited = new FeedPoller(feeds, episodes, blobs, events, new SafeHttpClient(HttpPolicy.local()),
+                    Clock.fixed(NOW, ZoneOffset.UTC), 16, 2, new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+            PollReport report = limited.pollAll();
+
+            assertEquals(0, report.failed());
+            assertEquals(2, most.get(), "two at once on one host, never more");
+        } finally {
+            parallel.stop(0);
+        }
+    }
 }
