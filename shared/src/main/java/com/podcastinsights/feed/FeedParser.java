@@ -53,6 +53,15 @@ public final class FeedParser {
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // JDK 24+ counts every &amp; of the document against entity size limits of 100,000, which a large,
+        // honest feed passes. Those limits guard entity declarations, and no document with one gets this far.
+        for (String limit : new String[] {"jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit"}) {
+            try {
+                f.setProperty(limit, "0");
+            } catch (IllegalArgumentException unsupported) {
+                // an older or different StAX implementation without the limit
+            }
+        }
         return f;
     }
 

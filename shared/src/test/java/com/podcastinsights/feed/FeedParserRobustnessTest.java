@@ -244,6 +244,20 @@ class FeedParserRobustnessTest {
     }
 
     @Test
+    void aLargeFeedFullOfEscapedHtmlIsNotMistakenForAnEntityAttack() throws FeedFormatException {
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 4_000; i++) {
+            items.append("<item><guid>").append(i).append("</guid><description>")
+                    .append("&lt;p&gt;Tom &amp; Jerry &quot;live&quot; &lt;/p&gt;".repeat(10)).append("</description></item>");
+        }
+
+        ParsedFeed feed = parse(rss("", items.toString()));
+
+        assertEquals(4_000, feed.items().size());
+        assertTrue(feed.items().get(3_999).showNotes().startsWith("<p>Tom & Jerry \"live\" </p>"));
+    }
+
+    @Test
     void atomEntriesGetTheSameFields() throws FeedFormatException {
         String xml = """
                 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de"><title>Atom Show</title>
