@@ -16,12 +16,14 @@ MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
 .PHONY: help run test test-java test-template package venv clean
+.PHONY: bench-feeds
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
 	@echo "make test      every test: unit, moto-backed adapters, template checks, end to end"
 	@echo "make package   build the function jars and the CLI without running tests"
 	@echo "make clean     remove build output"
+	@echo "make bench-feeds  feed benchmarks: parser vs ROME, 100,000-item feed in 128 MB, 1,000-feed poll"
 
 $(VENV)/.installed: tools/requirements.txt
 	@echo "==> creating the Python venv for moto, cfn-lint and aws-sam-cli (pinned in tools/requirements.txt)"
@@ -62,3 +64,12 @@ test-template: venv
 clean:
 	$(MVN) -q clean
 	rm -rf .aws-sam out
+
+# Feed benchmarks (docs/performance-feeds.md): built with the `bench` Maven profile so ROME never reaches the
+# Lambda jars or the tests. The parser comparison reads the reference corpus beside the project
+# (../shared/corpus, or CORPUS=DIR) and is skipped without it.
+CORPUS ?= $(CURDIR)/../shared/corpus/feeds
+bench-feeds:
+	$(MVN) -q -Pbench -pl bench/feeds -am package -DskipTests
+	$(JAVA_HOME)/bin/java -cp "bench/feeds/target/classes:bench/feeds/target/lib/*" \
+	  com.podcastinsights.bench.FeedBenchmarks "$(CORPUS)" bench/feeds/target/scratch

@@ -31,7 +31,7 @@ final class FeedInput {
     }
 
     static Reader reader(InputStream raw, String contentType, long maxBytes) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(new CappedInputStream(raw, maxBytes), 64 * 1024);
+        BufferedInputStream in = new BufferedInputStream(new CappedInputStream(raw, maxBytes), 8 * 1024);
         in.mark(SNIFF);
         byte[] head = in.readNBytes(SNIFF);
         in.reset();

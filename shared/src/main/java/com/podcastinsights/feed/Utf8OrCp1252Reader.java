@@ -19,7 +19,7 @@ final class Utf8OrCp1252Reader extends Reader {
             .toCharArray();
 
     private final InputStream in;
-    private final byte[] buf = new byte[16 * 1024];
+    private final byte[] buf = new byte[8 * 1024];
     private int pos;
     private int limit;
     private boolean eof;

@@ -23,11 +23,12 @@ final class XmlRepairReader extends Reader {
     private static final int MAX_DOCTYPE_HEAD = 4096;
 
     private final Reader src;
-    private final char[] in = new char[16 * 1024];
+    private final char[] in = new char[8 * 1024];
     private int inPos;
     private int inLimit;
     private boolean eof;
-    private final char[] out = new char[in.length * 6 + 64];
+    /** Room for a full input buffer of ordinary text; repair stops early when escapes would overflow it. */
+    private final char[] out = new char[in.length * 2 + 64];
     private int outPos;
     private int outLimit;
 
@@ -83,7 +84,9 @@ final class XmlRepairReader extends Reader {
         char[] b = in;
         int i = inPos;
         int n = inLimit;
-        while (i < n) {
+        // Each step below writes at most 9 chars per char consumed plus 3; keep that much room.
+        int room = out.length - 64;
+        while (i < n && outLimit < room) {
             if (atStart) {
                 char c = b[i];
                 if (c == '<') {
@@ -95,14 +98,15 @@ final class XmlRepairReader extends Reader {
             }
             // Fast path: copy the run of ordinary characters.
             int j = i;
+            int runEnd = Math.min(n, i + (room - outLimit));
             if (inCdata) {
-                while (j < n) {
+                while (j < runEnd) {
                     char c = b[j];
                     if (c == ']' || c == '<' || (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c >= 0xfffe) break;
                     j++;
                 }
             } else {
-                while (j < n) {
+                while (j < runEnd) {
                     char c = b[j];
                     if (c == '&' || c == '<' || (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c >= 0xfffe) break;
                     j++;
@@ -112,7 +116,7 @@ final class XmlRepairReader extends Reader {
                 System.arraycopy(b, i, out, outLimit, j - i);
                 outLimit += j - i;
                 i = j;
-                if (i >= n) break;
+                continue; // the run may have stopped for room, not at a special character
             }
             char c = b[i];
             int used;

@@ -258,6 +258,18 @@ class FeedParserRobustnessTest {
     }
 
     @Test
+    void repairsThatGrowTheTextAcrossManyBuffersLoseNothing() throws FeedFormatException {
+        String title = "a&b ".repeat(20_000);
+        String notes = "x".repeat(30_000) + "&nbsp;" + "&copy;".repeat(2_000); // under the 50,000-char cap
+
+        ParsedFeed feed = parse(rss("", "<item><guid>1</guid><title>" + title + "</title><description><![CDATA["
+                + notes + "]]></description></item>"));
+
+        assertTrue(title.strip().equals(feed.items().get(0).title()), "every bare & kept");
+        assertTrue(notes.equals(feed.items().get(0).showNotes()), "CDATA is copied untouched");
+    }
+
+    @Test
     void atomEntriesGetTheSameFields() throws FeedFormatException {
         String xml = """
                 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de"><title>Atom Show</title>
