@@ -18,11 +18,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -54,8 +55,11 @@ public final class FeedPoller {
     private final int perHost;
     private final PrintStream progress;
 
-    /** Downloads in flight at once, over all hosts: most of a fetch is waiting on the network. */
-    public static final int DEFAULT_CONCURRENCY = 64;
+    /**
+     * Feeds in flight at once, over all hosts (downloading, or downloaded and waiting to be processed). Most of
+     * a fetch is waiting on the network; 32 bodies at the 16 MB cap are 512 MB, half the function's memory.
+     */
+    public static final int DEFAULT_CONCURRENCY = 32;
     /** Downloads in flight to one host: many feeds share a host (Libsyn, Anchor), which must not feel it. */
     public static final int DEFAULT_PER_HOST = 4;
 
@@ -87,46 +91,73 @@ public final class FeedPoller {
         Tally tally = new Tally();
         // Backlog first: episodes an earlier run recorded but could not announce.
         announceBacklog(tally);
-        Semaphore permits = new Semaphore(concurrency);
+        // One permit per body held in memory, from the start of its download until it has been processed, so
+        // fast downloads cannot pile up unprocessed feeds (up to 16 MB each) ahead of the single writer.
+        Semaphore slots = new Semaphore(concurrency);
         Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HttpResult>> downloads = new ArrayList<>();
+            // Results are processed as they complete, not in list order: a slow feed must not hold the slots
+            // of the finished ones behind it.
+            CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
             for (Feed feed : all) {
-                downloads.add(pool.submit(() -> {
-                    URI uri = URI.create(feed.url());
-                    Semaphore host = hosts.computeIfAbsent(String.valueOf(uri.getHost()), h -> new Semaphore(perHost));
-                    // Host first: a thread waiting on a busy host must not hold one of the global permits.
-                    host.acquire();
-                    try {
-                        permits.acquire();
-                        try {
-                            return http.get(uri, feed.etag(), feed.lastModified());
-                        } finally {
-                            permits.release();
-                        }
-                    } finally {
-                        host.release();
-                    }
-                }));
+                done.submit(() -> download(feed, hosts, slots));
             }
             for (int i = 0; i < all.size(); i++) {
-                Feed feed = all.get(i);
-                HttpResult result = null;
-                Exception failure = null;
+                Outcome o;
                 try {
-                    result = downloads.get(i).get();
-                } catch (ExecutionException e) {
-                    failure = e.getCause() instanceof Exception ex ? ex : e;
+                    o = done.take().get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    failure = e;
+                    throw new IllegalStateException("interrupted while polling feeds", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("feed download crashed: " + e.getCause(), e.getCause());
                 }
-                List<Episode> fresh = process(feed, result, failure, tally);
-                announce(fresh, tally, feed.id() + " " + feed.url());
+                try {
+                    List<Episode> fresh = process(o.feed(), o.result(), o.failure(), tally);
+                    announce(fresh, tally, o.feed().id() + " " + o.feed().url());
+                } finally {
+                    if (o.holdsSlot()) slots.release();
+                }
             }
         }
         return new PollReport(all.size(), tally.notModified, tally.failed, tally.newEpisodes, tally.announced,
                 tally.publishFailures);
+    }
+
+    /** One download's result or failure; {@code holdsSlot} when the caller must release its memory slot. */
+    private record Outcome(Feed feed, HttpResult result, Exception failure, boolean holdsSlot) {
+    }
+
+    private Outcome download(Feed feed, Map<String, Semaphore> hosts, Semaphore slots) {
+        URI uri;
+        try {
+            uri = URI.create(feed.url());
+        } catch (IllegalArgumentException e) {
+            return new Outcome(feed, null, e, false);
+        }
+        Semaphore host = hosts.computeIfAbsent(String.valueOf(uri.getHost()), h -> new Semaphore(perHost));
+        try {
+            // Host first: a thread waiting on a busy host must not hold one of the global slots.
+            host.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(feed, null, e, false);
+        }
+        try {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(feed, null, e, false);
+            }
+            try {
+                return new Outcome(feed, http.get(uri, feed.etag(), feed.lastModified()), null, true);
+            } catch (Exception e) {
+                return new Outcome(feed, null, e, true);
+            }
+        } finally {
+            host.release();
+        }
     }
 
     /** Episodes an earlier run recorded but could not announce; failing here must not stop the polling. */
