@@ -21,16 +21,30 @@ final class XmlRepairReader extends Reader {
     private static final char[] DOCTYPE_OPEN = "<!DOCTYPE".toCharArray();
     /** How far to look for the end of a DOCTYPE's head before calling it an internal subset. */
     private static final int MAX_DOCTYPE_HEAD = 4096;
+    /** ASCII characters that end a run of ordinary text: in markup and text, and inside CDATA. */
+    private static final boolean[] STOP_TEXT = stops("&<");
+    private static final boolean[] STOP_CDATA = stops("]<");
+
+    private static boolean[] stops(String specials) {
+        boolean[] t = new boolean[128];
+        for (int c = 0; c < 0x20; c++) t[c] = c != '\n' && c != '\t' && c != '\r';
+        for (char c : specials.toCharArray()) t[c] = true;
+        return t;
+    }
 
     private final Reader src;
     private final char[] in = new char[8 * 1024];
     private int inPos;
     private int inLimit;
     private boolean eof;
-    /** Room for a full input buffer of ordinary text; repair stops early when escapes would overflow it. */
-    private final char[] out = new char[in.length * 2 + 64];
-    private int outPos;
-    private int outLimit;
+    /** Where repair writes: the caller's array when it is large enough, saving a copy; else {@code small}. */
+    private char[] dst;
+    private int dstLimit;
+    private int dstRoom;
+    /** For callers that read a few chars at a time (the XML parser reads the declaration that way). */
+    private final char[] small = new char[256];
+    private int smallPos;
+    private int smallLimit;
 
     private boolean atStart = true;
     private boolean inCdata;
@@ -47,37 +61,50 @@ final class XmlRepairReader extends Reader {
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
         if (len == 0) return 0;
-        while (outPos >= outLimit) {
-            if (!refill()) return -1;
+        if (smallPos < smallLimit || len < 128) {
+            if (smallPos >= smallLimit) {
+                smallPos = 0;
+                smallLimit = produce(small, 0, small.length);
+                if (smallLimit == 0) return -1;
+            }
+            int n = Math.min(len, smallLimit - smallPos);
+            System.arraycopy(small, smallPos, cbuf, off, n);
+            smallPos += n;
+            return n;
         }
-        int n = Math.min(len, outLimit - outPos);
-        System.arraycopy(out, outPos, cbuf, off, n);
-        outPos += n;
-        return n;
+        int n = produce(cbuf, off, len);
+        return n == 0 ? -1 : n;
     }
 
-    /** Reads more input and repairs it into {@code out}; false at the end of the input. */
-    private boolean refill() throws IOException {
-        outPos = 0;
-        outLimit = 0;
-        if (inPos > 0) {
-            System.arraycopy(in, inPos, in, 0, inLimit - inPos);
-            inLimit -= inPos;
-            inPos = 0;
-        }
-        if (!eof) {
+    /** Repairs input into {@code to[off..off+len)} (len of 128 or more); 0 only at the end of the input. */
+    private int produce(char[] to, int off, int len) throws IOException {
+        dst = to;
+        dstLimit = off;
+        // The margin leaves room for the largest single repair (9 chars) and a closing "]]>".
+        dstRoom = off + len - 64;
+        while (true) {
+            if (inPos < inLimit) {
+                repair();
+                if (dstLimit > off) return dstLimit - off;
+            }
+            if (eof) {
+                if (inPos < inLimit) continue; // at the end every step makes progress
+                if (inCdata) {
+                    // The document ended inside CDATA: close it so the parser reports the missing end tags.
+                    emit("]]>");
+                    inCdata = false;
+                }
+                return dstLimit - off;
+            }
+            if (inPos > 0) {
+                System.arraycopy(in, inPos, in, 0, inLimit - inPos);
+                inLimit -= inPos;
+                inPos = 0;
+            }
             int n = src.read(in, inLimit, in.length - inLimit);
             if (n < 0) eof = true;
             else inLimit += n;
         }
-        if (inLimit == 0 && eof) return false;
-        repair();
-        if (inCdata && eof && inPos >= inLimit) {
-            // The document ended inside CDATA: close it so the parser reports the real problem (missing end tags).
-            emit("]]>");
-            inCdata = false;
-        }
-        return outLimit > 0 || !eof || inPos < inLimit;
     }
 
     private void repair() throws IOException {
@@ -85,8 +112,8 @@ final class XmlRepairReader extends Reader {
         int i = inPos;
         int n = inLimit;
         // Each step below writes at most 9 chars per char consumed plus 3; keep that much room.
-        int room = out.length - 64;
-        while (i < n && outLimit < room) {
+        int room = dstRoom;
+        while (i < n && dstLimit < room) {
             if (atStart) {
                 char c = b[i];
                 if (c == '<') {
@@ -98,33 +125,26 @@ final class XmlRepairReader extends Reader {
             }
             // Fast path: copy the run of ordinary characters.
             int j = i;
-            int runEnd = Math.min(n, i + (room - outLimit));
-            if (inCdata) {
-                while (j < runEnd) {
-                    char c = b[j];
-                    if (c == ']' || c == '<' || (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c >= 0xfffe) break;
-                    j++;
-                }
-            } else {
-                while (j < runEnd) {
-                    char c = b[j];
-                    if (c == '&' || c == '<' || (c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c >= 0xfffe) break;
-                    j++;
-                }
+            int runEnd = Math.min(n, i + (room - dstLimit));
+            boolean[] stop = inCdata ? STOP_CDATA : STOP_TEXT;
+            while (j < runEnd) {
+                char c = b[j];
+                if (c < 128 ? stop[c] : c >= 0xfffe) break;
+                j++;
             }
             if (j > i) {
-                System.arraycopy(b, i, out, outLimit, j - i);
-                outLimit += j - i;
+                System.arraycopy(b, i, dst, dstLimit, j - i);
+                dstLimit += j - i;
                 i = j;
                 continue; // the run may have stopped for room, not at a special character
             }
             char c = b[i];
             int used;
             if (c < 0x20) {
-                out[outLimit++] = ' ';
+                dst[dstLimit++] = ' ';
                 used = 1;
             } else if (c >= 0xfffe) {
-                out[outLimit++] = '\ufffd';
+                dst[dstLimit++] = '\ufffd';
                 used = 1;
             } else if (inCdata) {
                 used = c == ']' ? cdataBracket(b, i, n) : cdataLess(b, i, n);
@@ -151,7 +171,7 @@ final class XmlRepairReader extends Reader {
             inCdata = false;
             return 3;
         }
-        out[outLimit++] = ']';
+        dst[dstLimit++] = ']';
         return 1;
     }
 
@@ -168,7 +188,7 @@ final class XmlRepairReader extends Reader {
                 return 0; // the end tag itself is processed as markup
             }
         }
-        out[outLimit++] = '<';
+        dst[dstLimit++] = '<';
         return 1;
     }
 
@@ -181,8 +201,8 @@ final class XmlRepairReader extends Reader {
                 if (subset) throw new DoctypeRefused();
             }
             if (startsWith(b, i, n, CDATA_OPEN)) {
-                System.arraycopy(CDATA_OPEN, 0, out, outLimit, CDATA_OPEN.length);
-                outLimit += CDATA_OPEN.length;
+                System.arraycopy(CDATA_OPEN, 0, dst, dstLimit, CDATA_OPEN.length);
+                dstLimit += CDATA_OPEN.length;
                 inCdata = true;
                 System.arraycopy(lastTag, 0, cdataOwner, 0, lastTagLen);
                 cdataOwnerLen = lastTagLen;
@@ -199,7 +219,7 @@ final class XmlRepairReader extends Reader {
             }
             lastTagLen = len < MAX_NAME ? len : 0;
         }
-        out[outLimit++] = '<';
+        dst[dstLimit++] = '<';
         return 1;
     }
 
@@ -215,7 +235,7 @@ final class XmlRepairReader extends Reader {
                 if (cp >= 0) {
                     copy(b, i, j + 1);
                 } else {
-                    out[outLimit++] = '\ufffd';
+                    dst[dstLimit++] = '\ufffd';
                 }
                 return j + 1 - i;
             }
@@ -225,7 +245,7 @@ final class XmlRepairReader extends Reader {
             }
             Character html = HtmlEntities.get(new String(b, i + 1, nameLen));
             if (html != null) {
-                out[outLimit++] = html;
+                dst[dstLimit++] = html;
                 return j + 1 - i;
             }
         }
@@ -297,13 +317,13 @@ final class XmlRepairReader extends Reader {
     }
 
     private void copy(char[] b, int from, int to) {
-        System.arraycopy(b, from, out, outLimit, to - from);
-        outLimit += to - from;
+        System.arraycopy(b, from, dst, dstLimit, to - from);
+        dstLimit += to - from;
     }
 
     private void emit(String s) {
-        s.getChars(0, s.length(), out, outLimit);
-        outLimit += s.length();
+        s.getChars(0, s.length(), dst, dstLimit);
+        dstLimit += s.length();
     }
 
     @Override
