@@ -84,7 +84,8 @@ public final class FeedBenchmarks {
     }
 
     private static void poll() throws Exception {
-        System.out.println("## 1,000-feed poll from a loopback server (FeedPoller, 64 in flight, 4 per host)");
+        System.out.printf("## 1,000-feed poll from a loopback server (FeedPoller, %d in flight, %d per host)%n",
+                com.podcastinsights.feed.FeedPoller.DEFAULT_CONCURRENCY, com.podcastinsights.feed.FeedPoller.DEFAULT_PER_HOST);
         PollBench bench = new PollBench(1_000, 40);
         List<PollBench.Round> rounds = bench.run();
         System.out.println("| round | wall time | bytes transferred | 200 | 304 | new episodes | failed |");

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * 1,000 feeds on a loopback server, polled by the real {@link FeedPoller} with its production limits (64 in
+ * 1,000 feeds on a loopback server, polled by the real {@link FeedPoller} with its production limits (32 in
  * flight, 4 per host: loopback is one host, so this is the worst case for the per-host limit). A first poll
  * stores the validators; then one poll with conditional GET where 10% of feeds changed (the rest answer
  * 304), and one where the validators were forgotten, so every feed sends its whole body.
