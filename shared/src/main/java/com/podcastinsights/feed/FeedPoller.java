@@ -13,9 +13,11 @@ import com.podcastinsights.port.PipelineEvent;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
@@ -87,7 +89,17 @@ public final class FeedPoller {
     }
 
     public PollReport pollAll() {
-        List<Feed> all = feeds.list();
+        return pollAll(null);
+    }
+
+    /**
+     * Polls every feed, starting no download after {@code startBy} (null: no budget): a feed not started in time
+     * is skipped, neither fetched nor marked failed, so the run ends cleanly inside the function's timeout.
+     * Feeds go least recently fetched first, so the ones skipped today are the first tomorrow.
+     */
+    public PollReport pollAll(Instant startBy) {
+        List<Feed> all = new ArrayList<>(feeds.list());
+        all.sort(Comparator.comparing(Feed::lastSuccessAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         Tally tally = new Tally();
         // Backlog first: episodes an earlier run recorded but could not announce.
         announceBacklog(tally);
@@ -100,7 +112,7 @@ public final class FeedPoller {
             // of the finished ones behind it.
             CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
             for (Feed feed : all) {
-                done.submit(() -> download(feed, hosts, slots));
+                done.submit(() -> download(feed, hosts, slots, startBy));
             }
             for (int i = 0; i < all.size(); i++) {
                 Outcome o;
@@ -113,6 +125,10 @@ public final class FeedPoller {
                     throw new IllegalStateException("feed download crashed: " + e.getCause(), e.getCause());
                 }
                 try {
+                    if (o.skipped()) {
+                        tally.skipped++;
+                        continue;
+                    }
                     List<Episode> fresh = process(o.feed(), o.result(), o.failure(), tally);
                     announce(fresh, tally, o.feed().id() + " " + o.feed().url());
                 } finally {
@@ -120,15 +136,21 @@ public final class FeedPoller {
                 }
             }
         }
+        if (tally.skipped > 0) {
+            progress.println("fetch-feeds: time budget spent; " + tally.skipped + " feeds left for the next run");
+        }
         return new PollReport(all.size(), tally.notModified, tally.failed, tally.newEpisodes, tally.announced,
-                tally.publishFailures);
+                tally.publishFailures, tally.skipped);
     }
 
     /** One download's result or failure; {@code holdsSlot} when the caller must release its memory slot. */
-    private record Outcome(Feed feed, HttpResult result, Exception failure, boolean holdsSlot) {
+    private record Outcome(Feed feed, HttpResult result, Exception failure, boolean holdsSlot, boolean skipped) {
+        Outcome(Feed feed, HttpResult result, Exception failure, boolean holdsSlot) {
+            this(feed, result, failure, holdsSlot, false);
+        }
     }
 
-    private Outcome download(Feed feed, Map<String, Semaphore> hosts, Semaphore slots) {
+    private Outcome download(Feed feed, Map<String, Semaphore> hosts, Semaphore slots, Instant startBy) {
         URI uri;
         try {
             uri = URI.create(feed.url());
@@ -149,6 +171,9 @@ public final class FeedPoller {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome(feed, null, e, false);
+            }
+            if (startBy != null && clock.instant().isAfter(startBy)) {
+                return new Outcome(feed, null, null, true, true);
             }
             try {
                 return new Outcome(feed, http.get(uri, feed.etag(), feed.lastModified()), null, true);
@@ -294,5 +319,6 @@ public final class FeedPoller {
         int newEpisodes;
         int announced;
         int publishFailures;
+        int skipped;
     }
 }

@@ -297,4 +297,31 @@ class FeedPollerTest {
             parallel.stop(0);
         }
     }
+
+    @Test
+    void pastTheTimeBudgetNoDownloadStartsAndNoFeedIsMarkedFailed() {
+        serveWithEtag("/a.xml", Fixtures.bytes("feeds/rss.xml"));
+        serveWithEtag("/b.xml", Fixtures.bytes("feeds/rss.xml"));
+        String a = subscribe("/a.xml");
+        subscribe("/b.xml");
+
+        PollReport report = poller.pollAll(NOW.minusSeconds(1));
+
+        assertEquals(2, report.skipped());
+        assertEquals(0, report.failed());
+        assertEquals(0, server.requests().size());
+        assertEquals(0, feeds.find(a).orElseThrow().consecutiveFailures());
+        assertTrue(progress.toString().contains("2 feeds left for the next run"), progress.toString());
+    }
+
+    @Test
+    void withinTheTimeBudgetEveryFeedIsPolled() {
+        serveWithEtag("/a.xml", Fixtures.bytes("feeds/rss.xml"));
+        subscribe("/a.xml");
+
+        PollReport report = poller.pollAll(NOW.plusSeconds(60));
+
+        assertEquals(0, report.skipped());
+        assertEquals(1, server.requests().size());
+    }
 }
