@@ -15,7 +15,7 @@ VENV := .venv
 MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
-.PHONY: help run test test-java test-template package venv chromium clean bench-digest bench-coldstart
+.PHONY: help run test test-java test-template package venv chromium clean bench-digest bench-coldstart bench-feeds
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
@@ -24,6 +24,7 @@ help:
 	@echo "make clean     remove build output"
 	@echo "make bench-digest  benchmark: the digest to 10,000 subscribers against moto (bench/digest/RESULTS.md)"
 	@echo "make bench-coldstart  benchmark: each function's cold start vs a hello-world handler (docs/performance.md)"
+	@echo "make bench-feeds  feed benchmarks: parser vs ROME, 100,000-item feed in 128 MB, 1,000-feed poll"
 
 $(VENV)/.installed: tools/requirements.txt
 	@echo "==> creating the Python venv for moto, cfn-lint and aws-sam-cli (pinned in tools/requirements.txt)"
@@ -84,3 +85,11 @@ bench-digest: venv
 # Cold start of each function's jar in a fresh JVM against moto, beside a hello-world handler in the same run.
 bench-coldstart: venv
 	bench/coldstart --runs 5 --variants default,c1,c1-serial,snapstart
+# Feed benchmarks (docs/performance-feeds.md): built with the `bench` Maven profile so ROME never reaches the
+# Lambda jars or the tests. The parser comparison reads the reference corpus beside the project
+# (../shared/corpus, or CORPUS=DIR) and is skipped without it.
+CORPUS ?= $(CURDIR)/../shared/corpus/feeds
+bench-feeds:
+	$(MVN) -q -Pbench -pl bench/feeds -am package -DskipTests
+	$(JAVA_HOME)/bin/java -cp "bench/feeds/target/classes:bench/feeds/target/lib/*" \
+	  com.podcastinsights.bench.FeedBenchmarks "$(CORPUS)" bench/feeds/target/scratch

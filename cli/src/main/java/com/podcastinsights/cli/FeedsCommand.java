@@ -14,17 +14,18 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code feeds add|list|remove}: the subscribed feeds of a local data dir. */
+/** {@code feeds add|import|export|list|broken|remove}: the subscribed feeds of a local data dir. */
 @Command(name = "feeds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Manage the feeds of a local data dir.",
-        subcommands = {FeedsCommand.Add.class, FeedsCommand.ListFeeds.class, FeedsCommand.Remove.class})
+        subcommands = {FeedsCommand.Add.class, FeedsCommand.Import.class, FeedsCommand.Export.class,
+                FeedsCommand.ListFeeds.class, FeedsCommand.Broken.class, FeedsCommand.Remove.class})
 public final class FeedsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, list or remove");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, import, export, list, broken or remove");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -52,8 +53,25 @@ public final class FeedsCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "List the subscribed feeds: id, title, URL, last success, failures in a row.")
+            description = "List the subscribed feeds with their health: id, title, URL, last success, failures in a "
+                    + "row, last error.")
     public static final class ListFeeds implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LocalData data;
+        @Option(names = "--broken", description = "only feeds whose last fetch failed")
+        boolean broken;
+
+        @Override
+        public Integer call() {
+            return print(spec, data, broken);
+        }
+    }
+
+    @Command(name = "broken", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "List the feeds whose last fetch failed (same as `list --broken`), most failures first.")
+    public static final class Broken implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
@@ -61,17 +79,88 @@ public final class FeedsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<Feed> feeds = new FeedRepository(data.table()).list();
-            PrintWriter out = spec.commandLine().getOut();
-            if (feeds.isEmpty()) {
-                out.println("no feeds in " + data.dir + " (add one with: feeds add URL --data " + data.dir + ")");
-                return 0;
-            }
-            for (Feed f : feeds) {
-                out.printf("%s  %s  %s  last ok: %s  failures: %d%n", f.id(), f.title() == null ? "(untitled)" : f.title(),
-                        f.url(), f.lastSuccessAt() == null ? "never" : f.lastSuccessAt(), f.consecutiveFailures());
-            }
+            return print(spec, data, true);
+        }
+    }
+
+    static Integer print(CommandSpec spec, LocalData data, boolean brokenOnly) {
+        List<Feed> feeds = new FeedRepository(data.table()).list();
+        PrintWriter out = spec.commandLine().getOut();
+        if (feeds.isEmpty()) {
+            out.println("no feeds in " + data.dir + " (add one with: feeds add URL --data " + data.dir + ")");
             return 0;
+        }
+        List<Feed> shown = brokenOnly
+                ? feeds.stream().filter(f -> f.consecutiveFailures() > 0)
+                        .sorted(java.util.Comparator.comparingInt(Feed::consecutiveFailures).reversed()).toList()
+                : feeds;
+        if (shown.isEmpty()) {
+            out.println("no broken feeds: every feed's last fetch succeeded (of " + feeds.size() + ")");
+            return 0;
+        }
+        for (Feed f : shown) {
+            out.printf("%s  %s  %s  last ok: %s  failures: %d%s%n", f.id(), f.title() == null ? "(untitled)" : f.title(),
+                    f.url(), f.lastSuccessAt() == null ? "never" : f.lastSuccessAt(), f.consecutiveFailures(),
+                    f.lastError() == null || f.consecutiveFailures() == 0 ? "" : "  last error: " + f.lastError());
+        }
+        return 0;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Subscribe to every feed of an OPML file (podcast apps export one); known feeds are skipped.")
+    public static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LocalData data;
+        @Parameters(paramLabel = "FILE.opml", description = "the OPML file")
+        java.nio.file.Path file;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            List<OpmlReader.Subscription> subs = OpmlReader.read(file);
+            FeedRepository repo = new FeedRepository(data.table());
+            int added = 0;
+            int skipped = 0;
+            for (OpmlReader.Subscription s : subs) {
+                if (!OpmlReader.isHttp(s.url())) {
+                    skipped++;
+                    spec.commandLine().getErr().println("skipped (not http(s)): " + s.url());
+                } else if (repo.add(s.url(), s.title())) {
+                    added++;
+                } else {
+                    skipped++;
+                }
+            }
+            spec.commandLine().getOut().printf("imported %d feeds from %s (%d already subscribed or skipped)%n",
+                    added, file, skipped);
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Print the subscribed feeds as OPML 2.0, for a podcast app or another data dir.")
+    public static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LocalData data;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+            out.println("<opml version=\"2.0\"><head><title>Podcast Insights feeds</title></head><body>");
+            for (Feed f : new FeedRepository(data.table()).list()) {
+                String title = xml(f.title() == null ? f.url() : f.title());
+                out.printf("  <outline type=\"rss\" text=\"%s\" title=\"%s\" xmlUrl=\"%s\"/>%n", title, title, xml(f.url()));
+            }
+            out.println("</body></opml>");
+            return 0;
+        }
+
+        private static String xml(String s) {
+            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
         }
     }
 

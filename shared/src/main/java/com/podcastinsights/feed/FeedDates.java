@@ -2,36 +2,47 @@ package com.podcastinsights.feed;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the dates feeds actually publish: RFC 822 in its many variants (RSS) and ISO 8601 (Atom, and RSS
- * feeds that ignore the spec). A date that cannot be read, or names an impossible day, is null rather than
- * a guess.
+ * Reads the dates feeds actually publish: RFC 822 in its many variants (2- or 4-digit years, no seconds,
+ * "Sept", missing or extra commas, named zones, "+hh:mm", no zone meaning UTC, asctime order) and ISO 8601
+ * / W3C-DTF with any fraction. A date that cannot be read, or names an impossible day or time, is null
+ * rather than a guess.
  */
 public final class FeedDates {
-    private static final Pattern RFC822 = Pattern.compile(
-            "(?:[A-Za-z]+\\.?,?\\s*)?(\\d{1,2})[\\s-]+([A-Za-z]{3,})\\.?[\\s-]+(\\d{2,4})"
-                    + "(?:[\\sT]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*(.*)");
-    private static final Pattern NUMERIC_ZONE = Pattern.compile("([+-])(\\d{2}):?(\\d{2})?");
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+    private static final Pattern ISO = Pattern.compile(
+            "(\\d{4})(?:-(\\d{1,3})(?:-(\\d{1,2}))?)?"
+                    + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?"
+                    // A zone only after a time: "2013-01-27-01" is not a date with offset -01.
+                    + " ?(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,]\\d+)?)?");
+    private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?");
+    private static final Pattern SLASHED = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december"};
+    private static final String[] WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday"};
+    /** Zone names feeds use; the one-letter US forms (ET, PT) appear too. Minutes east of UTC. */
     private static final Map<String, Integer> ZONES = Map.ofEntries(
-            Map.entry("GMT", 0), Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("Z", 0),
-            Map.entry("EST", -5), Map.entry("EDT", -4), Map.entry("CST", -6), Map.entry("CDT", -5),
-            Map.entry("MST", -7), Map.entry("MDT", -6), Map.entry("PST", -8), Map.entry("PDT", -7),
-            Map.entry("BST", 1), Map.entry("CET", 1), Map.entry("CEST", 2));
+            Map.entry("GMT", 0), Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("Z", 0), Map.entry("WET", 0),
+            Map.entry("ETC/GMT", 0), Map.entry("ETC/UTC", 0),
+            Map.entry("AST", -240), Map.entry("ADT", -180), Map.entry("AT", -240),
+            Map.entry("EST", -300), Map.entry("EDT", -240), Map.entry("ET", -300),
+            Map.entry("CST", -360), Map.entry("CDT", -300), Map.entry("CT", -360),
+            Map.entry("MST", -420), Map.entry("MDT", -360), Map.entry("MT", -420),
+            Map.entry("PST", -480), Map.entry("PDT", -420), Map.entry("PT", -480),
+            Map.entry("AKST", -540), Map.entry("AKDT", -480), Map.entry("HST", -600),
+            Map.entry("BST", 60), Map.entry("IST", 60), Map.entry("WEST", 60), Map.entry("CET", 60),
+            Map.entry("MET", 60), Map.entry("CEST", 120), Map.entry("MEST", 120), Map.entry("EET", 120),
+            Map.entry("EEST", 180), Map.entry("MSK", 180), Map.entry("JST", 540), Map.entry("KST", 540),
+            Map.entry("AWST", 480), Map.entry("ACST", 570), Map.entry("AEST", 600), Map.entry("AEDT", 660),
+            Map.entry("NZST", 720), Map.entry("NZDT", 780));
 
     private FeedDates() {
     }
@@ -44,67 +55,130 @@ public final class FeedDates {
 
     public static Instant parse(String text) {
         if (text == null) return null;
-        String s = text.trim().replaceAll("\\s+", " ");
-        if (s.isEmpty()) return null;
+        String s = text.strip();
+        if (s.isEmpty() || s.length() > 80) return null;
         try {
-            if (Character.isDigit(s.charAt(0)) && s.length() >= 10 && s.charAt(4) == '-') {
-                return iso(s);
-            }
+            Matcher iso = ISO.matcher(s);
+            if (iso.matches()) return iso(iso);
             return rfc822(s);
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }
     }
 
-    private static Instant iso(String s) {
-        String t = s.replace(' ', 'T');
-        // "+0000" is common in feeds but not ISO; java.time wants "+00:00".
-        t = t.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
-        try {
-            return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // fall through: no offset, or no time
-        }
-        try {
-            return LocalDateTime.parse(t, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) {
-            // fall through
-        }
-        return LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-
-    private static Instant rfc822(String s) {
-        Matcher m = RFC822.matcher(s);
-        if (!m.matches()) return null;
-        int day = Integer.parseInt(m.group(1));
-        String monthName = m.group(2).toLowerCase(Locale.ROOT);
-        Integer month = MONTHS.get(monthName.substring(0, 3));
-        if (month == null) return null;
-        int year = Integer.parseInt(m.group(3));
-        if (m.group(3).length() == 2) year += year < 50 ? 2000 : 1900;
-        else if (m.group(3).length() != 4) return null;
+    private static Instant iso(Matcher m) {
+        int year = Integer.parseInt(m.group(1));
+        int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+        int day = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
         int hour = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
         int minute = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
         int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-        ZoneOffset offset = zone(m.group(7).trim());
+        int nanos = m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
+        ZoneOffset offset = m.group(8) == null || m.group(8).equals("Z") ? ZoneOffset.UTC : offset(m.group(8));
         if (offset == null) return null;
         // LocalDateTime.of refuses 30 February, hour 25 and the like: that is what makes such dates null.
-        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(offset);
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
     }
 
-    private static ZoneOffset zone(String z) {
-        if (z.isEmpty()) return ZoneOffset.UTC;
-        String first = z.split(" ")[0];
-        Matcher n = NUMERIC_ZONE.matcher(first);
-        if (n.matches()) {
-            int hours = Integer.parseInt(n.group(2));
-            int minutes = n.group(3) == null ? 0 : Integer.parseInt(n.group(3));
-            int sign = n.group(1).equals("-") ? -1 : 1;
-            return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    /** Token by token, so the parts may come in RFC 822 or asctime order, with or without commas. */
+    private static Instant rfc822(String s) {
+        String[] tokens = s.replace(',', ' ').trim().split("\\s+");
+        Integer day = null, month = null, year = null;
+        int hour = 0, minute = 0, second = 0;
+        boolean timeSeen = false;
+        ZoneOffset offset = null;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            char c = t.charAt(0);
+            Matcher m;
+            if (Character.isDigit(c)) {
+                if ((m = TIME.matcher(t)).matches()) {
+                    if (timeSeen) return null;
+                    timeSeen = true;
+                    hour = Integer.parseInt(m.group(1));
+                    minute = Integer.parseInt(m.group(2));
+                    second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+                } else if ((m = SLASHED.matcher(t)).matches()) {
+                    if (year != null) return null;
+                    year = Integer.parseInt(m.group(1));
+                    month = Integer.parseInt(m.group(2));
+                    day = Integer.parseInt(m.group(3));
+                } else if (!allDigits(t)) {
+                    return null;
+                } else if (t.length() == 4 && year == null) {
+                    year = Integer.parseInt(t);
+                } else if (t.length() <= 2 && day == null) {
+                    day = Integer.parseInt(t);
+                } else if (t.length() == 2 && year == null && month != null) {
+                    int y = Integer.parseInt(t);
+                    year = y < 50 ? 2000 + y : 1900 + y;
+                } else {
+                    return null;
+                }
+            } else if (c == '+' || c == '-') {
+                if (offset != null) return null;
+                offset = offset(t);
+                if (offset == null) return null;
+            } else if (Character.isLetter(c)) {
+                String word = t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+                Integer mo = named(word, MONTHS);
+                if (mo != null) {
+                    if (month != null) return null;
+                    month = mo + 1;
+                } else if (named(word, WEEKDAYS) != null && i == 0) {
+                    continue; // the weekday says nothing the date does not
+                } else {
+                    if (offset != null) return null;
+                    offset = zone(word);
+                    if (offset == null) return null;
+                }
+            } else {
+                return null;
+            }
         }
-        Integer hours = ZONES.get(first.toUpperCase(Locale.ROOT));
-        if (hours != null) return ZoneOffset.ofHours(hours);
+        if (day == null || month == null || year == null) return null;
+        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(offset == null ? ZoneOffset.UTC : offset);
+    }
+
+    /** The index of the name {@code word} abbreviates (at least three letters: "Sep", "Sept", "September"). */
+    private static Integer named(String word, String[] names) {
+        if (word.length() < 3) return null;
+        String w = word.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].startsWith(w)) return i;
+        }
+        return null;
+    }
+
+    private static ZoneOffset zone(String word) {
+        String z = word.toUpperCase(Locale.ROOT);
+        Integer minutes = ZONES.get(z);
+        if (minutes != null) return ZoneOffset.ofTotalSeconds(minutes * 60);
+        // "GMT-01:01", "UTC+2": a zone name followed by an offset from it.
+        for (String prefix : new String[] {"GMT", "UTC", "UT"}) {
+            if (z.startsWith(prefix) && z.length() > prefix.length()) {
+                char sign = z.charAt(prefix.length());
+                return sign == '+' || sign == '-' ? offset(z.substring(prefix.length())) : null;
+            }
+        }
         // An unknown zone name shifts the time by a few hours at most; better than dropping the date.
-        return first.chars().allMatch(Character::isLetter) ? ZoneOffset.UTC : null;
+        return z.length() <= 5 && z.chars().allMatch(Character::isLetter) ? ZoneOffset.UTC : null;
+    }
+
+    private static ZoneOffset offset(String text) {
+        Matcher n = OFFSET.matcher(text);
+        if (!n.matches()) return null;
+        int hours = Integer.parseInt(n.group(2));
+        int minutes = n.group(3) == null ? 0 : Integer.parseInt(n.group(3));
+        if (hours > 18 || minutes > 59) return null;
+        int sign = n.group(1).equals("-") ? -1 : 1;
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+
+    private static boolean allDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!Character.isDigit(t.charAt(i))) return false;
+        }
+        return true;
     }
 }

@@ -1,7 +1,7 @@
 package com.podcastinsights.feed;
 
 /** The document is not a feed we can read: malformed XML, a DOCTYPE, or neither RSS nor Atom. */
-public final class FeedFormatException extends Exception {
+public class FeedFormatException extends Exception {
     public FeedFormatException(String message) {
         super(message);
     }

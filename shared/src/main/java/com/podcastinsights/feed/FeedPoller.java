@@ -13,14 +13,19 @@ import com.podcastinsights.port.PipelineEvent;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -49,15 +54,30 @@ public final class FeedPoller {
     private final Clock clock;
     private final FeedParser parser = new FeedParser();
     private final int concurrency;
+    private final int perHost;
     private final PrintStream progress;
+
+    /**
+     * Feeds in flight at once, over all hosts (downloading, or downloaded and waiting to be processed). Most of
+     * a fetch is waiting on the network; 32 bodies at the 16 MB cap are 512 MB, half the function's memory.
+     */
+    public static final int DEFAULT_CONCURRENCY = 32;
+    /** Downloads in flight to one host: many feeds share a host (Libsyn, Anchor), which must not feel it. */
+    public static final int DEFAULT_PER_HOST = 4;
 
     public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
                       SafeHttpClient http, Clock clock) {
-        this(feeds, episodes, blobs, events, http, clock, 4, System.err);
+        this(feeds, episodes, blobs, events, http, clock, DEFAULT_CONCURRENCY, System.err);
     }
 
     public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
                       SafeHttpClient http, Clock clock, int concurrency, PrintStream progress) {
+        this(feeds, episodes, blobs, events, http, clock, concurrency, DEFAULT_PER_HOST, progress);
+    }
+
+    public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
+                      SafeHttpClient http, Clock clock, int concurrency, int perHost, PrintStream progress) {
+        this.perHost = Math.max(1, perHost);
         this.feeds = feeds;
         this.episodes = episodes;
         this.blobs = blobs;
@@ -69,41 +89,100 @@ public final class FeedPoller {
     }
 
     public PollReport pollAll() {
-        List<Feed> all = feeds.list();
+        return pollAll(null);
+    }
+
+    /**
+     * Polls every feed, starting no download after {@code startBy} (null: no budget): a feed not started in time
+     * is skipped, neither fetched nor marked failed, so the run ends cleanly inside the function's timeout.
+     * Feeds go least recently fetched first, so the ones skipped today are the first tomorrow.
+     */
+    public PollReport pollAll(Instant startBy) {
+        List<Feed> all = new ArrayList<>(feeds.list());
+        all.sort(Comparator.comparing(Feed::lastSuccessAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         Tally tally = new Tally();
         // Backlog first: episodes an earlier run recorded but could not announce.
         announceBacklog(tally);
-        Semaphore permits = new Semaphore(concurrency);
+        // One permit per body held in memory, from the start of its download until it has been processed, so
+        // fast downloads cannot pile up unprocessed feeds (up to 16 MB each) ahead of the single writer.
+        Semaphore slots = new Semaphore(concurrency);
+        Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HttpResult>> downloads = new ArrayList<>();
+            // Results are processed as they complete, not in list order: a slow feed must not hold the slots
+            // of the finished ones behind it.
+            CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
             for (Feed feed : all) {
-                downloads.add(pool.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return http.get(URI.create(feed.url()), feed.etag(), feed.lastModified());
-                    } finally {
-                        permits.release();
-                    }
-                }));
+                done.submit(() -> download(feed, hosts, slots, startBy));
             }
             for (int i = 0; i < all.size(); i++) {
-                Feed feed = all.get(i);
-                HttpResult result = null;
-                Exception failure = null;
+                Outcome o;
                 try {
-                    result = downloads.get(i).get();
-                } catch (ExecutionException e) {
-                    failure = e.getCause() instanceof Exception ex ? ex : e;
+                    o = done.take().get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    failure = e;
+                    throw new IllegalStateException("interrupted while polling feeds", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("feed download crashed: " + e.getCause(), e.getCause());
                 }
-                List<Episode> fresh = process(feed, result, failure, tally);
-                announce(fresh, tally, feed.id() + " " + feed.url());
+                try {
+                    if (o.skipped()) {
+                        tally.skipped++;
+                        continue;
+                    }
+                    List<Episode> fresh = process(o.feed(), o.result(), o.failure(), tally);
+                    announce(fresh, tally, o.feed().id() + " " + o.feed().url());
+                } finally {
+                    if (o.holdsSlot()) slots.release();
+                }
             }
         }
+        if (tally.skipped > 0) {
+            progress.println("fetch-feeds: time budget spent; " + tally.skipped + " feeds left for the next run");
+        }
         return new PollReport(all.size(), tally.notModified, tally.failed, tally.newEpisodes, tally.announced,
-                tally.publishFailures);
+                tally.publishFailures, tally.skipped);
+    }
+
+    /** One download's result or failure; {@code holdsSlot} when the caller must release its memory slot. */
+    private record Outcome(Feed feed, HttpResult result, Exception failure, boolean holdsSlot, boolean skipped) {
+        Outcome(Feed feed, HttpResult result, Exception failure, boolean holdsSlot) {
+            this(feed, result, failure, holdsSlot, false);
+        }
+    }
+
+    private Outcome download(Feed feed, Map<String, Semaphore> hosts, Semaphore slots, Instant startBy) {
+        URI uri;
+        try {
+            uri = URI.create(feed.url());
+        } catch (IllegalArgumentException e) {
+            return new Outcome(feed, null, e, false);
+        }
+        Semaphore host = hosts.computeIfAbsent(String.valueOf(uri.getHost()), h -> new Semaphore(perHost));
+        try {
+            // Host first: a thread waiting on a busy host must not hold one of the global slots.
+            host.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(feed, null, e, false);
+        }
+        try {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(feed, null, e, false);
+            }
+            if (startBy != null && clock.instant().isAfter(startBy)) {
+                return new Outcome(feed, null, null, true, true);
+            }
+            try {
+                return new Outcome(feed, http.get(uri, feed.etag(), feed.lastModified()), null, true);
+            } catch (Exception e) {
+                return new Outcome(feed, null, e, true);
+            }
+        } finally {
+            host.release();
+        }
     }
 
     /** Episodes an earlier run recorded but could not announce; failing here must not stop the polling. */
@@ -135,12 +214,13 @@ public final class FeedPoller {
             } else {
                 blobs.put(Keys.rawFeedKey(feed.id(), KEY_TIME.format(clock.instant())), result.body(),
                         "application/xml");
-                ParsedFeed parsed = parser.parse(result.body(), result.finalUri());
+                ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUri());
                 fresh = record(feed, parsed, now);
                 tally.newEpisodes += fresh.size();
-                feeds.save(succeeded(feed, result, parsed.title(), now));
+                Feed saved = succeeded(feed, result, parsed, now);
+                feeds.save(saved);
                 log(feed, "HTTP " + result.status() + ", " + parsed.items().size() + " items, " + fresh.size() + " new"
-                        + (result.permanentUri() != null ? ", moved to " + result.permanentUri() : ""));
+                        + (!saved.url().equals(feed.url()) ? ", moved to " + saved.url() : ""));
             }
         } catch (Exception e) {
             // One broken feed must not stop the others: record why and carry on.
@@ -195,12 +275,26 @@ public final class FeedPoller {
                 new EpisodeDiscovered(e.feedId(), e.id(), e.podcastTitle(), e.title(), e.publishedAt()));
     }
 
-    private static Feed succeeded(Feed f, HttpResult r, String parsedTitle, String now) {
+    private static Feed succeeded(Feed f, HttpResult r, ParsedFeed parsed, String now) {
+        String parsedTitle = parsed == null ? null : parsed.title();
         String url = r.permanentUri() != null ? r.permanentUri().toString() : f.url();
+        // itunes:new-feed-url is the publisher saying "I moved" from inside the old feed; a 301 says it louder.
+        String moved = parsed == null ? null : parsed.newFeedUrl();
+        if (r.permanentUri() == null && moved != null && isHttp(moved)) url = moved;
         String etag = r.etag() != null ? r.etag() : (r.notModified() ? f.etag() : null);
         String lastModified = r.lastModified() != null ? r.lastModified() : (r.notModified() ? f.lastModified() : null);
+        if (!url.equals(f.url()) && r.permanentUri() == null) {
+            // The validators belong to the old URL's server.
+            etag = null;
+            lastModified = null;
+        }
         String title = f.title() != null && !f.title().isBlank() ? f.title() : parsedTitle;
         return new Feed(f.id(), url, title, etag, lastModified, now, 0, null);
+    }
+
+    private static boolean isHttp(String url) {
+        String u = url.toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("https://") || u.startsWith("http://");
     }
 
     private static Feed failed(Feed f, Exception e) {
@@ -226,5 +320,6 @@ public final class FeedPoller {
         int newEpisodes;
         int announced;
         int publishFailures;
+        int skipped;
     }
 }

@@ -229,4 +229,99 @@ class FeedPollerTest {
 
         assertEquals(server.uri("/old.xml").toString(), feeds.find(id).orElseThrow().url());
     }
+
+    @Test
+    void itunesNewFeedUrlMovesTheStoredUrlAndTheNextPollGoesThere() {
+        String moved = server.uri("/moved.xml").toString();
+        byte[] old = ("<rss><channel><title>Old home</title><itunes:new-feed-url>" + moved
+                + "</itunes:new-feed-url><item><guid>o-1</guid></item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+        serveWithEtag("/old.xml", old);
+        serveWithEtag("/moved.xml", Fixtures.bytes("feeds/rss.xml"));
+        String id = subscribe("/old.xml");
+
+        poller.pollAll();
+        Feed afterFirst = feeds.find(id).orElseThrow();
+        poller.pollAll();
+
+        assertEquals(moved, afterFirst.url());
+        assertNull(afterFirst.etag(), "the old server's validator is not sent to the new one");
+        assertEquals(List.of("/old.xml", "/moved.xml"),
+                server.requests().stream().map(LoopbackServer.Request::path).toList());
+    }
+
+    @Test
+    void aNewFeedUrlThatIsNotHttpIsIgnored() {
+        byte[] doc = "<rss><channel><title>T</title><itunes:new-feed-url>file:///etc/passwd</itunes:new-feed-url></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8);
+        serveWithEtag("/feed.xml", doc);
+        String id = subscribe("/feed.xml");
+
+        poller.pollAll();
+
+        assertEquals(server.uri("/feed.xml").toString(), feeds.find(id).orElseThrow().url());
+    }
+
+    @Test
+    void oneHostNeverSeesMoreThanThePerHostLimitAtOnce() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        // A server that answers in parallel (LoopbackServer answers one request at a time, hiding concurrency).
+        com.sun.net.httpserver.HttpServer parallel = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        parallel.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        parallel.createContext("/", ex -> {
+            try (ex) {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(60);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inFlight.decrementAndGet();
+                LoopbackServer.send(ex, 200, "application/rss+xml", Fixtures.bytes("feeds/rss.xml"));
+            }
+        });
+        parallel.start();
+        try {
+            for (int i = 0; i < 8; i++) {
+                feeds.add("http://127.0.0.1:" + parallel.getAddress().getPort() + "/f" + i + ".xml", null);
+            }
+            FeedPoller limited = new FeedPoller(feeds, episodes, blobs, events, new SafeHttpClient(HttpPolicy.local()),
+                    Clock.fixed(NOW, ZoneOffset.UTC), 16, 2, new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+            PollReport report = limited.pollAll();
+
+            assertEquals(0, report.failed());
+            assertEquals(2, most.get(), "two at once on one host, never more");
+        } finally {
+            parallel.stop(0);
+        }
+    }
+
+    @Test
+    void pastTheTimeBudgetNoDownloadStartsAndNoFeedIsMarkedFailed() {
+        serveWithEtag("/a.xml", Fixtures.bytes("feeds/rss.xml"));
+        serveWithEtag("/b.xml", Fixtures.bytes("feeds/rss.xml"));
+        String a = subscribe("/a.xml");
+        subscribe("/b.xml");
+
+        PollReport report = poller.pollAll(NOW.minusSeconds(1));
+
+        assertEquals(2, report.skipped());
+        assertEquals(0, report.failed());
+        assertEquals(0, server.requests().size());
+        assertEquals(0, feeds.find(a).orElseThrow().consecutiveFailures());
+        assertTrue(progress.toString().contains("2 feeds left for the next run"), progress.toString());
+    }
+
+    @Test
+    void withinTheTimeBudgetEveryFeedIsPolled() {
+        serveWithEtag("/a.xml", Fixtures.bytes("feeds/rss.xml"));
+        subscribe("/a.xml");
+
+        PollReport report = poller.pollAll(NOW.plusSeconds(60));
+
+        assertEquals(0, report.skipped());
+        assertEquals(1, server.requests().size());
+    }
 }

@@ -27,6 +27,8 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Scheduled: polls every feed once. The event's content does not matter, only that it is a JSON object. */
 public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
@@ -34,7 +36,11 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
             + "<pubDate>Sun, 29 Nov 2026 09:00:00 GMT</pubDate><podcast:transcript url=\"t.vtt\" type=\"text/vtt\"/>"
             + "</item></channel></rss>").getBytes(StandardCharsets.UTF_8);
 
+    /** Stop starting downloads this long before the timeout: one HTTP deadline (20 s) plus time to write. */
+    static final Duration BUDGET_MARGIN = Duration.ofSeconds(30);
+
     private final FeedPoller poller;
+    private final Clock clock;
 
     public FetchFeedsHandler() {
         this(awsAdapters(Env.system()));
@@ -43,20 +49,25 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     public FetchFeedsHandler(Adapters adapters) {
         this.poller = new FeedPoller(new FeedRepository(adapters.table()), new EpisodeRepository(adapters.table()),
                 adapters.blobs(), adapters.events(), adapters.http(), adapters.clock());
+        this.clock = adapters.clock();
         Core.getGlobalContext().register(this);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         EventEnvelope.parse(input);
-        PollReport report = poller.pollAll();
+        // Without a Lambda context (tests, local runs) there is no timeout to respect.
+        Instant startBy = context == null ? null
+                : clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(BUDGET_MARGIN);
+        PollReport report = poller.pollAll(startBy);
         ObjectNode summary = EventEnvelope.JSON.createObjectNode()
                 .put("feeds", report.feeds())
                 .put("notModified", report.notModified())
                 .put("failed", report.failed())
                 .put("newEpisodes", report.newEpisodes())
                 .put("announced", report.announced())
-                .put("publishFailures", report.publishFailures());
+                .put("publishFailures", report.publishFailures())
+                .put("skipped", report.skipped());
         EventEnvelope.JSON.writeValue(output, summary);
     }
 

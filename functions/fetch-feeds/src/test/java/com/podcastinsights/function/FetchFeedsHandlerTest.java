@@ -71,6 +71,25 @@ class FetchFeedsHandlerTest {
     }
 
     @Test
+    void withLessTimeLeftThanTheMarginNoFeedIsStartedAndTheSummarySaysSo() throws IOException {
+        server.content("/feed.xml", "application/rss+xml", Fixtures.bytes("feeds/rss.xml"));
+        new FeedRepository(table).add(server.uri("/feed.xml").toString(), null);
+        com.amazonaws.services.lambda.runtime.Context almostOut = (com.amazonaws.services.lambda.runtime.Context)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                        (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis")
+                                ? (int) FetchFeedsHandler.BUDGET_MARGIN.minusSeconds(5).toMillis() : null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        handler.handleRequest(new ByteArrayInputStream(sampleEvent("fetch-feeds-schedule.json")), out, almostOut);
+
+        JsonNode summary = EventEnvelope.JSON.readTree(out.toByteArray());
+        assertEquals(1, summary.get("skipped").asInt());
+        assertEquals(0, summary.get("failed").asInt());
+        assertEquals(0, server.requests().size());
+    }
+
+    @Test
     void malformedEventsThrow() {
         assertThrows(IOException.class, () -> invoke("not json".getBytes(StandardCharsets.UTF_8)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
