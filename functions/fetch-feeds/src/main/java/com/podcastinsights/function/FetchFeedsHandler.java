@@ -6,6 +6,7 @@ import org.crac.Core;
 import org.crac.Resource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.aws.AwsClients;
+import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.EventBridgePublisher;
 import com.podcastinsights.aws.S3BlobStore;
@@ -73,11 +74,15 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
 
     /**
      * SnapStart: parse a tiny feed before the snapshot so the StAX and date-parsing classes are loaded and
-     * warm in every restored copy. No network and no AWS calls, which would be stale after restore.
+     * warm in every restored copy, and run this function's SDK calls against a canned transport
+     * ({@link Priming}). No network and no AWS call: a connection would be stale after restore.
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws Exception {
         new FeedParser().parse(PRIME_FEED, URI.create("https://prime.invalid/feed.xml"));
+        Priming.s3();
+        Priming.dynamoDb();
+        Priming.eventBridge();
     }
 
     @Override
