@@ -53,6 +53,31 @@ final class TemplateChecks {
         return problems;
     }
 
+    /**
+     * A scheduled function takes no bus events, except the batches its own schedule fans out: it may have rules
+     * only when it has a batch sample ({@code batchSample}, a file of {@code samples}) and every rule's pattern
+     * matches that sample. (That the pattern matches no other sample, the schedule's included, is checked with
+     * every bus-triggered function.)
+     */
+    static List<String> scheduledFunctionRuleProblems(String fn, Map<String, JsonNode> rules, String batchSample,
+                                                      Map<String, String> samples) {
+        List<String> problems = new ArrayList<>();
+        if (rules.isEmpty()) return problems;
+        if (batchSample == null || !samples.containsKey(batchSample)) {
+            problems.add(fn + ": a scheduled function with bus rules " + rules.keySet()
+                    + " but no batch sample of its own in events/");
+            return problems;
+        }
+        for (var rule : rules.entrySet()) {
+            JsonNode pattern = rule.getValue().path("Pattern");
+            if (!pattern.isObject() || !matches(samples.get(batchSample), pattern.toString())) {
+                problems.add(fn + "." + rule.getKey() + ": a scheduled function's rule must match its own batch sample "
+                        + batchSample + ", pattern " + pattern);
+            }
+        }
+        return problems;
+    }
+
     static boolean matches(String eventJson, String patternJson) {
         try {
             return Ruler.matchesRule(eventJson, patternJson);

@@ -40,6 +40,7 @@ class TemplateTest {
 
     /** Bus-triggered functions and the sample in events/ each one must receive. */
     static final Map<String, String> BUS_SAMPLES = Map.of(
+            "FetchFeedsFunction", "feed-batch-requested.json",
             "FetchTranscriptFunction", "episode-discovered.json",
             "ExtractInsightsFunction", "transcript-stored.json",
             "MailFeedbackFunction", "ses-bounce.json");
@@ -186,10 +187,12 @@ class TemplateTest {
         for (var e : SCHEDULE_SAMPLES.entrySet()) {
             String fn = e.getKey();
             Map<String, JsonNode> schedules = template.events(fn, "ScheduleV2");
-            if (schedules.size() != 1 || !template.events(fn, "EventBridgeRule").isEmpty()) {
-                problems.add(fn + ": expected exactly one ScheduleV2 event and no rule, found " + schedules.keySet());
+            if (schedules.size() != 1) {
+                problems.add(fn + ": expected exactly one ScheduleV2 event, found " + schedules.keySet());
                 continue;
             }
+            problems.addAll(TemplateChecks.scheduledFunctionRuleProblems(fn, template.events(fn, "EventBridgeRule"),
+                    BUS_SAMPLES.get(fn), samples));
             JsonNode s = schedules.values().iterator().next();
             String input = SamTemplate.subTemplate(s.path("Input"));
             Matcher placeholders = Pattern.compile("<aws\\.scheduler\\.([a-z-]+)>").matcher(input);

@@ -86,6 +86,29 @@ class TemplateTestChecksCanFail {
                 "episode-discovered.json", own, others).isEmpty());
     }
 
+    @Test
+    void aScheduledFunctionWithARuleButNoBatchSampleIsReported() {
+        SamTemplate t = mutated(r -> ((ObjectNode) props(r, "SendDigestFunction").path("Events")).set("Batch",
+                r.path("Resources").path("FetchFeedsFunction").path("Properties").path("Events").path("FeedBatchRequested")));
+        List<String> problems = TemplateChecks.scheduledFunctionRuleProblems("SendDigestFunction",
+                t.events("SendDigestFunction", "EventBridgeRule"), TemplateTest.BUS_SAMPLES.get("SendDigestFunction"), samples);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("no batch sample"), problems.toString());
+    }
+
+    @Test
+    void aScheduledFunctionsRuleThatMissesItsBatchSampleIsReported() {
+        SamTemplate t = mutated(r -> ((ObjectNode) props(r, "FetchFeedsFunction").path("Events")
+                .path("FeedBatchRequested").path("Properties").path("Pattern")).putArray("detail-type").add("Episode Discovered"));
+        List<String> problems = TemplateChecks.scheduledFunctionRuleProblems("FetchFeedsFunction",
+                t.events("FetchFeedsFunction", "EventBridgeRule"), "feed-batch-requested.json", samples);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("must match its own batch sample"), problems.toString());
+        // the unmutated template passes the same check
+        assertEquals(List.of(), TemplateChecks.scheduledFunctionRuleProblems("FetchFeedsFunction",
+                template.events("FetchFeedsFunction", "EventBridgeRule"), "feed-batch-requested.json", samples));
+    }
+
     // ------------------------------------------------------------------ (e)
 
     @Test

@@ -6,6 +6,7 @@ public final class PipelineEvents {
     public static final String EPISODE_DISCOVERED = "Episode Discovered";
     public static final String TRANSCRIPT_STORED = "Transcript Stored";
     public static final String INSIGHTS_EXTRACTED = "Insights Extracted";
+    public static final String FEED_BATCH_REQUESTED = "Feed Batch Requested";
 
     private PipelineEvents() {
     }

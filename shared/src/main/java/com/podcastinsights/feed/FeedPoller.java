@@ -46,6 +46,10 @@ public final class FeedPoller {
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    /** Feeds never fetched first, then the longest ago: the ones a run skips go first in the next. */
+    public static final Comparator<Feed> LEAST_RECENTLY_FETCHED_FIRST =
+            Comparator.comparing(Feed::lastSuccessAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private final FeedRepository feeds;
     private final EpisodeRepository episodes;
     private final BlobStore blobs;
@@ -98,11 +102,35 @@ public final class FeedPoller {
      * Feeds go least recently fetched first, so the ones skipped today are the first tomorrow.
      */
     public PollReport pollAll(Instant startBy) {
-        List<Feed> all = new ArrayList<>(feeds.list());
-        all.sort(Comparator.comparing(Feed::lastSuccessAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return pollAll(feeds.list(), startBy);
+    }
+
+    /** As {@link #pollAll(Instant)}, for a caller that has listed the feeds already. */
+    public PollReport pollAll(List<Feed> all, Instant startBy) {
+        return poll(all, startBy, true);
+    }
+
+    /**
+     * Polls exactly the given feeds (one batch of a fanned-out run). The unannounced backlog is left to the
+     * scheduled run: every batch runs at once, and each announcing the same backlog would multiply it.
+     */
+    public PollReport pollBatch(List<Feed> batch, Instant startBy) {
+        return poll(batch, startBy, false);
+    }
+
+    /** Announces only the backlog of episodes an earlier run recorded but could not announce. */
+    public PollReport announceBacklog() {
+        Tally tally = new Tally();
+        announceBacklog(tally);
+        return new PollReport(0, 0, 0, 0, tally.announced, tally.publishFailures, 0);
+    }
+
+    private PollReport poll(List<Feed> feedsToPoll, Instant startBy, boolean withBacklog) {
+        List<Feed> all = new ArrayList<>(feedsToPoll);
+        all.sort(LEAST_RECENTLY_FETCHED_FIRST);
         Tally tally = new Tally();
         // Backlog first: episodes an earlier run recorded but could not announce.
-        announceBacklog(tally);
+        if (withBacklog) announceBacklog(tally);
         // One permit per body held in memory, from the start of its download until it has been processed, so
         // fast downloads cannot pile up unprocessed feeds (up to 16 MB each) ahead of the single writer.
         Semaphore slots = new Semaphore(concurrency);

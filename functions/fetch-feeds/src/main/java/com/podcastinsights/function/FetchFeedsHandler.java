@@ -14,7 +14,10 @@ import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.event.FeedBatchRequested;
+import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.feed.EpisodeRepository;
+import com.podcastinsights.feed.FeedFanOut;
 import com.podcastinsights.feed.FeedParser;
 import com.podcastinsights.feed.FeedPoller;
 import com.podcastinsights.feed.FeedRepository;
@@ -31,7 +34,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Scheduled: polls every feed once. The event's content does not matter, only that it is a JSON object. */
+/**
+ * Scheduled: polls every feed once, or, when there are more than one invocation takes, publishes one
+ * {@code Feed Batch Requested} per batch, which the bus routes back here: a batch event polls exactly its feeds.
+ * Any other JSON object is taken as the schedule.
+ */
 public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     private static final byte[] PRIME_FEED = ("<rss><channel><title>p</title><item><guid>g</guid>"
             + "<pubDate>Sun, 29 Nov 2026 09:00:00 GMT</pubDate><podcast:transcript url=\"t.vtt\" type=\"text/vtt\"/>"
@@ -40,28 +47,63 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     /** Stop starting downloads this long before the timeout: one HTTP deadline (20 s) plus time to write. */
     static final Duration BUDGET_MARGIN = Duration.ofSeconds(30);
 
-    private final FeedPoller poller;
+    private final FeedFanOut fanOut;
     private final Clock clock;
 
     public FetchFeedsHandler() {
-        this(awsAdapters(Env.system()));
+        this(Env.system());
+    }
+
+    private FetchFeedsHandler(Env env) {
+        this(awsAdapters(env), feedsPerInvocation(env));
     }
 
     public FetchFeedsHandler(Adapters adapters) {
-        this.poller = new FeedPoller(new FeedRepository(adapters.table()), new EpisodeRepository(adapters.table()),
+        this(adapters, FeedFanOut.DEFAULT_FEEDS_PER_INVOCATION);
+    }
+
+    public FetchFeedsHandler(Adapters adapters, int feedsPerInvocation) {
+        FeedRepository feeds = new FeedRepository(adapters.table());
+        FeedPoller poller = new FeedPoller(feeds, new EpisodeRepository(adapters.table()),
                 adapters.blobs(), adapters.events(), adapters.http(), adapters.clock());
+        this.fanOut = new FeedFanOut(feeds, poller, adapters.events(), feedsPerInvocation);
         this.clock = adapters.clock();
         Core.getGlobalContext().register(this);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        EventEnvelope.parse(input);
+        EventEnvelope event = EventEnvelope.parse(input);
         // Without a Lambda context (tests, local runs) there is no timeout to respect.
         Instant startBy = context == null ? null
                 : clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(BUDGET_MARGIN);
-        PollReport report = poller.pollAll(startBy);
-        ObjectNode summary = EventEnvelope.JSON.createObjectNode()
+        ObjectNode summary;
+        if (PipelineEvents.SOURCE.equals(event.source())
+                && PipelineEvents.FEED_BATCH_REQUESTED.equals(event.detailType())) {
+            FeedBatchRequested batch = event.detailAs(FeedBatchRequested.class, "feedIds", "scheduledTime");
+            FeedFanOut.BatchRun run = fanOut.onBatch(batch, startBy);
+            summary = summary(run.report())
+                    .put("batchIndex", batch.batchIndex())
+                    .put("batchCount", batch.batchCount())
+                    .put("scheduledTime", batch.scheduledTime())
+                    .put("unsubscribed", run.unsubscribed());
+        } else {
+            FeedFanOut.ScheduledRun run = fanOut.onSchedule(event.time(), startBy);
+            if (run.polled().isPresent()) {
+                summary = summary(run.polled().get());
+            } else {
+                summary = EventEnvelope.JSON.createObjectNode()
+                        .put("feeds", run.feeds())
+                        .put("batches", run.batches())
+                        .put("announced", run.backlog().announced())
+                        .put("publishFailures", run.backlog().publishFailures());
+            }
+        }
+        EventEnvelope.JSON.writeValue(output, summary);
+    }
+
+    private static ObjectNode summary(PollReport report) {
+        return EventEnvelope.JSON.createObjectNode()
                 .put("feeds", report.feeds())
                 .put("notModified", report.notModified())
                 .put("failed", report.failed())
@@ -69,7 +111,6 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
                 .put("announced", report.announced())
                 .put("publishFailures", report.publishFailures())
                 .put("skipped", report.skipped());
-        EventEnvelope.JSON.writeValue(output, summary);
     }
 
     /**
@@ -88,6 +129,15 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         // nothing to refresh: clients hold no connections at checkpoint time
+    }
+
+    private static int feedsPerInvocation(Env env) {
+        String value = env.optional("FEEDS_PER_INVOCATION", String.valueOf(FeedFanOut.DEFAULT_FEEDS_PER_INVOCATION));
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable FEEDS_PER_INVOCATION is not a number: " + value);
+        }
     }
 
     /** Built once per execution environment; the environment is read first so a missing variable fails fast. */
