@@ -13,6 +13,7 @@ import com.podcastinsights.feed.LoopbackServer;
 import com.podcastinsights.feed.RecordingPublisher;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
+import com.podcastinsights.port.PipelineEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,6 +72,86 @@ class FetchFeedsHandlerTest {
         assertEquals(3, summary.get("newEpisodes").asInt());
         assertEquals(0, again.get("newEpisodes").asInt());
         assertEquals(3, events.published(PipelineEvents.EPISODE_DISCOVERED).size());
+    }
+
+    /** Subscribes {@code n} feeds serving the fixture (distinct paths, one host); returns their paths. */
+    private List<String> subscribe(int n) {
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String path = "/feed-" + i + ".xml";
+            server.content(path, "application/rss+xml", Fixtures.bytes("feeds/rss.xml"));
+            new FeedRepository(table).add(server.uri(path).toString(), null);
+            paths.add(path);
+        }
+        return paths;
+    }
+
+    private FetchFeedsHandler handler(int feedsPerInvocation, com.podcastinsights.port.EventPublisher bus) {
+        return new FetchFeedsHandler(new Adapters(new InMemoryBlobStore(), table, null, bus,
+                new SafeHttpClient(HttpPolicy.local()), Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC),
+                Settings.defaults()), feedsPerInvocation);
+    }
+
+    private static JsonNode invoke(FetchFeedsHandler h, String event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        h.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return EventEnvelope.JSON.readTree(out.toByteArray());
+    }
+
+    @Test
+    void aScheduledRunWithMoreFeedsThanABatchFansOutAndTheBatchesPollEveryFeedOnce() throws IOException {
+        List<String> paths = subscribe(7);
+        FetchFeedsHandler small = handler(3, events);
+
+        JsonNode summary = invoke(small, new String(sampleEvent("fetch-feeds-schedule.json"), StandardCharsets.UTF_8));
+
+        assertEquals(7, summary.get("feeds").asInt());
+        assertEquals(3, summary.get("batches").asInt()); // ceil(7 / 3)
+        assertEquals(0, server.requests().size());
+        List<PipelineEvent> batches = events.published(PipelineEvents.FEED_BATCH_REQUESTED);
+        assertEquals(3, batches.size());
+        List<String> ids = new ArrayList<>();
+        for (PipelineEvent b : batches) {
+            JsonNode detail = EventEnvelope.JSON.readTree(b.detailJson());
+            assertEquals("2026-11-30T06:00:00Z", detail.get("scheduledTime").asText()); // the sample's time
+            assertEquals(3, detail.get("batchCount").asInt());
+            detail.get("feedIds").forEach(id -> ids.add(id.asText()));
+        }
+        assertEquals(7, ids.size());
+        assertEquals(7, Set.copyOf(ids).size());
+
+        int polled = 0;
+        for (PipelineEvent b : batches) {
+            JsonNode run = invoke(small, EventEnvelope.envelope(b, "id-" + polled, "2026-11-30T06:00:01Z",
+                    "123456789012", "us-east-1").toString());
+            polled += run.get("feeds").asInt();
+            assertEquals(0, run.get("failed").asInt());
+        }
+
+        assertEquals(7, polled);
+        assertEquals(paths, server.requests().stream().map(LoopbackServer.Request::path).sorted().toList());
+        assertEquals(21, events.published(PipelineEvents.EPISODE_DISCOVERED).size());
+        assertEquals(3, events.published(PipelineEvents.FEED_BATCH_REQUESTED).size()); // a batch never fans out
+    }
+
+    @Test
+    void theBatchSampleEventPollsItsFeedsAndSkipsUnknownOnes() throws IOException {
+        JsonNode summary = invoke(sampleEvent("feed-batch-requested.json"));
+
+        assertEquals(0, summary.get("feeds").asInt());
+        assertEquals(3, summary.get("unsubscribed").asInt());
+        assertEquals(0, summary.get("batchIndex").asInt());
+        assertEquals("2026-11-30T06:00:00Z", summary.get("scheduledTime").asText());
+        assertTrue(events.published().isEmpty());
+    }
+
+    @Test
+    void aBatchEventWithoutFeedIdsIsRefused() {
+        String bad = "{\"source\":\"podcast-insights\",\"detail-type\":\"Feed Batch Requested\","
+                + "\"detail\":{\"scheduledTime\":\"2026-11-30T06:00:00Z\"}}";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> invoke(bad.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("feedIds"), e.getMessage());
     }
 
     @Test
