@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * These are vetoes, not score penalties: a sponsor read full of numbers must not win on cues.
  */
 final class PassageFilter {
-    enum Reason { AD, INTRO_OUTRO, QUESTION, FILLER, UNRESOLVED_PRONOUN }
+    enum Reason { AD, INTRO_OUTRO, QUESTION, FILLER, UNRESOLVED_PRONOUN, ANSWER_FRAGMENT }
 
     private static final Pattern AD = Pattern.compile(
             "brought to you by|promo code|\\bsponsor|use code|\\d+\\s*(%|percent) off|free trial|"
@@ -27,6 +27,15 @@ final class PassageFilter {
             "^(?:(?:so|and|but|okay|ok|well|now)[, ]+)*(?:what|why|how|who|where|when|which|do|does|did|can|could|"
                     + "would|will|is|are|was|were|have|has|should)\\s+(?:do|does|did|you|is|are|was|were|can|could|"
                     + "would|should|will|have|has|it|we)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * A reply that leans on the question before it ("Not entirely, but it matters."): without the question
+     * the reader cannot tell what is being denied or agreed to.
+     */
+    private static final Pattern REPLY = Pattern.compile(
+            "^(?:(?:so|and|but|um|uh|well|oh|okay|ok|yeah)[,.]?\\s+)*(?:no|nope|not (?:really|entirely|quite|exactly|"
+                    + "necessarily|always|at all)|yes|yep|exactly|absolutely|sure|definitely|true|correct|agreed|"
+                    + "partly|totally|of course|good question|great question|fair enough|right)\\s*[,.!;:—-]",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> PRONOUNS = Set.of("this", "that", "it", "they", "he", "she", "those",
             "these", "them", "him", "her", "his", "their", "it's", "that's", "they're", "he's", "she's",
@@ -53,6 +62,7 @@ final class PassageFilter {
             if (Words.terms(s.text()).isEmpty()) return Reason.FILLER;
         }
         if (opensWithPronoun(joined)) return Reason.UNRESOLVED_PRONOUN;
+        if (REPLY.matcher(joined.strip()).find()) return Reason.ANSWER_FRAGMENT;
         return null;
     }
 
