@@ -96,6 +96,10 @@ public final class InsightExtractor {
             // ("so", "and", "um") is where the splitter had to cut a run-on mid-clause: the reader would miss
             // the beginning of the thought
             if (cased && startsMidClause(sentences.get(i).text())) continue;
+            // "A lot more than resting." answers the question before it and means nothing without it; the
+            // speaker's thought starts with the next sentence
+            if (shortReply(sentences, i)) continue;
+            boolean opensTurn = opensTurn(sentences, i) || (i > 0 && shortReply(sentences, i - 1));
             Candidate best = null;
             double bestPrior = -1;
             int words = 0;
@@ -107,7 +111,7 @@ public final class InsightExtractor {
                 if (words < MIN_WORDS) continue;
                 List<Sentence> span = sentences.subList(i, j + 1);
                 if (PassageFilter.reject(span) != null) continue;
-                Candidate c = new Candidate(i, j, List.copyOf(span), i == 0 || sentences.get(i - 1).turn() != sentences.get(i).turn());
+                Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn);
                 double prior = PassageScorer.prior(c.sourceText());
                 if (prior > bestPrior + 1e-9) {
                     best = c;
@@ -117,6 +121,18 @@ public final class InsightExtractor {
             if (best != null) out.add(best);
         }
         return out;
+    }
+
+    static final int MAX_REPLY_WORDS = 5;
+
+    private static boolean opensTurn(List<Sentence> sentences, int i) {
+        return i == 0 || sentences.get(i - 1).turn() != sentences.get(i).turn();
+    }
+
+    /** A few words that open a turn right after someone else's question: an answer, not a statement. */
+    static boolean shortReply(List<Sentence> sentences, int i) {
+        return i > 0 && opensTurn(sentences, i) && sentences.get(i).words() <= MAX_REPLY_WORDS
+                && PassageFilter.isQuestion(sentences.get(i - 1).text());
     }
 
     static boolean mostlyCapitalized(List<Sentence> sentences) {

@@ -35,7 +35,7 @@ final class PassageFilter {
     private static final Pattern REPLY = Pattern.compile(
             "^(?:(?:so|and|but|um|uh|well|oh|okay|ok|yeah)[,.]?\\s+)*(?:no|nope|not (?:really|entirely|quite|exactly|"
                     + "necessarily|always|at all)|yes|yep|exactly|absolutely|sure|definitely|true|correct|agreed|"
-                    + "partly|totally|of course|good question|great question|fair enough|right)\\s*[,.!;:—-]",
+                    + "partly|totally|happily|gladly|of course|good question|great question|fair enough|right)\\s*[,.!;:—-]",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> PRONOUNS = Set.of("this", "that", "it", "they", "he", "she", "those",
             "these", "them", "him", "her", "his", "their", "it's", "that's", "they're", "he's", "she's",
