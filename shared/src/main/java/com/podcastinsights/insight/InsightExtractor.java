@@ -91,6 +91,8 @@ public final class InsightExtractor {
     private static List<Candidate> candidates(List<Sentence> sentences) {
         List<Candidate> out = new ArrayList<>();
         boolean cased = mostlyCapitalized(sentences);
+        boolean[] vetoed = new boolean[sentences.size()];
+        for (int k = 0; k < vetoed.length; k++) vetoed[k] = PassageFilter.rejectSentence(sentences.get(k).text()) != null;
         for (int i = 0; i < sentences.size(); i++) {
             // in a transcript that capitalizes its sentences, a lower-case start that is not a clause boundary
             // ("so", "and", "um") is where the splitter had to cut a run-on mid-clause: the reader would miss
@@ -106,13 +108,15 @@ public final class InsightExtractor {
             for (int j = i; j < sentences.size() && j < i + MAX_SENTENCES; j++) {
                 if (sentences.get(j).turn() != sentences.get(i).turn()) break;
                 if (j > i && sentences.get(j).topicShift()) break;
+                if (vetoed[j]) break;
                 words += sentences.get(j).words();
                 if (words > MAX_WORDS) break;
                 if (words < MIN_WORDS) continue;
                 List<Sentence> span = sentences.subList(i, j + 1);
-                if (PassageFilter.reject(span) != null) continue;
-                Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn);
-                double prior = PassageScorer.prior(c.sourceText());
+                String text = String.join(" ", span.stream().map(Sentence::text).toList());
+                if (PassageFilter.rejectPassage(text) != null) continue;
+                double prior = PassageScorer.prior(text);
+                Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior);
                 if (prior > bestPrior + 1e-9) {
                     best = c;
                     bestPrior = prior;

@@ -50,17 +50,30 @@ final class PassageFilter {
 
     /** The first reason this passage is rejected, or null when it may be ranked. */
     static Reason reject(List<Sentence> sentences) {
-        String joined = String.join(" ", sentences.stream().map(Sentence::text).toList());
-        if (AD.matcher(joined).find()) return Reason.AD;
-        if (INTRO_OUTRO.matcher(joined).find()) return Reason.INTRO_OUTRO;
         for (Sentence s : sentences) {
-            if (isQuestion(s.text())) return Reason.QUESTION;
+            Reason r = rejectSentence(s.text());
+            if (r != null) return r;
         }
+        return rejectPassage(String.join(" ", sentences.stream().map(Sentence::text).toList()));
+    }
+
+    /**
+     * The vetoes one sentence decides on its own: a passage that contains such a sentence is rejected. Ad and
+     * intro phrases do not run across sentences, so the extractor checks each sentence once rather than once
+     * per window it is part of.
+     */
+    static Reason rejectSentence(String sentence) {
+        if (AD.matcher(sentence).find()) return Reason.AD;
+        if (INTRO_OUTRO.matcher(sentence).find()) return Reason.INTRO_OUTRO;
+        if (isQuestion(sentence)) return Reason.QUESTION;
+        // banter lines ("Ha, right.") make any passage around them read as a transcript, not a thought
+        if (Words.terms(sentence).isEmpty()) return Reason.FILLER;
+        return null;
+    }
+
+    /** The vetoes that depend on the passage as a whole: how much of it is filler, and how it opens. */
+    static Reason rejectPassage(String joined) {
         if (mostlyFiller(joined)) return Reason.FILLER;
-        for (Sentence s : sentences) {
-            // banter lines ("Ha, right.") make any passage around them read as a transcript, not a thought
-            if (Words.terms(s.text()).isEmpty()) return Reason.FILLER;
-        }
         if (opensWithPronoun(joined)) return Reason.UNRESOLVED_PRONOUN;
         if (REPLY.matcher(joined.strip()).find()) return Reason.ANSWER_FRAGMENT;
         return null;

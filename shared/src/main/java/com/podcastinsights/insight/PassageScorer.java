@@ -35,16 +35,17 @@ final class PassageScorer {
     static final double TURN_START_BONUS = 0.05;
     /** The content-word share at which a passage counts as fully substantive; few spoken passages exceed it. */
     static final double FULL_SUBSTANCE = 0.6;
+    /** Matched against the lower-cased text: case-insensitive matching costs several times more per pattern. */
     private static final List<Pattern> CUES = List.of(
-            Pattern.compile("(?i)\\bbecause\\b"),
-            Pattern.compile("(?i)\\bwhich means\\b|\\bthat means\\b|\\bmeaning\\b"),
-            Pattern.compile("(?i)\\bthe reason\\b"),
-            Pattern.compile("(?i)\\bnot just\\b|\\bnot only\\b"),
-            Pattern.compile("(?i)\\bbut\\b|\\binstead\\b"),
-            Pattern.compile("(?i)(?<=\\w)[,]?\\s+so\\b|\\btherefore\\b|\\bas a result\\b"),
+            Pattern.compile("\\bbecause\\b"),
+            Pattern.compile("\\bwhich means\\b|\\bthat means\\b|\\bmeaning\\b"),
+            Pattern.compile("\\bthe reason\\b"),
+            Pattern.compile("\\bnot just\\b|\\bnot only\\b"),
+            Pattern.compile("\\bbut\\b|\\binstead\\b"),
+            Pattern.compile("(?<=\\w)[,]?\\s+so\\b|\\btherefore\\b|\\bas a result\\b"),
             Pattern.compile("\\d"),
-            Pattern.compile("(?i)%|\\bpercent\\b"),
-            Pattern.compile("(?i)\\bif\\b.*\\bthen\\b|\\bthe key\\b|\\bturns out\\b|\\bthe lesson\\b"));
+            Pattern.compile("%|\\bpercent\\b"),
+            Pattern.compile("\\bif\\b.*\\bthen\\b|\\bthe key\\b|\\bturns out\\b|\\bthe lesson\\b"));
     private static final int CUES_FOR_FULL_MARKS = 3;
 
     private PassageScorer() {
@@ -56,8 +57,7 @@ final class PassageScorer {
         double[] central = normalize(centroid(vectors));
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            String text = candidates.get(i).sourceText();
-            double s = CENTRALITY_WEIGHT * central[i] + prior(text)
+            double s = CENTRALITY_WEIGHT * central[i] + candidates.get(i).prior()
                     + (candidates.get(i).opensTurn() ? TURN_START_BONUS : 0);
             out[i] = Math.max(0, Math.min(1, s * sourceConfidence));
         }
@@ -85,9 +85,10 @@ final class PassageScorer {
     }
 
     static double cues(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
         int hits = 0;
         for (Pattern p : CUES) {
-            if (p.matcher(text).find()) hits++;
+            if (p.matcher(lower).find()) hits++;
         }
         return Math.min(1.0, hits / (double) CUES_FOR_FULL_MARKS);
     }
