@@ -22,6 +22,8 @@ help:
 	@echo "make test      every test: unit, moto-backed adapters, template checks, end to end"
 	@echo "make package   build the function jars and the CLI without running tests"
 	@echo "make clean     remove build output"
+	@echo "make eval      insight ranking vs a plain TextRank on ../shared/corpus/meetings-dev: hit@5 and ROUGE-1"
+	@echo "make bench     warm extraction time of a 30,000-word transcript vs a plain TextRank, same run"
 
 $(VENV)/.installed: tools/requirements.txt
 	@echo "==> creating the Python venv for moto, cfn-lint and aws-sam-cli (pinned in tools/requirements.txt)"
@@ -62,3 +64,22 @@ test-template: venv
 clean:
 	$(MVN) -q clean
 	rm -rf .aws-sam out
+
+# Insight ranking quality (docs/quality.md). The corpus and the hit@5 judge live outside the project; both
+# measurements are skipped with a message when they are absent.
+CORPUS ?= ../shared/corpus
+JUDGE ?= ../shared/tools/insight_eval.py
+.PHONY: eval bench
+
+eval: package
+	@if [ ! -d "$(CORPUS)/meetings-dev/extractive" ]; then \
+	  echo "make eval: skipped, no corpus at $(CORPUS)/meetings-dev (set CORPUS=path/to/corpus)"; exit 0; fi; \
+	if [ -f "$(JUDGE)" ]; then \
+	  echo "==> hit@5 on $(CORPUS)/meetings-dev/extractive (ours vs TextRank, same run)"; \
+	  $(PYTHON) $(JUDGE) bin/podcast-insights $(CORPUS)/meetings-dev/extractive || exit 1; \
+	else echo "make eval: hit@5 skipped, no judge at $(JUDGE) (set JUDGE=path/to/insight_eval.py)"; fi; \
+	echo "==> ROUGE-1 F1 on $(CORPUS)/meetings-dev/abstractive (ours vs TextRank, same run)"; \
+	$(PYTHON) bench/insights/rouge_eval.py bin/podcast-insights $(CORPUS)/meetings-dev/abstractive
+
+bench: package
+	$(JAVA_HOME)/bin/java -cp shared/target/classes bench/insights/ExtractionBench.java
