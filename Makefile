@@ -25,6 +25,8 @@ help:
 	@echo "make bench-digest  benchmark: the digest to 10,000 subscribers against moto (bench/digest/RESULTS.md)"
 	@echo "make bench-coldstart  benchmark: each function's cold start vs a hello-world handler (docs/performance.md)"
 	@echo "make bench-feeds  feed benchmarks: parser vs ROME, 100,000-item feed in 128 MB, 1,000-feed poll"
+	@echo "make eval      insight ranking vs a plain TextRank on ../shared/corpus/meetings-dev: hit@5 and ROUGE-1"
+	@echo "make bench-insights  warm extraction time of a 30,000-word transcript vs a plain TextRank, same run"
 
 $(VENV)/.installed: tools/requirements.txt
 	@echo "==> creating the Python venv for moto, cfn-lint and aws-sam-cli (pinned in tools/requirements.txt)"
@@ -87,9 +89,27 @@ bench-coldstart: venv
 	bench/coldstart --runs 5 --variants default,c1,c1-serial,snapstart
 # Feed benchmarks (docs/performance-feeds.md): built with the `bench` Maven profile so ROME never reaches the
 # Lambda jars or the tests. The parser comparison reads the reference corpus beside the project
-# (../shared/corpus, or CORPUS=DIR) and is skipped without it.
-CORPUS ?= $(CURDIR)/../shared/corpus/feeds
+# (../shared/corpus/feeds, or FEED_CORPUS=DIR) and is skipped without it.
+FEED_CORPUS ?= $(CURDIR)/../shared/corpus/feeds
 bench-feeds:
 	$(MVN) -q -Pbench -pl bench/feeds -am package -DskipTests
 	$(JAVA_HOME)/bin/java -cp "bench/feeds/target/classes:bench/feeds/target/lib/*" \
-	  com.podcastinsights.bench.FeedBenchmarks "$(CORPUS)" bench/feeds/target/scratch
+	  com.podcastinsights.bench.FeedBenchmarks "$(FEED_CORPUS)" bench/feeds/target/scratch
+# Insight ranking quality (docs/quality.md). The corpus and the hit@5 judge live outside the project; both
+# measurements are skipped with a message when they are absent.
+CORPUS ?= ../shared/corpus
+JUDGE ?= ../shared/tools/insight_eval.py
+.PHONY: eval bench-insights
+
+eval: package
+	@if [ ! -d "$(CORPUS)/meetings-dev/extractive" ]; then \
+	  echo "make eval: skipped, no corpus at $(CORPUS)/meetings-dev (set CORPUS=path/to/corpus)"; exit 0; fi; \
+	if [ -f "$(JUDGE)" ]; then \
+	  echo "==> hit@5 on $(CORPUS)/meetings-dev/extractive (ours vs TextRank, same run)"; \
+	  $(PYTHON) $(JUDGE) bin/podcast-insights $(CORPUS)/meetings-dev/extractive || exit 1; \
+	else echo "make eval: hit@5 skipped, no judge at $(JUDGE) (set JUDGE=path/to/insight_eval.py)"; fi; \
+	echo "==> ROUGE-1 F1 on $(CORPUS)/meetings-dev/abstractive (ours vs TextRank, same run)"; \
+	$(PYTHON) bench/insights/rouge_eval.py bin/podcast-insights $(CORPUS)/meetings-dev/abstractive
+
+bench-insights: package
+	$(JAVA_HOME)/bin/java -cp shared/target/classes bench/insights/ExtractionBench.java

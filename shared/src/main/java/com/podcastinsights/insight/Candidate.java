@@ -2,8 +2,12 @@ package com.podcastinsights.insight;
 
 import java.util.List;
 
-/** A passage that passed the filters: sentences {@code first..last} (inclusive) of one speaker's turn. */
-record Candidate(int first, int last, List<Sentence> sentences) {
+/**
+ * A passage that passed the filters: sentences {@code first..last} (inclusive) of one speaker's turn.
+ * {@code opensTurn}: it starts where the speaker started, so it is likelier to carry its own context.
+ * {@code prior}: {@link PassageScorer#prior} of its text, kept because choosing among windows already needed it.
+ */
+record Candidate(int first, int last, List<Sentence> sentences, boolean opensTurn, double prior) {
     String sourceText() {
         return String.join(" ", sentences.stream().map(Sentence::text).toList());
     }

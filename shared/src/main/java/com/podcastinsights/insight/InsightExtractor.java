@@ -26,7 +26,8 @@ public final class InsightExtractor {
     static final int MAX_SENTENCES = 3;
 
     public List<RankedPassage> rank(Transcript transcript, int topN) {
-        List<Sentence> sentences = SentenceSplitter.split(transcript.segments() == null ? List.of() : transcript.segments());
+        List<Sentence> sentences = SentenceSplitter.split(transcript.segments() == null ? List.of() : transcript.segments(),
+                "text".equals(transcript.source()));
         List<Candidate> candidates = candidates(sentences);
         if (candidates.isEmpty() || topN <= 0) return List.of();
         double[] scores = PassageScorer.score(candidates, sourceConfidence(transcript.source()));
@@ -89,20 +90,33 @@ public final class InsightExtractor {
      */
     private static List<Candidate> candidates(List<Sentence> sentences) {
         List<Candidate> out = new ArrayList<>();
+        boolean cased = mostlyCapitalized(sentences);
+        boolean[] vetoed = new boolean[sentences.size()];
+        for (int k = 0; k < vetoed.length; k++) vetoed[k] = PassageFilter.rejectSentence(sentences.get(k).text()) != null;
         for (int i = 0; i < sentences.size(); i++) {
+            // in a transcript that capitalizes its sentences, a lower-case start that is not a clause boundary
+            // ("so", "and", "um") is where the splitter had to cut a run-on mid-clause: the reader would miss
+            // the beginning of the thought
+            if (cased && startsMidClause(sentences.get(i).text())) continue;
+            // "A lot more than resting." answers the question before it and means nothing without it; the
+            // speaker's thought starts with the next sentence
+            if (shortReply(sentences, i)) continue;
+            boolean opensTurn = opensTurn(sentences, i) || (i > 0 && shortReply(sentences, i - 1));
             Candidate best = null;
             double bestPrior = -1;
             int words = 0;
             for (int j = i; j < sentences.size() && j < i + MAX_SENTENCES; j++) {
                 if (sentences.get(j).turn() != sentences.get(i).turn()) break;
                 if (j > i && sentences.get(j).topicShift()) break;
+                if (vetoed[j]) break;
                 words += sentences.get(j).words();
                 if (words > MAX_WORDS) break;
                 if (words < MIN_WORDS) continue;
                 List<Sentence> span = sentences.subList(i, j + 1);
-                if (PassageFilter.reject(span) != null) continue;
-                Candidate c = new Candidate(i, j, List.copyOf(span));
-                double prior = PassageScorer.prior(c.sourceText());
+                String text = String.join(" ", span.stream().map(Sentence::text).toList());
+                if (PassageFilter.rejectPassage(text) != null) continue;
+                double prior = PassageScorer.prior(text);
+                Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior);
                 if (prior > bestPrior + 1e-9) {
                     best = c;
                     bestPrior = prior;
@@ -111,6 +125,42 @@ public final class InsightExtractor {
             if (best != null) out.add(best);
         }
         return out;
+    }
+
+    static final int MAX_REPLY_WORDS = 5;
+
+    private static boolean opensTurn(List<Sentence> sentences, int i) {
+        return i == 0 || sentences.get(i - 1).turn() != sentences.get(i).turn();
+    }
+
+    /** A few words that open a turn right after someone else's question: an answer, not a statement. */
+    static boolean shortReply(List<Sentence> sentences, int i) {
+        return i > 0 && opensTurn(sentences, i) && sentences.get(i).words() <= MAX_REPLY_WORDS
+                && PassageFilter.isQuestion(sentences.get(i - 1).text());
+    }
+
+    static boolean mostlyCapitalized(List<Sentence> sentences) {
+        int upper = 0;
+        for (Sentence s : sentences) if (!startsLowerCase(s.text())) upper++;
+        return upper * 2 > sentences.size();
+    }
+
+    private static final java.util.Set<String> CLAUSE_OPENERS = java.util.Set.of("so", "and", "but", "or", "um", "uh",
+            "now", "okay", "ok", "well", "anyway", "however", "alright", "because", "then", "also", "which");
+
+    static boolean startsMidClause(String text) {
+        if (!startsLowerCase(text)) return false;
+        List<String> tokens = Words.tokens(text);
+        return tokens.isEmpty() || !CLAUSE_OPENERS.contains(tokens.get(0));
+    }
+
+    static boolean startsLowerCase(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (Character.isLetter(c)) return Character.isLowerCase(c);
+            if (Character.isDigit(c)) return false;
+        }
+        return false;
     }
 
     private static String insightId(Episode episode, RankedPassage p) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * These are vetoes, not score penalties: a sponsor read full of numbers must not win on cues.
  */
 final class PassageFilter {
-    enum Reason { AD, INTRO_OUTRO, QUESTION, FILLER, UNRESOLVED_PRONOUN }
+    enum Reason { AD, INTRO_OUTRO, QUESTION, FILLER, UNRESOLVED_PRONOUN, ANSWER_FRAGMENT }
 
     private static final Pattern AD = Pattern.compile(
             "brought to you by|promo code|\\bsponsor|use code|\\d+\\s*(%|percent) off|free trial|"
@@ -28,6 +28,15 @@ final class PassageFilter {
                     + "would|will|is|are|was|were|have|has|should)\\s+(?:do|does|did|you|is|are|was|were|can|could|"
                     + "would|should|will|have|has|it|we)\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A reply that leans on the question before it ("Not entirely, but it matters."): without the question
+     * the reader cannot tell what is being denied or agreed to.
+     */
+    private static final Pattern REPLY = Pattern.compile(
+            "^(?:(?:so|and|but|um|uh|well|oh|okay|ok|yeah)[,.]?\\s+)*(?:no|nope|not (?:really|entirely|quite|exactly|"
+                    + "necessarily|always|at all)|yes|yep|exactly|absolutely|sure|definitely|true|correct|agreed|"
+                    + "partly|totally|happily|gladly|of course|good question|great question|fair enough|right)\\s*[,.!;:—-]",
+            Pattern.CASE_INSENSITIVE);
     private static final Set<String> PRONOUNS = Set.of("this", "that", "it", "they", "he", "she", "those",
             "these", "them", "him", "her", "his", "their", "it's", "that's", "they're", "he's", "she's",
             "there's", "its");
@@ -41,18 +50,32 @@ final class PassageFilter {
 
     /** The first reason this passage is rejected, or null when it may be ranked. */
     static Reason reject(List<Sentence> sentences) {
-        String joined = String.join(" ", sentences.stream().map(Sentence::text).toList());
-        if (AD.matcher(joined).find()) return Reason.AD;
-        if (INTRO_OUTRO.matcher(joined).find()) return Reason.INTRO_OUTRO;
         for (Sentence s : sentences) {
-            if (isQuestion(s.text())) return Reason.QUESTION;
+            Reason r = rejectSentence(s.text());
+            if (r != null) return r;
         }
+        return rejectPassage(String.join(" ", sentences.stream().map(Sentence::text).toList()));
+    }
+
+    /**
+     * The vetoes one sentence decides on its own: a passage that contains such a sentence is rejected. Ad and
+     * intro phrases do not run across sentences, so the extractor checks each sentence once rather than once
+     * per window it is part of.
+     */
+    static Reason rejectSentence(String sentence) {
+        if (AD.matcher(sentence).find()) return Reason.AD;
+        if (INTRO_OUTRO.matcher(sentence).find()) return Reason.INTRO_OUTRO;
+        if (isQuestion(sentence)) return Reason.QUESTION;
+        // banter lines ("Ha, right.") make any passage around them read as a transcript, not a thought
+        if (Words.terms(sentence).isEmpty()) return Reason.FILLER;
+        return null;
+    }
+
+    /** The vetoes that depend on the passage as a whole: how much of it is filler, and how it opens. */
+    static Reason rejectPassage(String joined) {
         if (mostlyFiller(joined)) return Reason.FILLER;
-        for (Sentence s : sentences) {
-            // banter lines ("Ha, right.") make any passage around them read as a transcript, not a thought
-            if (Words.terms(s.text()).isEmpty()) return Reason.FILLER;
-        }
         if (opensWithPronoun(joined)) return Reason.UNRESOLVED_PRONOUN;
+        if (REPLY.matcher(joined.strip()).find()) return Reason.ANSWER_FRAGMENT;
         return null;
     }
 

@@ -22,6 +22,7 @@ final class SentenceSplitter {
     private static final int MIN_MARKER_PIECE = 6;
     private static final int MAX_PIECE = 35;
     private static final Pattern END = Pattern.compile("[.!?…]+[\"'”’)\\]]*(?=\\s+|$)");
+    private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?…][\"'”’)\\]]*$");
     private static final Pattern TOPIC_SHIFT = Pattern.compile(
             "(?i)^(?:(?:um|uh|so|and)[,.]?\\s+)*(?:anyway|anyways|alright|all right|moving on|okay|ok)\\b");
     private static final Pattern WORD = Pattern.compile("\\S+");
@@ -33,13 +34,25 @@ final class SentenceSplitter {
     }
 
     static List<Sentence> split(List<Segment> segments) {
+        return split(segments, false);
+    }
+
+    /**
+     * {@code paragraphsAreTurns}: each segment is a line someone wrote down (a plain-text transcript), so a line
+     * that ends a sentence ends a paragraph, and a passage must not run from one paragraph into the next even
+     * when no speaker is named. A line that stops mid-sentence is wrapped text and is joined, like caption cues,
+     * which cut one speaker's speech at arbitrary points.
+     */
+    static List<Sentence> split(List<Segment> segments, boolean paragraphsAreTurns) {
         List<Sentence> out = new ArrayList<>();
         int turn = 0;
         int i = 0;
         while (i < segments.size()) {
             String speaker = segments.get(i).speaker();
             Turn t = new Turn();
-            while (i < segments.size() && Objects.equals(speaker, segments.get(i).speaker())) {
+            t.add(segments.get(i++));
+            while (i < segments.size() && Objects.equals(speaker, segments.get(i).speaker())
+                    && !(paragraphsAreTurns && endsSentence(segments.get(i - 1).text()))) {
                 t.add(segments.get(i++));
             }
             if (!t.text.isEmpty()) {
@@ -47,6 +60,10 @@ final class SentenceSplitter {
             }
         }
         return out;
+    }
+
+    private static boolean endsSentence(String text) {
+        return text != null && ENDS_SENTENCE.matcher(text.strip()).find();
     }
 
     /** One speaker's consecutive segments as a single text, remembering where each segment begins. */

@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
  * The exact passage is kept next to it as {@code sourceText}, so nothing here has to be reversible.
  */
 final class TextCleaner {
-    private static final Pattern HESITATION = Pattern.compile("(?i)(?<![\\p{L}'])(?:u+m+|u+h+|erm|uhm|er|hmm+|mm+)(?![\\p{L}'])[,.…]?\\s*");
+    /** Backchannels said while someone else talks ("uh-huh", "mm-hmm"): noise in a passage, like a hesitation. */
+    private static final Pattern BACKCHANNEL = Pattern.compile("(?i)(?<![\\p{L}'-])(?:uh-huh|mm-hmm|mm-hm|mhm)(?![\\p{L}'-])[,.…]?\\s*");
+    private static final Pattern HESITATION = Pattern.compile("(?i)(?<![\\p{L}'-])(?:u+m+|u+h+|erm|uhm|er|hmm+|mm+)(?![\\p{L}'-])[,.…]?\\s*");
+    /** A sentence whose first word was a hesitation now starts in lower case. */
+    private static final Pattern LOWER_AFTER_END = Pattern.compile("([.!?]\\s+)(\\p{Ll})");
     private static final Pattern YOU_KNOW = Pattern.compile("(?i)(?:,\\s*)?\\byou know\\b(?:\\s*,|(?=\\s*[.!?;]))");
     private static final Pattern I_MEAN = Pattern.compile("(?i)(?:^|(?<=[,.;]))\\s*i mean,\\s*");
     private static final Pattern HYPHEN_STUTTER = Pattern.compile("(?i)\\b([\\p{L}']+)-\\s+(?=\\1\\b)");
@@ -21,6 +25,7 @@ final class TextCleaner {
 
     static String clean(String text) {
         String s = text.replaceAll("\\s+", " ").trim();
+        s = BACKCHANNEL.matcher(s).replaceAll("");
         s = HESITATION.matcher(s).replaceAll("");
         s = YOU_KNOW.matcher(s).replaceAll("");
         s = I_MEAN.matcher(s).replaceAll(" ");
@@ -28,13 +33,14 @@ final class TextCleaner {
         s = collapseStutters(s);
         s = s.replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",(?:\\s*,)+", ",").replaceAll(",\\s*([.!?])", "$1");
         s = s.replaceAll("\\s+", " ").trim();
-        s = s.replaceAll("^[,;:]\\s*", "");
+        s = s.replaceAll("^[,;:]\\s*", "").replaceAll("\\s*[,;:]$", "");
         String withoutLead = LEADING.matcher(s).replaceFirst("");
         if (Words.count(withoutLead) >= 3) s = withoutLead;
         if (s.isEmpty()) return s;
         // machine transcripts write the pronoun in lower case
         s = s.replaceAll("(?<![\\p{L}'])i(?=$|[\\s,.;:!?]|'(?:m|ve|d|ll)\\b)", "I");
         s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        s = LOWER_AFTER_END.matcher(s).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(java.util.Locale.ROOT));
         if (!s.matches("(?s).*[.!?…][\"'”’)]*$")) s = s + ".";
         return s;
     }

@@ -30,6 +30,25 @@ final class Words {
             "don't", "doesn't", "didn't", "isn't", "aren't", "can't", "won't", "there's", "let's", "right",
             "well", "oh", "because", "actually", "basically", "say", "said");
 
+    /**
+     * Words that are not function words but say nothing specific on their own: hedges, placeholders and
+     * generic verbs ("stuff", "basically", "thinking", "gonna"). Passages made of them circle a point.
+     */
+    static final Set<String> VAGUE = Set.of("sorry", "always", "suppose", "stuff", "sense", "anything", "everything",
+            "something", "nothing", "doing", "still", "never", "certain", "around", "getting", "start", "guys",
+            "gonna", "wanna", "kinda", "dunno", "gotta", "really", "actually", "basically", "pretty", "quite", "maybe",
+            "perhaps", "probably", "definitely", "obviously", "exactly", "course", "sure", "alright", "thing",
+            "things", "person", "people", "someone", "anyone", "somebody", "anybody", "time", "times", "little",
+            "much", "many", "good", "great", "nice", "fine", "cool", "better", "best", "same", "different",
+            "whatever", "else", "even", "though", "already", "ever", "only", "back", "done", "make", "made", "take",
+            "took", "give", "gave", "come", "came", "look", "looks", "looking", "looked", "seem", "seems", "seemed",
+            "feel", "felt", "tell", "told", "talk", "talking", "says", "saying", "want", "wanted", "need", "needs",
+            "needed", "thought", "thinking", "knew", "means", "guess", "idea", "sounds", "sound", "what's",
+            "where's", "here's", "how's", "who's", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "wouldn't",
+            "couldn't", "shouldn't", "they'll", "they've", "they'd", "we'd", "you'll", "you've", "he'll",
+            "she'll", "it'd", "there'll", "that'll", "then", "than", "their", "while", "with", "would", "could",
+            "should", "might", "must", "shall", "were", "when", "what", "where", "your", "yours");
+
     private Words() {
     }
 

@@ -22,6 +22,15 @@ class PassageFilterTest {
     }
 
     @Test
+    void vetoesAReplyThatLeansOnTheQuestionBeforeIt() {
+        assertEquals(PassageFilter.Reason.ANSWER_FRAGMENT, reject("Not entirely, but it matters.",
+                "Long unbroken stretches of sitting slow the way muscles clear sugar from the blood, even in people who exercise."));
+        assertEquals(PassageFilter.Reason.ANSWER_FRAGMENT, reject("Yeah, exactly. Long unbroken stretches of sitting slow the way "
+                + "muscles clear sugar from the blood, even in people who exercise every single day."));
+        assertNull(reject("Not every battery ages the same way: cells held full for weeks lose capacity twice as fast as cells kept half charged."));
+    }
+
+    @Test
     void letsAClaimThroughEvenWhenItMentionsSubscribers() {
         assertNull(reject("Paid subscribers grew forty percent after the newsletter moved to weekly issues, because readers could finally keep up with it."));
     }

@@ -26,4 +26,11 @@ class TextCleanerTest {
     void collapsesHyphenatedStutters() {
         assertEquals("I think the queue is the bottleneck.", TextCleaner.clean("I- I think the queue is the bottleneck."));
     }
+
+    @Test
+    void dropsBackchannelsWholeAndCapitalizesASentenceThatLostItsHesitation() {
+        assertEquals("We aim to make fifty million. So we sell it internationally.",
+                TextCleaner.clean("We aim to make fifty million. Um so we sell it internationally, uh-huh."));
+        assertEquals("The case is yellow.", TextCleaner.clean("Mm-hmm. The case is yellow."));
+    }
 }

@@ -1,0 +1,110 @@
+package com.podcastinsights.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.podcastinsights.insight.InsightExtractor;
+import com.podcastinsights.insight.RankedPassage;
+import com.podcastinsights.transcript.ParsedTranscript;
+import com.podcastinsights.transcript.TranscriptParsers;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code extract FILE [--top N] [--json]}: the ranking the pipeline applies to an episode, on a transcript file,
+ * so an operator (or an evaluation script) can see what would be picked and why it scored as it did.
+ * The JSON shape is documented in docs/insight-json.md.
+ */
+@Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Rank the insights of one transcript file (JSON, VTT, SRT, HTML, `Speaker: text` lines or "
+                + "plain paragraphs) and print the top N.")
+public final class ExtractCommand implements Callable<Integer> {
+    /** A transcript of a three-hour episode is a few hundred kilobytes; anything far beyond is not a transcript. */
+    static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    @Spec
+    CommandSpec spec;
+    @Parameters(paramLabel = "FILE", description = "the transcript file; its extension hints the format, the content decides")
+    Path file;
+    @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "how many insights (default: ${DEFAULT-VALUE})")
+    int top;
+    @Option(names = "--json", description = "print {insights:[{text, sourceText, score, startSeconds, speaker}]}")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        if (top < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
+        if (Files.size(file) > MAX_BYTES) {
+            throw new IllegalArgumentException(file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB; not a transcript");
+        }
+        ParsedTranscript parsed = TranscriptParsers.parse(Files.readAllBytes(file), typeOf(file));
+        if (parsed.isEmpty()) throw new IllegalArgumentException("no transcript text in " + file);
+        List<RankedPassage> ranked = new InsightExtractor().rank(
+                parsed.toTranscript("local", String.valueOf(file.getFileName()), null), top);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(toJson(ranked));
+        } else {
+            for (int i = 0; i < ranked.size(); i++) {
+                RankedPassage p = ranked.get(i);
+                out.printf(Locale.ROOT, "%d. [%s%s] %.3f  %s%n", i + 1, clock(p.startSeconds()),
+                        p.speaker() == null ? "" : " " + p.speaker(), p.score(), p.text());
+            }
+        }
+        return 0;
+    }
+
+    static String toJson(List<RankedPassage> ranked) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (RankedPassage p : ranked) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("text", p.text());
+            m.put("sourceText", p.sourceText());
+            m.put("score", p.score());
+            m.put("startSeconds", p.startSeconds());
+            m.put("speaker", p.speaker());
+            items.add(m);
+        }
+        try {
+            return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(Map.of("insights", items));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The format a file's extension declares; the parser still trusts the content when it plainly says otherwise. */
+    static String typeOf(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        return switch (ext) {
+            case "json" -> TranscriptParsers.JSON;
+            case "vtt" -> TranscriptParsers.VTT;
+            case "srt" -> TranscriptParsers.SRT;
+            case "html", "htm" -> TranscriptParsers.HTML;
+            default -> TranscriptParsers.TEXT;
+        };
+    }
+
+    private static String clock(double seconds) {
+        long s = (long) seconds;
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+}
