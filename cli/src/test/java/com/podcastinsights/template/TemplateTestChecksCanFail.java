@@ -287,4 +287,15 @@ class TemplateTestChecksCanFail {
         SamTemplate shortRetention = mutated(r -> props(r, "FailedInvocationsQueue").put("MessageRetentionPeriod", 60));
         assertEquals(1, TemplateChecks.asyncFailureProblems(shortRetention, "ExtractInsightsFunction").size());
     }
+
+    @Test
+    void aMakefileWithoutTheBuildTargetIsReportedAndOneFromAnIncludeIsNot(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        java.nio.file.Files.writeString(dir.resolve("rule.mk"), "build-$(FUNCTION):\n\t@echo built\n");
+        Path makefile = dir.resolve("Makefile");
+        java.nio.file.Files.writeString(makefile, "FUNCTION := OtherFunction\ninclude rule.mk\n");
+        assertFalse(TemplateChecks.makeKnowsTarget(makefile, "build-FetchFeedsFunction"));
+        java.nio.file.Files.writeString(makefile, "FUNCTION := FetchFeedsFunction\ninclude rule.mk\n");
+        assertTrue(TemplateChecks.makeKnowsTarget(makefile, "build-FetchFeedsFunction"));
+    }
 }
