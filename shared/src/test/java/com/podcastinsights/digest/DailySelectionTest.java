@@ -4,7 +4,7 @@ import com.podcastinsights.config.Settings;
 import com.podcastinsights.insight.ExtractedInsight;
 import com.podcastinsights.insight.Insight;
 import com.podcastinsights.insight.InsightRepository;
-import com.podcastinsights.insight.fakes.InMemoryTable;
+import com.podcastinsights.fakes.InMemoryTable;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

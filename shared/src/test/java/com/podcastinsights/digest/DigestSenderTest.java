@@ -1,8 +1,8 @@
 package com.podcastinsights.digest;
 
 import com.podcastinsights.config.Settings;
-import com.podcastinsights.insight.fakes.InMemoryTable;
-import com.podcastinsights.insight.fakes.RecordingMailer;
+import com.podcastinsights.fakes.InMemoryTable;
+import com.podcastinsights.fakes.RecordingMailer;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
 import com.podcastinsights.port.OutgoingMail;

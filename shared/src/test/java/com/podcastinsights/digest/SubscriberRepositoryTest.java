@@ -1,6 +1,6 @@
 package com.podcastinsights.digest;
 
-import com.podcastinsights.insight.fakes.InMemoryTable;
+import com.podcastinsights.fakes.InMemoryTable;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

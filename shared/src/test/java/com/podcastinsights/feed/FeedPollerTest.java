@@ -1,5 +1,8 @@
 package com.podcastinsights.feed;
 
+import com.podcastinsights.fakes.RecordingPublisher;
+import com.podcastinsights.fakes.InMemoryBlobStore;
+import com.podcastinsights.fakes.InMemoryTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;

@@ -7,9 +7,9 @@ import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.feed.Episode;
 import com.podcastinsights.feed.EpisodeRepository;
-import com.podcastinsights.insight.fakes.InMemoryBlobStore;
-import com.podcastinsights.insight.fakes.InMemoryTable;
-import com.podcastinsights.insight.fakes.RecordingPublisher;
+import com.podcastinsights.fakes.InMemoryBlobStore;
+import com.podcastinsights.fakes.InMemoryTable;
+import com.podcastinsights.fakes.RecordingPublisher;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
 import com.podcastinsights.transcript.TranscriptCodec;
@@ -57,9 +57,9 @@ class ExtractionServiceTest {
             assertEquals("The Compute Frontier", i.string("podcastTitle"));
             assertTrue(i.string("link").startsWith("https://cdn.example/ep12.mp3#t="));
         }
-        assertEquals(1, events.published.size());
-        assertEquals(PipelineEvents.INSIGHTS_EXTRACTED, events.published.get(0).detailType());
-        assertEquals(result, EventEnvelope.JSON.readValue(events.published.get(0).detailJson(), InsightsExtracted.class));
+        assertEquals(1, events.published().size());
+        assertEquals(PipelineEvents.INSIGHTS_EXTRACTED, events.published().get(0).detailType());
+        assertEquals(result, EventEnvelope.JSON.readValue(events.published().get(0).detailJson(), InsightsExtracted.class));
     }
 
     @Test
@@ -77,7 +77,7 @@ class ExtractionServiceTest {
         new EpisodeRepository(table).recordIfNew(episode(), "2026-11-29T23:30:00Z");
         var e = assertThrows(IllegalStateException.class, () -> service.extract(stored));
         assertTrue(e.getMessage().contains(stored.transcriptKey()), e.getMessage());
-        assertTrue(events.published.isEmpty());
+        assertTrue(events.published().isEmpty());
     }
 
     @Test

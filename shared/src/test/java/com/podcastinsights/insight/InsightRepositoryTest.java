@@ -1,6 +1,6 @@
 package com.podcastinsights.insight;
 
-import com.podcastinsights.insight.fakes.InMemoryTable;
+import com.podcastinsights.fakes.InMemoryTable;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
 import org.junit.jupiter.api.Test;

@@ -8,9 +8,9 @@ import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.feed.Episode;
 import com.podcastinsights.feed.EpisodeRepository;
 import com.podcastinsights.insight.SampleTranscripts;
-import com.podcastinsights.insight.fakes.InMemoryBlobStore;
-import com.podcastinsights.insight.fakes.InMemoryTable;
-import com.podcastinsights.insight.fakes.RecordingPublisher;
+import com.podcastinsights.fakes.InMemoryBlobStore;
+import com.podcastinsights.fakes.InMemoryTable;
+import com.podcastinsights.fakes.RecordingPublisher;
 import com.podcastinsights.port.Keys;
 import com.podcastinsights.transcript.TranscriptCodec;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class ExtractInsightsHandlerTest {
         // five are allowed, but the sample has only four claims: the rest is ads, banter and questions
         assertEquals(SampleTranscripts.COMPUTE_CLAIMS.size(), summary.get("insights").asInt());
         assertEquals(SampleTranscripts.COMPUTE_CLAIMS.size(), table.ofType("Insight").size());
-        assertEquals(PipelineEvents.INSIGHTS_EXTRACTED, events.published.get(0).detailType());
+        assertEquals(PipelineEvents.INSIGHTS_EXTRACTED, events.published().get(0).detailType());
     }
 
     @Test
@@ -81,7 +81,7 @@ class ExtractInsightsHandlerTest {
                 "{\"detail-type\":\"Transcript Stored\",\"detail\":{\"feedId\":\"f\"}}".getBytes(StandardCharsets.UTF_8)));
         assertThrows(IllegalArgumentException.class, () -> invoke(
                 "{\"detail-type\":\"Episode Discovered\",\"detail\":{}}".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(events.published.isEmpty());
+        assertTrue(events.published().isEmpty());
     }
 
     @Test

@@ -5,7 +5,7 @@ import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.event.EventEnvelope;
-import com.podcastinsights.insight.fakes.InMemoryTable;
+import com.podcastinsights.fakes.InMemoryTable;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

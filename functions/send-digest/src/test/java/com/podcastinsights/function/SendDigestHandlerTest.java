@@ -7,8 +7,8 @@ import com.podcastinsights.digest.DigestFixtures;
 import com.podcastinsights.digest.ParsedMime;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.event.EventEnvelope;
-import com.podcastinsights.insight.fakes.InMemoryTable;
-import com.podcastinsights.insight.fakes.RecordingMailer;
+import com.podcastinsights.fakes.InMemoryTable;
+import com.podcastinsights.fakes.RecordingMailer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package com.podcastinsights.insight.fakes;
+package com.podcastinsights.fakes;
 
 import com.podcastinsights.port.BlobStore;
 
@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+/** A {@link BlobStore} in a sorted map, for service and handler tests. */
 public final class InMemoryBlobStore implements BlobStore {
     private final Map<String, byte[]> blobs = new TreeMap<>();
+    private final Map<String, String> types = new TreeMap<>();
 
     @Override
     public synchronized void put(String key, byte[] content, String contentType) {
         blobs.put(key, content.clone());
+        types.put(key, contentType);
     }
 
     @Override
@@ -23,5 +26,9 @@ public final class InMemoryBlobStore implements BlobStore {
     @Override
     public synchronized List<String> list(String prefix) {
         return blobs.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+    }
+
+    public synchronized String contentType(String key) {
+        return types.get(key);
     }
 }

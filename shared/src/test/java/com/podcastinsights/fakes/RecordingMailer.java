@@ -1,4 +1,4 @@
-package com.podcastinsights.insight.fakes;
+package com.podcastinsights.fakes;
 
 import com.podcastinsights.port.Mailer;
 import com.podcastinsights.port.OutgoingMail;

@@ -1,4 +1,4 @@
-package com.podcastinsights.insight.fakes;
+package com.podcastinsights.fakes;
 
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Table;
@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The single table in memory, with the port's semantics: key-unique items, GSI1 ordered by GSI1SK. */
+/** A {@link Table} in a sorted map, for service and handler tests. Counts writes so tests can assert on them. */
 public final class InMemoryTable implements Table {
     private final Map<String, Item> items = new TreeMap<>();
-    public int puts;
+    private int writes;
 
     private static String key(String pk, String sk) {
         return pk + "\u0000" + sk;
@@ -21,7 +21,7 @@ public final class InMemoryTable implements Table {
 
     @Override
     public synchronized void put(Item item) {
-        puts++;
+        writes++;
         items.put(key(item.pk(), item.sk()), item);
     }
 
@@ -39,15 +39,20 @@ public final class InMemoryTable implements Table {
 
     @Override
     public synchronized List<Item> query(String pk, String skPrefix) {
-        return items.values().stream().filter(i -> i.pk().equals(pk) && i.sk().startsWith(skPrefix))
-                .sorted(Comparator.comparing(Item::sk)).toList();
+        return items.values().stream()
+                .filter(i -> i.pk().equals(pk) && i.sk().startsWith(skPrefix))
+                .sorted(Comparator.comparing(Item::sk))
+                .toList();
     }
 
     @Override
     public synchronized List<Item> queryIndex(String gsi1pk, boolean descending, int limit) {
-        Comparator<Item> bySk = Comparator.comparing(i -> i.string(Item.GSI1SK));
-        return items.values().stream().filter(i -> gsi1pk.equals(i.string(Item.GSI1PK)))
-                .sorted(descending ? bySk.reversed() : bySk).limit(limit).toList();
+        Comparator<Item> order = Comparator.comparing(i -> i.string(Item.GSI1SK));
+        List<Item> matching = new ArrayList<>(items.values().stream()
+                .filter(i -> gsi1pk.equals(i.string(Item.GSI1PK)))
+                .sorted(descending ? order.reversed() : order)
+                .toList());
+        return matching.subList(0, Math.min(limit, matching.size()));
     }
 
     @Override
@@ -55,8 +60,12 @@ public final class InMemoryTable implements Table {
         items.remove(key(pk, sk));
     }
 
+    public synchronized int writes() {
+        return writes;
+    }
+
     public synchronized List<Item> all() {
-        return new ArrayList<>(items.values());
+        return List.copyOf(items.values());
     }
 
     public synchronized List<Item> ofType(String type) {

@@ -1,4 +1,4 @@
-package com.podcastinsights.feed;
+package com.podcastinsights.fakes;
 
 import com.podcastinsights.port.EventPublisher;
 import com.podcastinsights.port.PipelineEvent;
