@@ -128,7 +128,7 @@ public final class InsightExtractor {
         return out;
     }
 
-    static final int MAX_REPLY_WORDS = 5;
+    static final int MAX_REPLY_WORDS = 8;
 
     /** For each sentence, the share of its turn's words said before it: 0 opens the turn, near 1 closes it. */
     static double[] turnPositions(List<Sentence> sentences) {

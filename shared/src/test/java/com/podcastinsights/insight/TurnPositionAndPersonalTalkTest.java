@@ -86,6 +86,18 @@ class TurnPositionAndPersonalTalkTest {
         assertEquals(subject, extractor.rank(t, 1).get(0).sourceText());
     }
 
+    @Test
+    void aSevenWordAnswerToAQuestionDoesNotStartThePassageThatExplainsIt() {
+        Transcript t = new Transcript("f", "e", null, "json", List.of(
+                new Segment(0, 5.0, "Host", "Is one long workout better than several short ones?"),
+                new Segment(5, 8.0, "Guest", "For most health outcomes, it adds up."),
+                new Segment(8, 20.0, "Guest", "Several short bouts of activity spread through the day bring most of "
+                        + "the heart benefits of one long session, because what counts is the total amount of "
+                        + "moderate effort over a week.")));
+        RankedPassage top = extractor.rank(t, 1).get(0);
+        assertTrue(top.sourceText().startsWith("Several short bouts"), top.sourceText());
+    }
+
     private static Transcript text(String paragraph) {
         return new Transcript("f", "e", null, "text", List.of(new Segment(0, null, null, paragraph)));
     }
