@@ -9,10 +9,6 @@ import java.util.List;
  * {@code turnPosition}: how far into its speaker's turn it starts, 0 at the turn's first word to 1 at its last.
  */
 record Candidate(int first, int last, List<Sentence> sentences, boolean opensTurn, double prior, double turnPosition) {
-    Candidate(int first, int last, List<Sentence> sentences, boolean opensTurn, double prior) {
-        this(first, last, sentences, opensTurn, prior, 0);
-    }
-
     String sourceText() {
         return String.join(" ", sentences.stream().map(Sentence::text).toList());
     }

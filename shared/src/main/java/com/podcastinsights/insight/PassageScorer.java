@@ -49,6 +49,13 @@ final class PassageScorer {
      * reader who was not there cannot use. Subtracted per share of such words, so 5% of them costs 0.1.
      */
     static final double PERSONAL_WEIGHT = 2.0;
+    /**
+     * The most a passage can collect before the personal-word penalty. The sum is divided by it, so scores spread
+     * over 0..1 instead of piling up at the cap, where passages from different episodes would tie in the daily
+     * ranking; dividing by a constant keeps every order.
+     */
+    static final double MAX_RAW = SUBSTANCE_WEIGHT + CENTRALITY_WEIGHT + CUE_WEIGHT + LENGTH_WEIGHT + TURN_START_BONUS
+            + TURN_POSITION_WEIGHT;
     private static final java.util.Set<String> PERSONAL = java.util.Set.of("i", "i'm", "i've", "i'd", "i'll", "me", "my",
             "mine", "you", "you're", "you've", "you'd", "you'll", "your", "yours");
     /** The content-word share at which a passage counts as fully substantive; few spoken passages exceed it. */
@@ -78,7 +85,7 @@ final class PassageScorer {
             double s = CENTRALITY_WEIGHT * central[i] + candidates.get(i).prior()
                     + (candidates.get(i).opensTurn() ? TURN_START_BONUS : 0)
                     + TURN_POSITION_WEIGHT * (1 - candidates.get(i).turnPosition());
-            out[i] = Math.max(0, Math.min(1, s * sourceConfidence));
+            out[i] = Math.max(0, Math.min(1, s / MAX_RAW * sourceConfidence));
         }
         return out;
     }

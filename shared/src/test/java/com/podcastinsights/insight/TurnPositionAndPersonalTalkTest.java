@@ -35,7 +35,7 @@ class TurnPositionAndPersonalTalkTest {
                 new Candidate(1, 1, List.of(s), false, prior, 0.9));
         double[] scores = PassageScorer.score(both, 1.0);
         assertTrue(scores[0] < 1.0, "not clipped: " + scores[0]);
-        assertEquals(0.9 * PassageScorer.TURN_POSITION_WEIGHT, scores[0] - scores[1], 1e-9);
+        assertEquals(0.9 * PassageScorer.TURN_POSITION_WEIGHT / PassageScorer.MAX_RAW, scores[0] - scores[1], 1e-9);
     }
 
     @Test
