@@ -93,6 +93,7 @@ public final class InsightExtractor {
         boolean cased = mostlyCapitalized(sentences);
         boolean[] vetoed = new boolean[sentences.size()];
         for (int k = 0; k < vetoed.length; k++) vetoed[k] = PassageFilter.rejectSentence(sentences.get(k).text()) != null;
+        double[] turnPosition = turnPositions(sentences);
         for (int i = 0; i < sentences.size(); i++) {
             // in a transcript that capitalizes its sentences, a lower-case start that is not a clause boundary
             // ("so", "and", "um") is where the splitter had to cut a run-on mid-clause: the reader would miss
@@ -116,7 +117,7 @@ public final class InsightExtractor {
                 String text = String.join(" ", span.stream().map(Sentence::text).toList());
                 if (PassageFilter.rejectPassage(text) != null) continue;
                 double prior = PassageScorer.prior(text);
-                Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior);
+                Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior, turnPosition[i]);
                 if (prior > bestPrior + 1e-9) {
                     best = c;
                     bestPrior = prior;
@@ -127,7 +128,27 @@ public final class InsightExtractor {
         return out;
     }
 
-    static final int MAX_REPLY_WORDS = 5;
+    static final int MAX_REPLY_WORDS = 8;
+
+    /** For each sentence, the share of its turn's words said before it: 0 opens the turn, near 1 closes it. */
+    static double[] turnPositions(List<Sentence> sentences) {
+        double[] out = new double[sentences.size()];
+        int start = 0;
+        while (start < sentences.size()) {
+            int end = start;
+            int total = 0;
+            while (end < sentences.size() && sentences.get(end).turn() == sentences.get(start).turn()) {
+                total += sentences.get(end++).words();
+            }
+            int before = 0;
+            for (int k = start; k < end; k++) {
+                out[k] = total == 0 ? 0 : before / (double) total;
+                before += sentences.get(k).words();
+            }
+            start = end;
+        }
+        return out;
+    }
 
     private static boolean opensTurn(List<Sentence> sentences, int i) {
         return i == 0 || sentences.get(i - 1).turn() != sentences.get(i).turn();

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Scores candidates of one episode in 0..1. Four signals:
+ * Scores candidates of one episode in 0..1. The signals:
  * <ul>
  *   <li>substance: the share of words that carry content rather than function words, fillers and vague
  *   words. It is the strongest single signal of what people mark as important in talk (see docs/quality.md);</li>
@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  *   the episode's length, so it is not used;</li>
  *   <li>insight cues: reasoning words and numbers ("because", "which means", "40%"), the shape of a claim
  *   with its why; a light weight, as on meetings-dev they do not separate what people mark;</li>
- *   <li>a length prior that prefers 35-65 words, long enough to carry a reason, short enough to read.</li>
+ *   <li>a length prior that prefers 35-65 words, long enough to carry a reason, short enough to read;</li>
+ *   <li>position in the speaker's turn (earlier is better) and, subtracted, the share of first- and
+ *   second-person words ("I", "my", "you"): talk about the speakers rather than the subject.</li>
  * </ul>
  * Substance, cues and length are absolute, so a score stays comparable across episodes in the daily top five;
  * the source confidence then discounts text that was never speech (show notes).
@@ -27,12 +29,35 @@ final class PassageScorer {
     static final double SUBSTANCE_WEIGHT = 0.8;
     static final double CENTRALITY_WEIGHT = 0.12;
     static final double CUE_WEIGHT = 0.04;
-    static final double LENGTH_WEIGHT = 0.12;
+    static final double LENGTH_WEIGHT = 0.06;
     /**
      * A passage that starts where its speaker started beats an overlapping one that starts a sentence later:
      * the later one tends to drop the claim and keep only its support.
      */
     static final double TURN_START_BONUS = 0.05;
+    /**
+     * Graded form of the same idea over a long turn: a speaker states the point early and then elaborates,
+     * hedges and trails off, so a passage near the start of its turn gets up to this much more than one at its
+     * end. On meetings-dev, where a "turn" is all of one speaker's talk, passages in the first tenth of it are
+     * marked 0.47 of the time, those in the last tenth 0.28 (docs/quality.md); there it acts as a prior on
+     * the speaker's time in the meeting.
+     */
+    static final double TURN_POSITION_WEIGHT = 0.25;
+    /**
+     * An insight is about the subject, not about the people talking: a passage full of "I", "my" and "you"
+     * is an anecdote, a self-introduction or talk to the room ("I'm very impressed with your sketch"), which a
+     * reader who was not there cannot use. Subtracted per share of such words, so 5% of them costs 0.1.
+     */
+    static final double PERSONAL_WEIGHT = 2.0;
+    /**
+     * The most a passage can collect before the personal-word penalty. The sum is divided by it, so scores spread
+     * over 0..1 instead of piling up at the cap, where passages from different episodes would tie in the daily
+     * ranking; dividing by a constant keeps every order.
+     */
+    static final double MAX_RAW = SUBSTANCE_WEIGHT + CENTRALITY_WEIGHT + CUE_WEIGHT + LENGTH_WEIGHT + TURN_START_BONUS
+            + TURN_POSITION_WEIGHT;
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("i", "i'm", "i've", "i'd", "i'll", "me", "my",
+            "mine", "you", "you're", "you've", "you'd", "you'll", "your", "yours");
     /** The content-word share at which a passage counts as fully substantive; few spoken passages exceed it. */
     static final double FULL_SUBSTANCE = 0.6;
     /** Matched against the lower-cased text: case-insensitive matching costs several times more per pattern. */
@@ -58,15 +83,17 @@ final class PassageScorer {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             double s = CENTRALITY_WEIGHT * central[i] + candidates.get(i).prior()
-                    + (candidates.get(i).opensTurn() ? TURN_START_BONUS : 0);
-            out[i] = Math.max(0, Math.min(1, s * sourceConfidence));
+                    + (candidates.get(i).opensTurn() ? TURN_START_BONUS : 0)
+                    + TURN_POSITION_WEIGHT * (1 - candidates.get(i).turnPosition());
+            out[i] = Math.max(0, Math.min(1, s / MAX_RAW * sourceConfidence));
         }
         return out;
     }
 
-    /** The signals that need no other candidate: substance, cues and length, weighted as in the score. */
+    /** The signals that need no other candidate: substance, cues, length and personal words, weighted as in the score. */
     static double prior(String text) {
-        return CUE_WEIGHT * cues(text) + LENGTH_WEIGHT * lengthPrior(Words.count(text)) + SUBSTANCE_WEIGHT * substance(text);
+        return CUE_WEIGHT * cues(text) + LENGTH_WEIGHT * lengthPrior(Words.count(text)) + SUBSTANCE_WEIGHT * substance(text)
+                - PERSONAL_WEIGHT * personal(text);
     }
 
     /**
@@ -82,6 +109,14 @@ final class PassageScorer {
             if (t.length() > 3 && !Words.STOP.contains(t) && !Words.FILLER.contains(t) && !Words.VAGUE.contains(t)) content++;
         }
         return Math.min(1.0, content / (double) tokens.size() / FULL_SUBSTANCE);
+    }
+
+    static double personal(String text) {
+        List<String> tokens = Words.tokens(text);
+        if (tokens.isEmpty()) return 0;
+        int n = 0;
+        for (String t : tokens) if (PERSONAL.contains(t)) n++;
+        return n / (double) tokens.size();
     }
 
     static double cues(String text) {
