@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,8 +40,12 @@ public final class DaySelection {
     public record Theme(Insight best, List<Insight> members, double score) {
         /** Every show that raised the theme, the best passage's first, each once. */
         public List<String> shows() {
-            Set<String> out = new LinkedHashSet<>();
-            for (Insight i : members) if (i.podcastTitle() != null && !i.podcastTitle().isBlank()) out.add(i.podcastTitle().trim());
+            Set<String> keys = new HashSet<>();
+            List<String> out = new ArrayList<>();
+            for (Insight i : members) {
+                String title = i.podcastTitle() == null ? "" : i.podcastTitle().trim();
+                if (!title.isEmpty() && keys.add(title.toLowerCase(Locale.ROOT))) out.add(title);
+            }
             return List.copyOf(out);
         }
 
@@ -55,8 +59,8 @@ public final class DaySelection {
     /**
      * Merges near-duplicates of {@code ranked} (best first) into themes. An insight joins the first theme with
      * a member it nearly duplicates (single link, in rank order), else starts its own. The theme score is
-     * {@code best.score * (1 + SHOW_BOOST * min(shows - 1, MAX_BOOSTED_SHOWS))}, shows counted by podcast (by
-     * feed when the title is missing), so a theme raised by three shows counts 1.5 times its best passage.
+     * {@code best.score * (1 + SHOW_BOOST * min(shows - 1, MAX_BOOSTED_SHOWS))}, shows counted by podcast title
+     * (case-insensitive; an untitled show adds none), so a theme raised by three shows counts 1.5 times its best passage.
      * Themes come back by that score, best first (ties: rank of the best passage).
      */
     public static List<Theme> themes(List<Insight> ranked) {
@@ -85,10 +89,8 @@ public final class DaySelection {
         }
         List<Theme> out = new ArrayList<>();
         for (List<Insight> g : groups) {
-            Set<String> shows = new HashSet<>();
-            for (Insight i : g) shows.add(showKey(i));
-            double boost = 1 + SHOW_BOOST * Math.min(shows.size() - 1, MAX_BOOSTED_SHOWS);
-            out.add(new Theme(g.get(0), List.copyOf(g), g.get(0).score() * boost));
+            Theme plain = new Theme(g.get(0), List.copyOf(g), 0);
+            out.add(new Theme(plain.best(), plain.members(), boosted(plain.best().score(), plain.otherShows().size())));
         }
         // stable sort: equal scores keep the rank order of their best passages
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -164,8 +166,8 @@ public final class DaySelection {
         return (double) common / (a.size() + b.size() - common);
     }
 
-    private static String showKey(Insight i) {
-        String title = i.podcastTitle();
-        return title != null && !title.isBlank() ? "t:" + title.trim().toLowerCase(java.util.Locale.ROOT) : "f:" + i.feedId();
+    /** A theme's score: its best passage's, raised by {@link #SHOW_BOOST} per further show, for at most {@link #MAX_BOOSTED_SHOWS}. */
+    public static double boosted(double score, int otherShows) {
+        return score * (1 + SHOW_BOOST * Math.min(Math.max(otherShows, 0), MAX_BOOSTED_SHOWS));
     }
 }
