@@ -1,6 +1,7 @@
 package com.podcastinsights.digest;
 
 import com.podcastinsights.config.Settings;
+import com.podcastinsights.insight.DaySelection;
 import com.podcastinsights.insight.Insight;
 import com.podcastinsights.insight.InsightRepository;
 import com.podcastinsights.port.Item;
@@ -21,9 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * The day's edition: the best insights across all episodes, with a cap per episode so that one talkative
- * episode cannot fill the whole email.
+ * episode cannot fill the whole email. Near-duplicates are merged into themes (a theme several shows raised
+ * ranks higher and names them all) and the five are chosen by MMR ({@link DaySelection}).
  *
- * <p>Candidates come from the day and the day before, minus what the day before's edition already carried.
+ * <p>Candidates come from the day and the day before, minus what the editions of the last
+ * {@link #NO_REPEAT_DAYS} days carried and near-duplicates of those texts.
  * Insights are filed under the day their episode was discovered, and feeds are fetched all day long, so an
  * episode found after yesterday's send would otherwise never reach anyone.
  *
@@ -34,6 +37,8 @@ import java.util.stream.Stream;
 public final class DailySelection {
     /** How many of a day's best to consider; enough that the per-episode cap still leaves a full digest. */
     static final int CANDIDATES = 50;
+    /** Nothing an edition of this many days before carried (or a near-duplicate of it) is chosen again. */
+    static final int NO_REPEAT_DAYS = 30;
     private final InsightRepository insights;
     private final Table table;
     private final Settings settings;
@@ -48,7 +53,20 @@ public final class DailySelection {
      * The day's five and the pool they were chosen from (the fresh candidates, best first), from which
      * {@link Personalizer} picks each subscriber's own five. Both are fixed at first selection.
      */
-    public record Edition(String day, List<Insight> five, List<Insight> pool) {
+    public record Edition(String day, List<Insight> five, List<Insight> pool, Map<String, List<String>> alsoOn) {
+        public Edition(String day, List<Insight> five, List<Insight> pool) {
+            this(day, five, pool, Map.of());
+        }
+
+        /** The other shows that raised the theme {@code i} stands for (empty when only its own show did). */
+        public List<String> alsoOn(Insight i) {
+            return alsoOn.getOrDefault(i.id(), List.of());
+        }
+
+        /** What {@code i} competes with: its score boosted by the further shows that raised its theme. */
+        public double score(Insight i) {
+            return DaySelection.boosted(i.score(), alsoOn(i).size());
+        }
     }
 
     public List<Insight> forDay(String day, Instant now) {
@@ -74,30 +92,66 @@ public final class DailySelection {
         Optional<Item> stored = table.get(Keys.editionPk(day), Keys.EDITION_SK);
         if (stored.isPresent()) return fromItem(day, candidates, stored.get());
 
-        Set<String> alreadySent = new HashSet<>(editionIds(previous) == null ? List.of() : editionIds(previous));
-        List<Insight> fresh = candidates.stream().filter(i -> !alreadySent.contains(i.id())).toList();
-        List<Insight> picked = pick(fresh, settings.digestSize(), settings.maxPerEpisodeInDigest());
+        Set<String> sentIds = new HashSet<>();
+        List<String> sentTexts = new ArrayList<>();
+        for (int back = 1; back <= NO_REPEAT_DAYS; back++) {
+            table.get(Keys.editionPk(LocalDate.parse(day).minusDays(back).toString()), Keys.EDITION_SK).ifPresent(e -> {
+                sentIds.addAll(e.strings("insightIds"));
+                sentTexts.addAll(e.strings("texts"));
+            });
+        }
+        List<Insight> fresh = candidates.stream()
+                .filter(i -> !sentIds.contains(i.id()) && !DaySelection.duplicatesAny(i.text(), sentTexts)).toList();
+        List<DaySelection.Theme> themes = DaySelection.themes(fresh);
+        List<Insight> picked = DaySelection.select(themes, settings.digestSize(), settings.maxPerEpisodeInDigest())
+                .stream().map(DaySelection.Theme::best).toList();
         if (picked.isEmpty()) return new Edition(day, picked, picked);
         List<String> ids = picked.stream().map(Insight::id).toList();
-        List<Insight> pool = fresh.stream().limit(CANDIDATES).toList();
-        if (!store) return new Edition(day, picked, pool);
+        List<DaySelection.Theme> poolThemes = themes.stream().limit(CANDIDATES).toList();
+        List<Insight> pool = poolThemes.stream().map(DaySelection.Theme::best).toList();
+        Map<String, List<String>> alsoOn = new HashMap<>();
+        for (DaySelection.Theme t : poolThemes) if (!t.otherShows().isEmpty()) alsoOn.put(t.best().id(), t.otherShows());
+        if (!store) return new Edition(day, picked, pool, alsoOn);
         boolean first = table.putIfAbsent(Item.of(Keys.editionPk(day), Keys.EDITION_SK)
                 .with("type", "Edition").with("day", day).with("insightIds", ids)
+                .with("texts", picked.stream().map(i -> i.text() == null ? "" : i.text()).toList())
                 .with("candidateIds", pool.stream().map(Insight::id).distinct().toList())
+                .with("alsoOn", encode(alsoOn, pool))
                 .with("createdAt", now.toString()).build());
         // lost a race with a concurrent run of the same day: use the edition that run stored
-        return first ? new Edition(day, picked, pool)
+        return first ? new Edition(day, picked, pool, alsoOn)
                 : fromItem(day, candidates, table.get(Keys.editionPk(day), Keys.EDITION_SK).orElseThrow());
     }
 
     private static Edition fromItem(String day, List<Insight> candidates, Item item) {
         List<Insight> five = inOrder(candidates, item.strings("insightIds"));
         List<String> poolIds = item.strings("candidateIds");
-        return new Edition(day, five, poolIds.isEmpty() ? five : inOrder(candidates, poolIds));
+        return new Edition(day, five, poolIds.isEmpty() ? five : inOrder(candidates, poolIds), decode(item.strings("alsoOn")));
     }
 
-    private List<String> editionIds(String day) {
-        return table.get(Keys.editionPk(day), Keys.EDITION_SK).map(i -> i.strings("insightIds")).orElse(null);
+    /**
+     * One string per insight whose theme other shows raised too: its id, then those shows, tab-separated. Show
+     * titles are feed text; control characters (tabs among them) become spaces so they cannot split an entry.
+     */
+    static List<String> encode(Map<String, List<String>> alsoOn, List<Insight> order) {
+        List<String> out = new ArrayList<>();
+        for (Insight i : order) {
+            List<String> shows = alsoOn.get(i.id());
+            if (shows == null || shows.isEmpty()) continue;
+            StringBuilder b = new StringBuilder(i.id());
+            for (String show : shows) b.append('\t').append(MailText.plain(show));
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    static Map<String, List<String>> decode(List<String> entries) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String e : entries) {
+            String[] parts = e.split("\t");
+            if (parts.length > 1) out.put(parts[0], List.of(parts).subList(1, parts.length));
+        }
+        return out;
     }
 
     private static List<Insight> inOrder(List<Insight> candidates, List<String> ids) {

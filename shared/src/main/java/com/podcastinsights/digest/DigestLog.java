@@ -6,8 +6,10 @@ import com.podcastinsights.port.Table;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One item per subscriber and day recording that day's digest: written SENDING before the send (a
@@ -41,6 +43,19 @@ public final class DigestLog {
     /** The insights a subscriber's digest of that day carried (empty when there was none). */
     public List<String> insightIds(String email, String day) {
         return table.get(Keys.subscriberPk(email), Keys.digestSk(day)).map(i -> i.strings("insightIds")).orElse(List.of());
+    }
+
+    /**
+     * Every insight the subscriber's digests of {@code from} to {@code to} (inclusive) carried: one query of
+     * their {@code DIGEST#} records, the days picked by sort key.
+     */
+    public Set<String> insightIdsBetween(String email, String from, String to) {
+        Set<String> out = new HashSet<>();
+        String low = Keys.digestSk(from), high = Keys.digestSk(to);
+        for (Item i : table.query(Keys.subscriberPk(email), Keys.digestSk(""))) {
+            if (i.sk().compareTo(low) >= 0 && i.sk().compareTo(high) <= 0) out.addAll(i.strings("insightIds"));
+        }
+        return out;
     }
 
     public Optional<String> status(String email, String day) {

@@ -3,6 +3,7 @@ package com.podcastinsights.digest;
 import com.podcastinsights.insight.Insight;
 
 import java.util.List;
+import java.util.Map;
 
 import static com.podcastinsights.digest.MailText.escapeHtml;
 import static com.podcastinsights.digest.MailText.isWebLink;
@@ -41,8 +42,24 @@ public final class DigestRenderer {
     }
 
     public RenderedDigest render(String day, List<Insight> insights, Footer footer) {
+        return render(day, insights, footer, Map.of());
+    }
+
+    /**
+     * {@code alsoOn}: by insight id, the other shows that raised the same point that day, named under the
+     * insight ("Also discussed on: …").
+     */
+    public RenderedDigest render(String day, List<Insight> insights, Footer footer, Map<String, List<String>> alsoOn) {
         if (insights.isEmpty()) throw new IllegalArgumentException("nothing to render for " + day);
-        return new RenderedDigest(subject(insights.get(0)), text(day, insights, footer), html(day, insights, footer));
+        return new RenderedDigest(subject(insights.get(0)), text(day, insights, footer, alsoOn),
+                html(day, insights, footer, alsoOn));
+    }
+
+    static final String ALSO_ON = "Also discussed on: ";
+
+    private static List<String> alsoOn(Map<String, List<String>> alsoOn, Insight i) {
+        return alsoOn == null ? List.of() : alsoOn.getOrDefault(i.id(), List.of()).stream()
+                .map(MailText::plain).filter(s -> !s.isEmpty()).toList();
     }
 
     static String subject(Insight first) {
@@ -63,7 +80,7 @@ public final class DigestRenderer {
     private static final String CHANGE_TOPICS =
             "To change your topics or mute a show, reply to this email with the words you want more of or the show to drop.";
 
-    private String text(String day, List<Insight> insights, Footer f) {
+    private String text(String day, List<Insight> insights, Footer f, Map<String, List<String>> also) {
         StringBuilder b = new StringBuilder();
         b.append("Podcast Insights: today's top ").append(insights.size()).append(" (").append(day).append(")\n\n");
         int n = 1;
@@ -72,6 +89,8 @@ public final class DigestRenderer {
             b.append(n++).append(". ").append(plain(i.text())).append('\n');
             b.append("   ").append(plain(i.podcastTitle())).append(" — ").append(plain(i.episodeTitle()))
                     .append(" (").append(ts).append(")\n");
+            List<String> others = alsoOn(also, i);
+            if (!others.isEmpty()) b.append("   ").append(ALSO_ON).append(String.join(", ", others)).append('\n');
             if (isWebLink(i.link())) b.append("   Listen at ").append(ts).append(": ").append(i.link().trim()).append('\n');
             if (isWebLink(i.episodeUrl())) b.append("   Episode page: ").append(i.episodeUrl().trim()).append('\n');
             b.append('\n');
@@ -88,7 +107,7 @@ public final class DigestRenderer {
         return b.toString();
     }
 
-    private String html(String day, List<Insight> insights, Footer f) {
+    private String html(String day, List<Insight> insights, Footer f, Map<String, List<String>> also) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -115,8 +134,13 @@ public final class DigestRenderer {
                     .append(escapeHtml(i.text())).append("</p>\n")
                     .append("<p class=\"meta\" style=\"margin:0 0 8px 0;font-size:14px;color:#52525b;\">")
                     .append(escapeHtml(i.podcastTitle())).append(" — ").append(escapeHtml(i.episodeTitle()))
-                    .append(" · ").append(ts).append("</p>\n")
-                    .append("<p style=\"margin:0;font-size:14px;\">");
+                    .append(" · ").append(ts).append("</p>\n");
+            List<String> others = alsoOn(also, i);
+            if (!others.isEmpty()) {
+                b.append("<p class=\"meta also\" style=\"margin:0 0 8px 0;font-size:14px;color:#52525b;\">")
+                        .append(escapeHtml(ALSO_ON + String.join(", ", others))).append("</p>\n");
+            }
+            b.append("<p style=\"margin:0;font-size:14px;\">");
             boolean listen = isWebLink(i.link());
             if (listen) {
                 b.append("<a href=\"").append(escapeHtml(i.link().trim())).append("\" style=\"").append(LINK)

@@ -136,7 +136,7 @@ public final class DigestSender {
             String messageId;
             try {
                 pacer.awaitTurn();
-                messageId = mailer.send(mail(reader, readerDay, insights, now));
+                messageId = mailer.send(mail(reader, readerDay, insights, edition.alsoOn(), now));
             } catch (RuntimeException e) {
                 failed++;
                 LOG.log(Level.WARNING, "digest for " + readerDay + " not sent to one subscriber: " + e.getMessage());
@@ -168,24 +168,34 @@ public final class DigestSender {
     public java.util.Optional<OutgoingMail> preview(Subscriber reader, String day) {
         DailySelection.Edition edition = selection.preview(day, clock.instant());
         if (edition.five().isEmpty()) return java.util.Optional.empty();
-        return java.util.Optional.of(mail(reader, day, choose(edition, reader), clock.instant()));
+        return java.util.Optional.of(mail(reader, day, choose(edition, reader), edition.alsoOn(), clock.instant()));
     }
 
-    /** The reader's five; a personalized reader never gets again what their previous digest carried. */
+    /**
+     * The reader's five; a personalized reader never gets again what their digests of the last
+     * {@link DailySelection#NO_REPEAT_DAYS} days carried (the edition's own five already leave out what the
+     * editions of those days carried).
+     */
     private List<Insight> choose(DailySelection.Edition edition, Subscriber reader) {
         if (!reader.personalized()) return edition.five();
-        String previous = LocalDate.parse(edition.day()).minusDays(1).toString();
-        Set<String> had = new HashSet<>(log.insightIds(reader.email(), previous));
+        LocalDate today = LocalDate.parse(edition.day());
+        Set<String> had = log.insightIdsBetween(reader.email(),
+                today.minusDays(DailySelection.NO_REPEAT_DAYS).toString(), today.minusDays(1).toString());
         DailySelection.Edition unseen = had.isEmpty() ? edition : new DailySelection.Edition(edition.day(), edition.five(),
-                edition.pool().stream().filter(i -> !had.contains(i.id())).toList());
+                edition.pool().stream().filter(i -> !had.contains(i.id())).toList(), edition.alsoOn());
         return personalizer.choose(unseen, reader);
     }
 
     /** One subscriber's message: the footer and the List-Unsubscribe token are theirs alone. */
     OutgoingMail mail(Subscriber reader, String day, List<Insight> insights, Instant now) {
+        return mail(reader, day, insights, Map.of(), now);
+    }
+
+    /** {@code alsoOn}: by insight id, the other shows that raised its theme, named under it. */
+    OutgoingMail mail(Subscriber reader, String day, List<Insight> insights, Map<String, List<String>> alsoOn, Instant now) {
         String to = reader.email();
         String oneClick = unsubscribe.oneClick(to);
-        RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, reader.topics(), oneClick));
+        RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, reader.topics(), oneClick), alsoOn);
         String from = MailText.headerValue(settings.senderAddress());
         String domain = MailText.unsubscribeAddress(from).substring("unsubscribe@".length());
         String messageId = "digest-" + day + "-" + MimeMessageWriter.hash(to).substring(0, 16) + "@" + domain;

@@ -39,7 +39,7 @@ public final class Personalizer {
             if (isMuted(i, muted)) continue;
             String haystack = i.text() + "\n" + i.episodeTitle() + "\n" + i.podcastTitle();
             int matches = (int) Math.min(MAX_MATCHES, topics.stream().filter(p -> p.matcher(haystack).find()).count());
-            ranked.add(new Weighted(i, i.score() * (1 + TOPIC_BOOST * matches), rank));
+            ranked.add(new Weighted(i, edition.score(i) * (1 + TOPIC_BOOST * matches), rank));
         }
         ranked.sort(Comparator.comparingDouble(Weighted::weight).reversed().thenComparingInt(Weighted::rank));
         return DailySelection.pick(ranked.stream().map(Weighted::insight).toList(), size, maxPerEpisode);

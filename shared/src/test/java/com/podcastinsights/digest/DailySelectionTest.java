@@ -70,6 +70,59 @@ class DailySelectionTest {
         assertEquals(5, selection.forDay("2026-11-30", NOW).size());
     }
 
+    private static final String BATTERY = "Grid batteries now pay for themselves within four years, because evening "
+            + "peak prices doubled while cell costs fell by half since last winter.";
+    private static final String BATTERY_AGAIN = "So grid batteries now pay for themselves within four years, because "
+            + "evening peak prices doubled while cell costs fell by half since last winter.";
+
+    private void saveText(String episode, String show, String text, double score, String day) {
+        Insight i = new Insight("id-" + episode + "-1", "feed-" + episode, episode, show, "Episode " + episode, text,
+                score, 30, null, "https://cdn.example/" + episode + ".mp3#t=30", null, day);
+        repo.save(episode, List.of(new ExtractedInsight(1, i, text)), day + "T06:00:00Z");
+    }
+
+    @Test
+    void aPointSeveralShowsMadeIsOneItemThatNamesTheOtherShowsAlsoOnReplay() {
+        DigestFixtures.seedDay(table, "2026-11-30");
+        saveText("x", "Show X", BATTERY, 0.75, "2026-11-30");
+        saveText("y", "Show <Y>", BATTERY_AGAIN, 0.2, "2026-11-30");
+        DailySelection.Edition edition = selection.edition("2026-11-30", NOW);
+        List<String> five = ids(edition.five());
+        assertTrue(five.contains("id-x-1"), "boosted by the second show: " + five);
+        assertFalse(five.contains("id-y-1"), "its near-duplicate is merged into it");
+        Insight x = edition.five().stream().filter(i -> i.id().equals("id-x-1")).findFirst().orElseThrow();
+        assertEquals(List.of("Show <Y>"), edition.alsoOn(x));
+        assertEquals(0.75 * 1.25, edition.score(x), 1e-9);
+        DailySelection.Edition replay = new DailySelection(repo, table, Settings.defaults()).edition("2026-11-30", NOW.plusSeconds(60));
+        assertEquals(five, ids(replay.five()));
+        assertEquals(List.of("Show <Y>"), replay.alsoOn(x));
+    }
+
+    @Test
+    void nothingAnEditionOfTheLast30DaysCarriedIsChosenAgainNorANearDuplicateOfIt() {
+        saveText("old", "Show X", BATTERY, 1.0, "2026-11-05");
+        assertEquals(List.of("id-old-1"), ids(selection.forDay("2026-11-05", NOW)));
+        saveText("x", "Show Y", BATTERY_AGAIN, 1.0, "2026-11-30");
+        DigestFixtures.seedDay(table, "2026-11-30");
+        assertFalse(ids(selection.forDay("2026-11-30", NOW)).contains("id-x-1"), "25 days after: a repeat");
+    }
+
+    @Test
+    void anEditionOlderThan30DaysNoLongerBlocksAPoint() {
+        saveText("old", "Show X", BATTERY, 1.0, "2026-10-30");
+        assertEquals(List.of("id-old-1"), ids(selection.forDay("2026-10-30", NOW)));
+        saveText("x", "Show Y", BATTERY_AGAIN, 1.0, "2026-11-30");
+        assertEquals(List.of("id-x-1"), ids(selection.forDay("2026-11-30", NOW)), "31 days after");
+    }
+
+    @Test
+    void theMostDifferentPointsAreChosenNotFiveVariationsOfOne() {
+        saveText("s1", "Show A", "Sleeping seven hours protects memory more than any supplement, since the brain clears waste during deep sleep.", 1.0, "2026-11-30");
+        saveText("s2", "Show B", "Deep sleep protects memory more than any pill, since the brain clears its waste while sleeping seven hours.", 0.97, "2026-11-30");
+        saveText("r1", "Show C", "Rewriting the parser in Rust removed a class of crashes, which means releases now ship twice a month.", 0.9, "2026-11-30");
+        assertEquals(List.of("id-s1-1", "id-r1-1"), ids(selection.forDay("2026-11-30", NOW)).subList(0, 2));
+    }
+
     private void save(String episode, double score, String day) {
         Insight i = DigestFixtures.insight(episode, 1, score, day);
         repo.save(episode, List.of(new ExtractedInsight(1, i, i.text())), day + "T06:00:00Z");

@@ -15,9 +15,19 @@ public final class DigestFixtures {
 
     public static Insight insight(String episodeId, int rank, double score, String day) {
         return new Insight("id-" + episodeId + "-" + rank, "feed-" + episodeId, episodeId, "Podcast " + episodeId,
-                "Episode " + episodeId, "Insight " + rank + " of " + episodeId + ": caching pays off because the hot set is small.",
+                "Episode " + episodeId, text(episodeId, rank),
                 score, 60.0 * rank + 14, "Guest", "https://cdn.example/" + episodeId + ".mp3#t=" + (60 * rank + 14),
                 "https://example.com/" + episodeId, day);
+    }
+
+    /**
+     * Distinct points, not near-duplicates of each other, that share all content words but one (the marker), so
+     * every pair is equally similar and diversity (MMR) leaves the order to the scores.
+     */
+    public static String text(String episodeId, int rank) {
+        String marker = "k" + episodeId + rank;
+        return "Insight " + rank + " of " + episodeId + ": " + marker + " holds as study " + marker + " shows, so "
+                + marker + " matters.";
     }
 
     /** Three episodes with three insights each; episode "a" has the three best of the day. */

@@ -17,6 +17,19 @@ class DigestRendererTest {
     }
 
     @Test
+    void theOtherShowsThatRaisedAPointAreNamedInBothPartsEscaped() {
+        Insight i = hostile();
+        RenderedDigest d = renderer.render("2026-11-30", List.of(i), DigestRenderer.Footer.none(),
+                java.util.Map.of("x1", List.of("Show <B>", "C & \"D\"\r\nBcc: x")));
+        assertTrue(d.html().contains("Also discussed on: Show &lt;B&gt;, C &amp; &quot;D&quot; Bcc: x</p>"), d.html());
+        assertFalse(d.html().contains("<B>"));
+        assertTrue(d.text().contains("\n   Also discussed on: Show <B>, C & \"D\" Bcc: x\n"), d.text());
+        RenderedDigest alone = renderer.render("2026-11-30", List.of(i));
+        assertFalse(alone.html().contains("Also discussed on"));
+        assertFalse(alone.text().contains("Also discussed on"));
+    }
+
+    @Test
     void feedTextIsEscapedEverywhereInTheHtml() {
         String html = renderer.render("2026-11-30", List.of(hostile())).html();
         assertFalse(html.contains("<script>"), html);

@@ -150,6 +150,23 @@ class DigestSenderTest {
     }
 
     @Test
+    void aPersonalizedReaderGetsNothingTheirDigestsOfTheLast30DaysCarried() {
+        seed();
+        subscribers.save(new Subscriber("picky@example.com", true, null, null, null, List.of("nothing-matches"),
+                List.of()), "2026-11-01T00:00:00Z");
+        DigestLog log = new DigestLog(table);
+        Instant then = Instant.parse("2026-11-10T07:00:00Z");
+        log.markSent("picky@example.com", "2026-11-10", List.of("id-a-1", "id-b-1"), then, "m1", then);
+        log.markSent("picky@example.com", "2026-10-30", List.of("id-c-1"), then, "m0", then);
+        sender.send(SCHEDULE);
+        List<String> ids = table.get(Keys.subscriberPk("picky@example.com"), Keys.digestSk(DAY)).orElseThrow().strings("insightIds");
+        assertFalse(ids.contains("id-a-1"), "sent 20 days ago: " + ids);
+        assertFalse(ids.contains("id-b-1"), "sent 20 days ago: " + ids);
+        assertTrue(ids.contains("id-c-1"), "sent 31 days ago may come again: " + ids);
+        assertEquals(java.util.Set.of("id-a-1", "id-b-1"), log.insightIdsBetween("picky@example.com", "2026-10-31", "2026-11-29"));
+    }
+
+    @Test
     void aReplayedScheduleSendsNoSecondEmail() {
         seed("ann@example.com", "bob@example.com");
         sender.send(SCHEDULE);
