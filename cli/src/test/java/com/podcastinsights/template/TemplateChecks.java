@@ -192,7 +192,7 @@ final class TemplateChecks {
 
     /** The AWS adapters of com.podcastinsights.aws a function may construct. */
     static final List<String> ADAPTERS = List.of("S3BlobStore", "DynamoDbTable", "SesMailer", "EventBridgePublisher",
-            "SecretsManagerKey");
+            "SecretsManagerKey", "BedrockRewriter");
 
     private static final Pattern ADAPTER_NEW = Pattern.compile(
             "\\bnew\\s+(?:com\\.podcastinsights\\.aws\\.)?(" + String.join("|", ADAPTERS) + ")\\s*\\(");
@@ -242,7 +242,11 @@ final class TemplateChecks {
             "EventBridgeClient", Map.of(
                     "putEvents", List.of("events:PutEvents")),
             "SecretsManagerClient", Map.of(
-                    "getSecretValue", List.of("secretsmanager:GetSecretValue")));
+                    "getSecretValue", List.of("secretsmanager:GetSecretValue")),
+            // our SigV4 client for Bedrock Runtime Converse, authorized as InvokeModel (Service Authorization
+            // Reference, Amazon Bedrock)
+            "BedrockConverseClient", Map.of(
+                    "converse", List.of("bedrock:InvokeModel")));
 
     /** Client methods that make no request. */
     private static final Set<String> NOT_REQUESTS = Set.of("close", "serviceName", "serviceClientConfiguration",

@@ -169,8 +169,9 @@ class TemplateTestChecksCanFail {
         assertEquals(Set.of("TABLE_NAME", "DIGEST_TIME_ZONE", "NOT_IN_THE_TEMPLATE", "AWS_REGION"), read);
         List<String> problems = TemplateChecks.envProblems("ExtractInsightsFunction", read,
                 template.environment("ExtractInsightsFunction"));
-        // NOT_IN_THE_TEMPLATE is missing; BUCKET_NAME and EVENT_BUS_NAME are defined but this source never reads them
-        assertEquals(3, problems.size(), problems.toString());
+        // NOT_IN_THE_TEMPLATE is missing; BUCKET_NAME, EVENT_BUS_NAME and the five REWRITE_* settings are defined
+        // but this source never reads them
+        assertEquals(8, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("NOT_IN_THE_TEMPLATE"));
     }
 

@@ -28,8 +28,15 @@ public final class ExtractionService {
     private final Clock clock;
     private final Settings settings;
     private final InsightExtractor extractor = new InsightExtractor();
+    private final InsightRewriter rewriter;
 
     public ExtractionService(BlobStore blobs, Table table, EventPublisher events, Clock clock, Settings settings) {
+        this(blobs, table, events, clock, settings, InsightRewriter.NONE);
+    }
+
+    public ExtractionService(BlobStore blobs, Table table, EventPublisher events, Clock clock, Settings settings,
+                             InsightRewriter rewriter) {
+        this.rewriter = rewriter;
         this.blobs = blobs;
         this.episodes = new EpisodeRepository(table);
         this.insights = new InsightRepository(table);
@@ -47,10 +54,27 @@ public final class ExtractionService {
         String day = insights.dayOf(stored.feedId(), stored.episodeId(), settings.digestZone())
                 .orElseThrow(() -> new IllegalStateException(
                         "episode " + stored.episodeId() + " has no discoveredAt, so it has no digest day"));
-        List<ExtractedInsight> found = extractor.insights(transcript, episode, day, settings.insightsPerEpisode());
+        List<ExtractedInsight> found = rewritten(
+                extractor.insights(transcript, episode, day, settings.insightsPerEpisode()));
         insights.save(episode.id(), found, clock.instant().toString());
         InsightsExtracted result = new InsightsExtracted(episode.feedId(), episode.id(), day, found.size());
         events.publish(List.of(EventEnvelope.toPipelineEvent(PipelineEvents.INSIGHTS_EXTRACTED, result)));
         return result;
+    }
+
+    /** The optional abstractive step: only the display text changes; rank, score, link and source stay. */
+    private List<ExtractedInsight> rewritten(List<ExtractedInsight> found) {
+        if (rewriter == InsightRewriter.NONE || found.isEmpty()) return found;
+        List<String> texts = rewriter.rewrite(found.stream().map(e -> new RankedPassage(e.insight().text(),
+                e.sourceText(), e.insight().score(), e.insight().startSeconds(), e.insight().speaker())).toList());
+        List<ExtractedInsight> out = new java.util.ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            ExtractedInsight e = found.get(i);
+            Insight in = e.insight();
+            out.add(new ExtractedInsight(e.rank(), new Insight(in.id(), in.feedId(), in.episodeId(),
+                    in.podcastTitle(), in.episodeTitle(), texts.get(i), in.score(), in.startSeconds(), in.speaker(),
+                    in.link(), in.episodeUrl(), in.day()), e.sourceText()));
+        }
+        return out;
     }
 }

@@ -3,6 +3,8 @@ package com.podcastinsights.function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.podcastinsights.aws.AwsClients;
+import com.podcastinsights.aws.BedrockConverseClient;
+import com.podcastinsights.aws.BedrockRewriter;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.EventBridgePublisher;
 import com.podcastinsights.aws.Priming;
@@ -16,9 +18,12 @@ import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.insight.ExtractionService;
 import com.podcastinsights.insight.InsightExtractor;
+import com.podcastinsights.insight.InsightRewriter;
+import com.podcastinsights.insight.RewriteBudget;
 import com.podcastinsights.transcript.Segment;
 import com.podcastinsights.transcript.Transcript;
 import org.crac.Core;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import org.crac.Resource;
 
 import java.io.IOException;
@@ -34,12 +39,16 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
 
     /** Lambda's constructor: builds the AWS adapters once per execution environment. */
     public ExtractInsightsHandler() {
-        this(awsAdapters(Env.system()));
+        this(awsAdapters(Env.system()), rewriter(Env.system()));
     }
 
     public ExtractInsightsHandler(Adapters adapters) {
+        this(adapters, InsightRewriter.NONE);
+    }
+
+    public ExtractInsightsHandler(Adapters adapters, InsightRewriter rewriter) {
         this.service = new ExtractionService(adapters.blobs(), adapters.table(), adapters.events(), adapters.clock(),
-                adapters.settings());
+                adapters.settings(), rewriter);
         Core.getGlobalContext().register(this);
     }
 
@@ -84,6 +93,22 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
                 null,
                 new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus),
                 null, Clock.systemUTC(), settings);
+    }
+
+    /**
+     * The optional abstractive step (template parameter InsightRewriteModelId): off, with no client built, when
+     * REWRITE_MODEL_ID is empty. Prices are per million tokens, as the model's pricing page states them.
+     */
+    static InsightRewriter rewriter(Env env) {
+        String model = env.optional("REWRITE_MODEL_ID", "");
+        long tokenCap = Long.parseLong(env.optional("REWRITE_DAILY_TOKEN_CAP", "200000"));
+        double costCap = Double.parseDouble(env.optional("REWRITE_DAILY_COST_CAP_USD", "0.50"));
+        double inPrice = Double.parseDouble(env.optional("REWRITE_INPUT_USD_PER_MTOK", "1.0"));
+        double outPrice = Double.parseDouble(env.optional("REWRITE_OUTPUT_USD_PER_MTOK", "5.0"));
+        if (model.isBlank()) return InsightRewriter.NONE;
+        var budget = new RewriteBudget(tokenCap, costCap, inPrice, outPrice, Clock.systemUTC());
+        return new BedrockRewriter(new BedrockConverseClient(UrlConnectionHttpClient.create(),
+                AwsClients.lambdaRegion(), AwsClients.lambdaCredentials(), null), model, budget);
     }
 
     @Override

@@ -90,4 +90,32 @@ class ExtractInsightsHandlerTest {
                 () -> ExtractInsightsHandler.awsAdapters(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "DIGEST_TIME_ZONE", "UTC"))));
         assertTrue(e.getMessage().contains("EVENT_BUS_NAME"), e.getMessage());
     }
+
+    @Test
+    void theRewriteStepIsOffWithoutAModelSoTheDefaultPathNeedsNoClient() {
+        var env = new com.podcastinsights.config.Env(java.util.Map.of("REWRITE_MODEL_ID", ""));
+        assertSame(com.podcastinsights.insight.InsightRewriter.NONE, ExtractInsightsHandler.rewriter(env));
+        assertSame(com.podcastinsights.insight.InsightRewriter.NONE,
+                ExtractInsightsHandler.rewriter(new com.podcastinsights.config.Env(java.util.Map.of())));
+    }
+
+    @Test
+    void aRewriterReplacesTheStoredTextButNotTheSourceOrRank() throws Exception {
+        seed();
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        var rewriting = new ExtractInsightsHandler(new Adapters(blobs, table, null, events, null,
+                Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), Settings.defaults()),
+                passages -> {
+                    calls.incrementAndGet();
+                    return passages.stream().map(p -> "REWRITTEN " + p.sourceText().length()).toList();
+                });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        rewriting.handleRequest(new ByteArrayInputStream(sampleEvent()), out, null);
+
+        assertEquals(1, calls.get());
+        var items = table.ofType("Insight");
+        assertFalse(items.isEmpty());
+        assertTrue(items.stream().allMatch(i -> String.valueOf(i.string("text")).startsWith("REWRITTEN ")),
+                items.toString());
+    }
 }

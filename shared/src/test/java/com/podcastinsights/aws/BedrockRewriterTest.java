@@ -1,0 +1,162 @@
+package com.podcastinsights.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.podcastinsights.insight.RankedPassage;
+import com.podcastinsights.insight.RewriteBudget;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.regions.Region;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Converse request and reply mapping, through the SDK's real marshallers, against recorded fixtures. */
+class BedrockRewriterTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MODEL = "amazon.nova-lite-v1:0";
+    private static final RankedPassage BATTERIES = new RankedPassage(
+            "Batteries store four hours of energy because the evening peak lasts about that long, which means a"
+                    + " fifth hour earns far less than it costs.",
+            "Batteries store four hours of energy because the evening peak lasts, um, about that long, which means"
+                    + " a fifth hour earns far less than it costs.", 0.9, 12.0, "Guest");
+    private static final RankedPassage SOLAR = new RankedPassage(
+            "Solar keeps getting cheaper every year, and utilities that do not plan for midday power will pay for"
+                    + " it later.",
+            "Solar keeps getting cheaper every year, and utilities that do not plan for midday power will pay for"
+                    + " it later.", 0.8, 40.0, "Host");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC);
+
+    private final List<Recorded> requests = new ArrayList<>();
+    private final List<String> signed = new ArrayList<>();
+
+    private record Recorded(String path, String body) {
+    }
+
+    private BedrockConverseClient client(String responseFixture) {
+        byte[] reply = fixture(responseFixture).getBytes(StandardCharsets.UTF_8);
+        SdkHttpClient http = new SdkHttpClient() {
+            @Override
+            public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+                return new ExecutableHttpRequest() {
+                    @Override
+                    public HttpExecuteResponse call() throws IOException {
+                        String body = "";
+                        if (request.contentStreamProvider().isPresent()) {
+                            try (InputStream in = request.contentStreamProvider().get().newStream()) {
+                                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                            }
+                        }
+                        requests.add(new Recorded(request.httpRequest().encodedPath(), body));
+                        signed.add(request.httpRequest().firstMatchingHeader("Authorization").orElse(""));
+                        return HttpExecuteResponse.builder()
+                                .response(SdkHttpResponse.builder().statusCode(200)
+                                        .putHeader("Content-Type", "application/json").build())
+                                .responseBody(AbortableInputStream.create(new ByteArrayInputStream(reply))).build();
+                    }
+
+                    @Override
+                    public void abort() {
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        return new BedrockConverseClient(http, Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST", "secret")), null);
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = BedrockRewriterTest.class.getResourceAsStream("/bedrock/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RewriteBudget generous() {
+        return new RewriteBudget(100_000, 10.0, 1.0, 5.0, CLOCK);
+    }
+
+    @Test
+    void sendsOneConverseRequestAsRecorded() throws IOException {
+        new BedrockRewriter(client("converse-response.json"), MODEL, generous()).rewrite(List.of(BATTERIES, SOLAR));
+
+        assertEquals(1, requests.size());
+        assertEquals("/model/" + MODEL.replace(":", "%3A") + "/converse", requests.get(0).path());
+        ObjectNode expected = (ObjectNode) JSON.readTree(fixture("converse-request.json")
+                .replace("\"SYSTEM_PROMPT\"", JSON.writeValueAsString(BedrockRewriter.SYSTEM_PROMPT))
+                .replace("\"SCHEMA\"", JSON.writeValueAsString(BedrockRewriter.SCHEMA)));
+        JsonNode actual = JSON.readTree(requests.get(0).body());
+        assertEquals(expected, actual);
+        assertTrue(signed.get(0).startsWith("AWS4-HMAC-SHA256 Credential=AKIATEST/20"), signed.get(0));
+        assertTrue(signed.get(0).contains("/us-east-1/bedrock/aws4_request"), signed.get(0));
+        // the schema the model is held to is itself valid JSON
+        assertEquals("object", JSON.readTree(BedrockRewriter.SCHEMA).path("type").asText());
+    }
+
+    @Test
+    void mapsTheStructuredReplyAndKeepsTheOriginalWhereTheRewriteIsNotGrounded() {
+        List<String> out = new BedrockRewriter(client("converse-response.json"), MODEL, generous())
+                .rewrite(List.of(BATTERIES, SOLAR));
+
+        assertTrue(out.get(0).startsWith("Grid batteries are sized for four hours"), out.get(0));
+        // the reply adds Arizona, 2030, the Department of Energy and 40 percent: none is in the passage
+        assertEquals(SOLAR.text(), out.get(1));
+    }
+
+    @Test
+    void recordsTheReportedUsageAgainstTheDay() {
+        RewriteBudget budget = generous();
+        new BedrockRewriter(client("converse-response.json"), MODEL, budget).rewrite(List.of(BATTERIES, SOLAR));
+        assertEquals(592, budget.tokensUsedToday());
+    }
+
+    @Test
+    void overTheDailyCapMakesNoCallAndKeepsTheOriginals() {
+        RewriteBudget budget = new RewriteBudget(1_000, 10.0, 1.0, 5.0, CLOCK);
+        budget.record(900, 0);
+        List<String> out = new BedrockRewriter(client("converse-response.json"), MODEL, budget)
+                .rewrite(List.of(BATTERIES, SOLAR));
+
+        assertEquals(0, requests.size());
+        assertEquals(List.of(BATTERIES.text(), SOLAR.text()), out);
+    }
+
+    @Test
+    void overTheDailyCostCapMakesNoCall() {
+        RewriteBudget budget = new RewriteBudget(1_000_000, 0.001, 1.0, 5.0, CLOCK);
+        new BedrockRewriter(client("converse-response.json"), MODEL, budget).rewrite(List.of(BATTERIES, SOLAR));
+        assertEquals(0, requests.size());
+    }
+
+    @Test
+    void aReplyThatIsNotTheSchemaKeepsTheOriginals() {
+        List<String> out = new BedrockRewriter(client("converse-response-not-json.json"), MODEL, generous())
+                .rewrite(List.of(BATTERIES, SOLAR));
+        assertEquals(1, requests.size());
+        assertEquals(List.of(BATTERIES.text(), SOLAR.text()), out);
+    }
+}
