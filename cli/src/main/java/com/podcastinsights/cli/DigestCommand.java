@@ -64,7 +64,7 @@ public final class DigestCommand implements Callable<Integer> {
                 String e = SubscribersCommand.address(spec, subscriber);
                 Optional<Subscriber> found = new SubscriberRepository(table).find(e);
                 if (found.isEmpty()) {
-                    spec.commandLine().getErr().println("error: no subscriber " + e + " in " + data.dir);
+                    spec.commandLine().getErr().println("error: no subscriber " + e + " in " + data.describe());
                     return 1;
                 }
                 reader = found.get();
@@ -73,7 +73,7 @@ public final class DigestCommand implements Callable<Integer> {
                 throw new IllegalStateException("a preview never sends");
             }, Clock.systemUTC(), Settings.defaults()).preview(reader, day);
             if (mail.isEmpty()) {
-                spec.commandLine().getErr().println("error: no insights for " + day + " in " + data.dir
+                spec.commandLine().getErr().println("error: no insights for " + day + " in " + data.describe()
                         + " (run the pipeline first, or pick another --date)");
                 return 1;
             }

@@ -87,7 +87,7 @@ public final class FeedsCommand implements Callable<Integer> {
         List<Feed> feeds = new FeedRepository(data.table()).list();
         PrintWriter out = spec.commandLine().getOut();
         if (feeds.isEmpty()) {
-            out.println("no feeds in " + data.dir + " (add one with: feeds add URL --data " + data.dir + ")");
+            out.println("no feeds in " + data.describe() + " (add one with: feeds add URL)");
             return 0;
         }
         List<Feed> shown = brokenOnly
@@ -178,7 +178,7 @@ public final class FeedsCommand implements Callable<Integer> {
         public Integer call() {
             FeedRepository feeds = new FeedRepository(data.table());
             if (feeds.find(id).isEmpty()) {
-                spec.commandLine().getErr().println("error: no feed with id " + id + " in " + data.dir);
+                spec.commandLine().getErr().println("error: no feed with id " + id + " in " + data.describe());
                 return 1;
             }
             feeds.remove(id);

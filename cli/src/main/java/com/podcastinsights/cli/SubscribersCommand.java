@@ -72,7 +72,7 @@ public final class SubscribersCommand implements Callable<Integer> {
         public Integer call() {
             List<Subscriber> active = new SubscriberRepository(data.table()).active();
             if (active.isEmpty()) {
-                spec.commandLine().getOut().println("no active subscribers in " + data.dir);
+                spec.commandLine().getOut().println("no active subscribers in " + data.describe());
             }
             for (Subscriber s : active) {
                 spec.commandLine().getOut().println(describe(s) + "  since " + s.createdAt());
@@ -96,7 +96,7 @@ public final class SubscribersCommand implements Callable<Integer> {
             String e = address(spec, email);
             SubscriberRepository subscribers = new SubscriberRepository(data.table());
             if (subscribers.find(e).filter(Subscriber::active).isEmpty()) {
-                spec.commandLine().getErr().println("error: " + e + " is not an active subscriber in " + data.dir);
+                spec.commandLine().getErr().println("error: " + e + " is not an active subscriber in " + data.describe());
                 return 1;
             }
             subscribers.unsubscribe(e, Clock.systemUTC().instant().toString());
@@ -123,7 +123,7 @@ public final class SubscribersCommand implements Callable<Integer> {
             SubscriberRepository repo = new SubscriberRepository(data.table());
             Subscriber old = repo.find(e).filter(Subscriber::active).orElse(null);
             if (old == null) {
-                spec.commandLine().getErr().println("error: " + e + " is not an active subscriber in " + data.dir);
+                spec.commandLine().getErr().println("error: " + e + " is not an active subscriber in " + data.describe());
                 return 1;
             }
             spec.commandLine().getOut().println("updated " + describe(save(spec, repo, () -> prefs.apply(old))));
