@@ -53,7 +53,8 @@ public final class ExtractCommand implements Callable<Integer> {
         if (Files.size(file) > MAX_BYTES) {
             throw new IllegalArgumentException(file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB; not a transcript");
         }
-        ParsedTranscript parsed = TranscriptParsers.parse(Files.readAllBytes(file), typeOf(file));
+        ParsedTranscript parsed = TranscriptParsers.parse(Files.readAllBytes(file),
+                TranscriptParsers.formatOfFileName(String.valueOf(file.getFileName())));
         if (parsed.isEmpty()) throw new IllegalArgumentException("no transcript text in " + file);
         List<RankedPassage> ranked = new InsightExtractor().rank(
                 parsed.toTranscript("local", String.valueOf(file.getFileName()), null), top);
@@ -89,20 +90,7 @@ public final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    /** The format a file's extension declares; the parser still trusts the content when it plainly says otherwise. */
-    static String typeOf(Path file) {
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        String ext = dot < 0 ? "" : name.substring(dot + 1);
-        return switch (ext) {
-            case "json" -> TranscriptParsers.JSON;
-            case "vtt" -> TranscriptParsers.VTT;
-            case "srt" -> TranscriptParsers.SRT;
-            case "html", "htm" -> TranscriptParsers.HTML;
-            default -> TranscriptParsers.TEXT;
-        };
-    }
-
+    /** h:mm:ss, as players show a position. */
     private static String clock(double seconds) {
         long s = (long) seconds;
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);

@@ -104,18 +104,7 @@ public final class TranscriptCommand implements Callable<Integer> {
             }
             long cap = HttpPolicy.production().maxBytes();
             if (Files.size(file) > cap) throw new IOException(file + " is larger than the " + cap + "-byte cap");
-            return new Read(Files.readAllBytes(file), type != null ? type : extension(file), null);
-        }
-
-        private static String extension(Path file) {
-            String name = file.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-            return switch (ext) {
-                case "htm" -> "html";
-                case "txt" -> "text";
-                default -> ext;
-            };
+            return new Read(Files.readAllBytes(file), type != null ? type : TranscriptParsers.formatOfFileName(file.getFileName().toString()), null);
         }
 
         private ObjectNode toJson(Read read, ParsedTranscript parsed, TranscriptStats stats) {

@@ -60,6 +60,18 @@ public final class TranscriptParsers {
         };
     }
 
+    /** Our format name for a file's extension (".htm" and ".txt" included); null when unknown, so content decides. */
+    public static String formatOfFileName(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        return formatOf(switch (ext) {
+            case "htm" -> HTML;
+            case "txt" -> TEXT;
+            default -> ext;
+        });
+    }
+
     static String choose(String declared, String sniffed) {
         // Cue and JSON formats always show themselves, so content that shows nothing is text whatever its label.
         if (sniffed == null) return HTML.equals(declared) ? HTML : TEXT;

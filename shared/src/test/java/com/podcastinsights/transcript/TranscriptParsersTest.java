@@ -144,4 +144,13 @@ class TranscriptParsersTest {
         assertNull(Timestamps.parse("00:61.000"));
         assertNull(Timestamps.parse("soon"));
     }
+
+    @Test
+    void aFileNameDeclaresItsFormatAndAnUnknownOneLeavesItToTheContent() {
+        org.junit.jupiter.api.Assertions.assertEquals(TranscriptParsers.VTT, TranscriptParsers.formatOfFileName("ep.VTT"));
+        org.junit.jupiter.api.Assertions.assertEquals(TranscriptParsers.HTML, TranscriptParsers.formatOfFileName("ep.htm"));
+        org.junit.jupiter.api.Assertions.assertEquals(TranscriptParsers.TEXT, TranscriptParsers.formatOfFileName("notes.txt"));
+        org.junit.jupiter.api.Assertions.assertNull(TranscriptParsers.formatOfFileName("episode.transcript"));
+        org.junit.jupiter.api.Assertions.assertNull(TranscriptParsers.formatOfFileName("README"));
+    }
 }
