@@ -45,6 +45,9 @@ public final class ExtractCommand implements Callable<Integer> {
     int top;
     @Option(names = "--json", description = "print {insights:[{text, sourceText, score, startSeconds, speaker}]}")
     boolean json;
+    @Option(names = "--notes", paramLabel = "FILE", description = "the episode's show notes (HTML or text): passages "
+            + "close to them rank a little higher, as in the pipeline")
+    Path notes;
 
     @Override
     public Integer call() throws IOException {
@@ -56,8 +59,15 @@ public final class ExtractCommand implements Callable<Integer> {
         ParsedTranscript parsed = TranscriptParsers.parse(Files.readAllBytes(file),
                 TranscriptParsers.formatOfFileName(String.valueOf(file.getFileName())));
         if (parsed.isEmpty()) throw new IllegalArgumentException("no transcript text in " + file);
+        String showNotes = null;
+        if (notes != null) {
+            if (!Files.isRegularFile(notes)) throw new IllegalArgumentException("no such notes file: " + notes);
+            if (Files.size(notes) > MAX_BYTES) throw new IllegalArgumentException(notes + " is larger than "
+                    + MAX_BYTES / (1024 * 1024) + " MB; not show notes");
+            showNotes = Files.readString(notes, java.nio.charset.StandardCharsets.UTF_8);
+        }
         List<RankedPassage> ranked = new InsightExtractor().rank(
-                parsed.toTranscript("local", String.valueOf(file.getFileName()), null), top);
+                parsed.toTranscript("local", String.valueOf(file.getFileName()), null), top, showNotes);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(ranked));

@@ -74,4 +74,26 @@ class ExtractCommandTest {
         Files.writeString(text, CLAIM);
         assertEquals(2, cli("extract", text.toString(), "--top", "0").code());
     }
+
+    @Test
+    void showNotesLiftThePassageTheyAreAbout(@TempDir Path dir) throws Exception {
+        Path text = dir.resolve("episode.txt");
+        Files.writeString(text, CLAIM + "\n\n" + SECOND + "\n");
+        Path notes = dir.resolve("notes.html");
+        Files.writeString(notes, "<p>Why battery capacity fades when cells are held full, and why operators keep "
+                + "charge between ten and ninety percent every day.</p>");
+        double without = score(cli("extract", text.toString(), "--json").out(), SECOND);
+        double with = score(cli("extract", text.toString(), "--notes", notes.toString(), "--json").out(), SECOND);
+        assertTrue(with > without, with + " vs " + without);
+        MainTest.Outcome missing = cli("extract", text.toString(), "--notes", dir.resolve("nope.html").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("no such notes file"), missing.err());
+    }
+
+    private static double score(String json, String source) throws Exception {
+        for (JsonNode n : new ObjectMapper().readTree(json).get("insights")) {
+            if (n.get("sourceText").asText().equals(source)) return n.get("score").asDouble();
+        }
+        throw new AssertionError(source + " not in " + json);
+    }
 }

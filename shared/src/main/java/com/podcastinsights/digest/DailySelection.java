@@ -53,9 +53,14 @@ public final class DailySelection {
      * The day's five and the pool they were chosen from (the fresh candidates, best first), from which
      * {@link Personalizer} picks each subscriber's own five. Both are fixed at first selection.
      */
-    public record Edition(String day, List<Insight> five, List<Insight> pool, Map<String, List<String>> alsoOn) {
+    public record Edition(String day, List<Insight> five, List<Insight> pool, Map<String, List<String>> alsoOn,
+                          Map<String, Double> scores) {
         public Edition(String day, List<Insight> five, List<Insight> pool) {
             this(day, five, pool, Map.of());
+        }
+
+        public Edition(String day, List<Insight> five, List<Insight> pool, Map<String, List<String>> alsoOn) {
+            this(day, five, pool, alsoOn, Map.of());
         }
 
         /** The other shows that raised the theme {@code i} stands for (empty when only its own show did). */
@@ -63,9 +68,14 @@ public final class DailySelection {
             return alsoOn.getOrDefault(i.id(), List.of());
         }
 
-        /** What {@code i} competes with: its score boosted by the further shows that raised its theme. */
+        /**
+         * What {@code i} competes with: its theme's score as the selection computed it (specificity and the
+         * further shows that raised it applied); for editions stored before theme scores were, the score
+         * boosted by those shows.
+         */
         public double score(Insight i) {
-            return DaySelection.boosted(i.score(), alsoOn(i).size());
+            Double stored = scores.get(i.id());
+            return stored != null ? stored : DaySelection.boosted(i.score(), alsoOn(i).size());
         }
     }
 
@@ -110,23 +120,54 @@ public final class DailySelection {
         List<DaySelection.Theme> poolThemes = themes.stream().limit(CANDIDATES).toList();
         List<Insight> pool = poolThemes.stream().map(DaySelection.Theme::best).toList();
         Map<String, List<String>> alsoOn = new HashMap<>();
-        for (DaySelection.Theme t : poolThemes) if (!t.otherShows().isEmpty()) alsoOn.put(t.best().id(), t.otherShows());
-        if (!store) return new Edition(day, picked, pool, alsoOn);
+        Map<String, Double> scores = new HashMap<>();
+        for (DaySelection.Theme t : poolThemes) {
+            if (!t.otherShows().isEmpty()) alsoOn.put(t.best().id(), t.otherShows());
+            scores.putIfAbsent(t.best().id(), t.score());
+        }
+        if (!store) return new Edition(day, picked, pool, alsoOn, scores);
         boolean first = table.putIfAbsent(Item.of(Keys.editionPk(day), Keys.EDITION_SK)
                 .with("type", "Edition").with("day", day).with("insightIds", ids)
                 .with("texts", picked.stream().map(i -> i.text() == null ? "" : i.text()).toList())
                 .with("candidateIds", pool.stream().map(Insight::id).distinct().toList())
                 .with("alsoOn", encode(alsoOn, pool))
+                .with("themeScores", encodeScores(scores, pool))
                 .with("createdAt", now.toString()).build());
         // lost a race with a concurrent run of the same day: use the edition that run stored
-        return first ? new Edition(day, picked, pool, alsoOn)
+        return first ? new Edition(day, picked, pool, alsoOn, scores)
                 : fromItem(day, candidates, table.get(Keys.editionPk(day), Keys.EDITION_SK).orElseThrow());
     }
 
     private static Edition fromItem(String day, List<Insight> candidates, Item item) {
         List<Insight> five = inOrder(candidates, item.strings("insightIds"));
         List<String> poolIds = item.strings("candidateIds");
-        return new Edition(day, five, poolIds.isEmpty() ? five : inOrder(candidates, poolIds), decode(item.strings("alsoOn")));
+        return new Edition(day, five, poolIds.isEmpty() ? five : inOrder(candidates, poolIds), decode(item.strings("alsoOn")),
+                decodeScores(item.strings("themeScores")));
+    }
+
+    /** One string per pool insight: its id, a tab, the score its theme competed with. */
+    static List<String> encodeScores(Map<String, Double> scores, List<Insight> order) {
+        List<String> out = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (Insight i : order) {
+            Double s = scores.get(i.id());
+            if (s != null && done.add(i.id())) out.add(i.id() + "\t" + s);
+        }
+        return out;
+    }
+
+    static Map<String, Double> decodeScores(List<String> entries) {
+        Map<String, Double> out = new HashMap<>();
+        for (String e : entries) {
+            int tab = e.indexOf('\t');
+            if (tab <= 0) continue;
+            try {
+                out.put(e.substring(0, tab), Double.parseDouble(e.substring(tab + 1)));
+            } catch (NumberFormatException ignored) {
+                // a damaged entry: that insight competes with its plain score instead
+            }
+        }
+        return out;
     }
 
     /**

@@ -182,7 +182,7 @@ public final class DigestSender {
         Set<String> had = log.insightIdsBetween(reader.email(),
                 today.minusDays(DailySelection.NO_REPEAT_DAYS).toString(), today.minusDays(1).toString());
         DailySelection.Edition unseen = had.isEmpty() ? edition : new DailySelection.Edition(edition.day(), edition.five(),
-                edition.pool().stream().filter(i -> !had.contains(i.id())).toList(), edition.alsoOn());
+                edition.pool().stream().filter(i -> !had.contains(i.id())).toList(), edition.alsoOn(), edition.scores());
         return personalizer.choose(unseen, reader);
     }
 

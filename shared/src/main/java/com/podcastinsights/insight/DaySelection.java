@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Choosing the day's few from many candidates: near-duplicates merged into themes, themes several shows raise
- * ranked higher, then MMR so the five say different things, with a cap per episode. Pure and deterministic, so
- * a replay of the same candidates chooses the same themes.
+ * ranked higher, passages in words the rest of the day's episodes also use ranked lower (specificity), then
+ * MMR so the five say different things, with a cap per episode. Pure and deterministic, so a replay of the
+ * same candidates chooses the same themes.
  *
  * <p>Near-duplicates are found with exact Jaccard similarity of word 3-shingles, not MinHash: a day has at most
  * about a hundred candidates of ~60 words, so all pairs are ~5,000 comparisons of sets of ~60 shingles, well
@@ -28,6 +29,18 @@ public final class DaySelection {
     static final double SHOW_BOOST = 0.25;
     /** ... for at most this many further shows, so a widely syndicated clip cannot swamp the day. */
     static final int MAX_BOOSTED_SHOWS = 3;
+    /**
+     * The most specificity takes off: a passage made only of terms every other episode of the day also uses
+     * ("people", "podcast", "this week") keeps 1 - this of its score; one in words only its own episode uses
+     * keeps all of it. Episode scores cannot see this: it needs the whole day.
+     */
+    static final double SPECIFICITY_WEIGHT = 0.3;
+    /**
+     * Specificity needs this many other episodes on the day: document frequencies over two or three episodes
+     * cannot tell a generic word from a topic two shows happen to share, and the shared topic is what the
+     * show boost rewards.
+     */
+    static final int MIN_OTHER_EPISODES = 4;
     private static final int SHINGLE = 3;
 
     private DaySelection() {
@@ -61,9 +74,12 @@ public final class DaySelection {
      * a member it nearly duplicates (single link, in rank order), else starts its own. The theme score is
      * {@code best.score * (1 + SHOW_BOOST * min(shows - 1, MAX_BOOSTED_SHOWS))}, shows counted by podcast title
      * (case-insensitive; an untitled show adds none), so a theme raised by three shows counts 1.5 times its best passage.
+     * The best passage's score is first multiplied by its {@link #specificity}.
      * Themes come back by that score, best first (ties: rank of the best passage).
      */
     public static List<Theme> themes(List<Insight> ranked) {
+        Map<String, Set<String>> termsByEpisode = new HashMap<>();
+        for (Insight i : ranked) termsByEpisode.computeIfAbsent(i.episodeId(), k -> new HashSet<>()).addAll(Words.terms(text(i)));
         List<List<Insight>> groups = new ArrayList<>();
         List<List<Set<String>>> shingles = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -90,7 +106,10 @@ public final class DaySelection {
         List<Theme> out = new ArrayList<>();
         for (List<Insight> g : groups) {
             Theme plain = new Theme(g.get(0), List.copyOf(g), 0);
-            out.add(new Theme(plain.best(), plain.members(), boosted(plain.best().score(), plain.otherShows().size())));
+            Set<String> own = new HashSet<>();
+            for (Insight m : g) own.add(m.episodeId());
+            double specific = plain.best().score() * specificity(plain.best(), own, termsByEpisode);
+            out.add(new Theme(plain.best(), plain.members(), boosted(specific, plain.otherShows().size())));
         }
         // stable sort: equal scores keep the rank order of their best passages
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
@@ -134,6 +153,33 @@ public final class DaySelection {
             out.add(t);
         }
         return out;
+    }
+
+    /**
+     * IDF against the day's other episodes, as a factor in {@code [1 - SPECIFICITY_WEIGHT, 1]}: one minus the
+     * weight times the passage's generality, the mean over its distinct terms of
+     * {@code ln(1 + df) / ln(1 + n)}, where {@code n} is the number of the day's episodes outside
+     * {@code ownEpisodes} and {@code df} how many of them use the term. The theme's own episodes are left out,
+     * so that a point several shows make is not marked down for being shared. 1 when there are fewer than
+     * {@link #MIN_OTHER_EPISODES} other episodes or the passage has no content terms.
+     */
+    static double specificity(Insight insight, Set<String> ownEpisodes, Map<String, Set<String>> termsByEpisode) {
+        List<Set<String>> others = new ArrayList<>();
+        for (var e : termsByEpisode.entrySet()) if (!ownEpisodes.contains(e.getKey())) others.add(e.getValue());
+        Set<String> terms = new HashSet<>(Words.terms(text(insight)));
+        if (others.size() < MIN_OTHER_EPISODES || terms.isEmpty()) return 1;
+        double norm = Math.log(1 + others.size());
+        double generality = 0;
+        for (String t : terms) {
+            int df = 0;
+            for (Set<String> o : others) if (o.contains(t)) df++;
+            generality += Math.log(1 + df) / norm;
+        }
+        return 1 - SPECIFICITY_WEIGHT * generality / terms.size();
+    }
+
+    private static String text(Insight i) {
+        return i.text() == null ? "" : i.text();
     }
 
     /** True when {@code text} nearly duplicates one of {@code earlier} (texts already sent, for example). */

@@ -1,6 +1,8 @@
 package com.podcastinsights.insight;
 
 import com.podcastinsights.feed.Episode;
+import com.podcastinsights.transcript.HtmlText;
+import com.podcastinsights.transcript.ShowNotes;
 import com.podcastinsights.transcript.Transcript;
 
 import java.nio.charset.StandardCharsets;
@@ -26,11 +28,21 @@ public final class InsightExtractor {
     static final int MAX_SENTENCES = 3;
 
     public List<RankedPassage> rank(Transcript transcript, int topN) {
+        return rank(transcript, topN, null);
+    }
+
+    /**
+     * The best {@code topN} passages; {@code showNotes} (HTML or text, may be null) lifts passages close to the
+     * episode's notes. Notes that are the transcript's own source are ignored: every passage would match them.
+     */
+    public List<RankedPassage> rank(Transcript transcript, int topN, String showNotes) {
+        String notes = ShowNotes.SOURCE.equals(transcript.source()) || showNotes == null || showNotes.isBlank() ? null
+                : String.join("\n", HtmlText.lines(showNotes));
         List<Sentence> sentences = SentenceSplitter.split(transcript.segments() == null ? List.of() : transcript.segments(),
                 "text".equals(transcript.source()));
         List<Candidate> candidates = candidates(sentences);
         if (candidates.isEmpty() || topN <= 0) return List.of();
-        double[] scores = PassageScorer.score(candidates, sourceConfidence(transcript.source()));
+        double[] scores = PassageScorer.score(candidates, sourceConfidence(transcript.source()), notes);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) order.add(i);
         order.sort(Comparator.<Integer>comparingDouble(i -> -scores[i])
@@ -52,7 +64,7 @@ public final class InsightExtractor {
 
     /** The episode's best passages as insights for {@code day}, ranked 1..n. */
     public List<ExtractedInsight> insights(Transcript transcript, Episode episode, String day, int topN) {
-        List<RankedPassage> passages = rank(transcript, topN);
+        List<RankedPassage> passages = rank(transcript, topN, episode.showNotes());
         List<ExtractedInsight> out = new ArrayList<>();
         for (int r = 0; r < passages.size(); r++) {
             RankedPassage p = passages.get(r);

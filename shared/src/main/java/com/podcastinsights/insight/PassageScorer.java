@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  *   with its why; a light weight, as on meetings-dev they do not separate what people mark;</li>
  *   <li>a length prior that prefers 35-65 words, long enough to carry a reason, short enough to read;</li>
  *   <li>position in the speaker's turn (earlier is better) and, subtracted, the share of first- and
- *   second-person words ("I", "my", "you"): talk about the speakers rather than the subject.</li>
+ *   second-person words ("I", "my", "you"): talk about the speakers rather than the subject;</li>
+ *   <li>similarity to the show notes, when the episode has them: the host's own summary of what matters in
+ *   the episode. Cosine over the same TF-IDF space, scaled by the episode's best, so it ranks within the
+ *   episode and adds nothing where there are no notes.</li>
  * </ul>
  * Substance, cues and length are absolute, so a score stays comparable across episodes in the daily top five;
  * the source confidence then discounts text that was never speech (show notes).
@@ -50,12 +53,19 @@ final class PassageScorer {
      */
     static final double PERSONAL_WEIGHT = 2.0;
     /**
+     * Similarity to the show notes. Light: notes name the topics, not the claims, and an episode without
+     * notes must not fall far behind one with them in the daily ranking.
+     */
+    static final double NOTES_WEIGHT = 0.08;
+    /** Notes with fewer content terms than this ("Episode 12. Links below.") say nothing about the passages. */
+    static final int MIN_NOTES_TERMS = 8;
+    /**
      * The most a passage can collect before the personal-word penalty. The sum is divided by it, so scores spread
      * over 0..1 instead of piling up at the cap, where passages from different episodes would tie in the daily
      * ranking; dividing by a constant keeps every order.
      */
     static final double MAX_RAW = SUBSTANCE_WEIGHT + CENTRALITY_WEIGHT + CUE_WEIGHT + LENGTH_WEIGHT + TURN_START_BONUS
-            + TURN_POSITION_WEIGHT;
+            + TURN_POSITION_WEIGHT + NOTES_WEIGHT;
     private static final java.util.Set<String> PERSONAL = java.util.Set.of("i", "i'm", "i've", "i'd", "i'll", "me", "my",
             "mine", "you", "you're", "you've", "you'd", "you'll", "your", "yours");
     /** The content-word share at which a passage counts as fully substantive; few spoken passages exceed it. */
@@ -77,12 +87,19 @@ final class PassageScorer {
     }
 
     static double[] score(List<Candidate> candidates, double sourceConfidence) {
+        return score(candidates, sourceConfidence, null);
+    }
+
+    /** {@code showNotes}: the episode's notes as plain text, or null when it has none (or they are the source). */
+    static double[] score(List<Candidate> candidates, double sourceConfidence, String showNotes) {
         int n = candidates.size();
-        Vector[] vectors = tfIdf(candidates);
+        Space space = tfIdf(candidates);
+        Vector[] vectors = space.vectors();
         double[] central = normalize(centroid(vectors));
+        double[] notes = notesSimilarity(space, showNotes);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            double s = CENTRALITY_WEIGHT * central[i] + candidates.get(i).prior()
+            double s = CENTRALITY_WEIGHT * central[i] + NOTES_WEIGHT * notes[i] + candidates.get(i).prior()
                     + (candidates.get(i).opensTurn() ? TURN_START_BONUS : 0)
                     + TURN_POSITION_WEIGHT * (1 - candidates.get(i).turnPosition());
             out[i] = Math.max(0, Math.min(1, s / MAX_RAW * sourceConfidence));
@@ -166,7 +183,50 @@ final class PassageScorer {
         }
     }
 
-    private static Vector[] tfIdf(List<Candidate> candidates) {
+    /** The candidates' vectors and the space they live in: term ids and document frequencies. */
+    private record Space(Vector[] vectors, Map<String, Integer> ids, Map<Integer, Integer> df) {
+    }
+
+    /**
+     * Each passage's cosine with the notes, divided by the episode's highest, so 1 is the passage closest to
+     * the notes. Notes terms no passage uses are left out: they cannot tell passages apart. All zero when
+     * there are no usable notes.
+     */
+    static double[] notesSimilarity(Space space, String showNotes) {
+        double[] out = new double[space.vectors().length];
+        if (showNotes == null) return out;
+        List<String> terms = Words.terms(showNotes);
+        if (terms.size() < MIN_NOTES_TERMS) return out;
+        TreeMap<Integer, Integer> tf = new TreeMap<>();
+        for (String t : terms) {
+            Integer id = space.ids().get(t);
+            if (id != null) tf.merge(id, 1, Integer::sum);
+        }
+        Vector notes = vector(tf, space.df(), out.length);
+        double max = 0;
+        for (int i = 0; i < out.length; i++) max = Math.max(max, out[i] = space.vectors()[i].dot(notes));
+        if (max <= 0) return new double[out.length];
+        for (int i = 0; i < out.length; i++) out[i] /= max;
+        return out;
+    }
+
+    private static Vector vector(TreeMap<Integer, Integer> tf, Map<Integer, Integer> df, int n) {
+        int[] terms = new int[tf.size()];
+        double[] weights = new double[tf.size()];
+        double norm = 0;
+        int k = 0;
+        for (var e : tf.entrySet()) {
+            double x = (1 + Math.log(e.getValue())) * Math.log(1.0 + n / (double) df.get(e.getKey()));
+            terms[k] = e.getKey();
+            weights[k++] = x;
+            norm += x * x;
+        }
+        double len = Math.sqrt(norm);
+        if (len > 0) for (int i = 0; i < weights.length; i++) weights[i] /= len;
+        return new Vector(terms, weights);
+    }
+
+    private static Space tfIdf(List<Candidate> candidates) {
         Map<String, Integer> ids = new HashMap<>();
         List<TreeMap<Integer, Integer>> counts = new ArrayList<>();
         Map<Integer, Integer> df = new HashMap<>();
@@ -178,23 +238,8 @@ final class PassageScorer {
         }
         int n = candidates.size();
         Vector[] out = new Vector[n];
-        for (int c = 0; c < n; c++) {
-            TreeMap<Integer, Integer> tf = counts.get(c);
-            int[] terms = new int[tf.size()];
-            double[] weights = new double[tf.size()];
-            double norm = 0;
-            int k = 0;
-            for (var e : tf.entrySet()) {
-                double x = (1 + Math.log(e.getValue())) * Math.log(1.0 + n / (double) df.get(e.getKey()));
-                terms[k] = e.getKey();
-                weights[k++] = x;
-                norm += x * x;
-            }
-            double len = Math.sqrt(norm);
-            if (len > 0) for (int i = 0; i < weights.length; i++) weights[i] /= len;
-            out[c] = new Vector(terms, weights);
-        }
-        return out;
+        for (int c = 0; c < n; c++) out[c] = vector(counts.get(c), df, n);
+        return new Space(out, ids, df);
     }
 
     private static double[] normalize(double[] values) {

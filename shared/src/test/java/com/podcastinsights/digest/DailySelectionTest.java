@@ -131,4 +131,29 @@ class DailySelectionTest {
     private static List<String> ids(List<Insight> insights) {
         return insights.stream().map(Insight::id).toList();
     }
+
+    @Test
+    void theScoresThemesCompetedWithAreStoredSoAReplayRanksPersonalPicksTheSame() {
+        String day = "2026-11-30";
+        for (int e = 0; e < 5; e++) {
+            saveText("o" + e, "Show O" + e, "People this week on the podcast keep saying that it matters to people, "
+                    + "topic " + e + ".", 0.3, day);
+        }
+        saveText("g", "Show G", "People this week on the podcast keep saying it matters, people say so every week.", 0.8, day);
+        saveText("s", "Show S", "Sodium-ion cells skip lithium and cobalt, which means storage makers escape the squeeze.", 0.8, day);
+        DailySelection.Edition first = selection.edition(day, NOW);
+        Insight generic = first.pool().stream().filter(i -> i.id().equals("id-g-1")).findFirst().orElseThrow();
+        Insight specific = first.pool().stream().filter(i -> i.id().equals("id-s-1")).findFirst().orElseThrow();
+        assertTrue(first.score(generic) < first.score(specific), "specificity is in the edition's scores");
+
+        DailySelection.Edition replay = selection.edition(day, NOW.plusSeconds(3600));
+        for (Insight i : first.pool()) assertEquals(first.score(i), replay.score(i), 1e-12, i.id());
+        assertEquals(first.pool().size(), table.get(com.podcastinsights.port.Keys.editionPk(day),
+                com.podcastinsights.port.Keys.EDITION_SK).orElseThrow().strings("themeScores").size());
+    }
+
+    @Test
+    void aDamagedThemeScoreFallsBackToThePlainScore() {
+        assertEquals(java.util.Map.of("a", 0.5), DailySelection.decodeScores(List.of("a\t0.5", "b\tnot-a-number", "no-tab")));
+    }
 }

@@ -103,4 +103,50 @@ class DaySelectionTest {
         assertTrue(DaySelection.duplicatesAny(BATTERY_AGAIN, List.of(RUST, BATTERY)));
         assertFalse(DaySelection.duplicatesAny(SLEEP, List.of(RUST, BATTERY)));
     }
+
+    // five other episodes of the day, all talking about "people", "years", "week" and "podcast"
+    private static List<Insight> genericDay() {
+        List<Insight> day = new java.util.ArrayList<>();
+        for (int e = 0; e < 5; e++) {
+            day.add(insight("o" + e, "eo" + e, "Show O" + e, "People this week on the podcast said that it "
+                    + "matter, and people keep saying so every week, topic " + e + " aside.", 0.2));
+        }
+        return day;
+    }
+
+    private static final String GENERIC = "People this week keep saying the podcast years matter, because people say "
+            + "every week that years of work matter to people.";
+    private static final String SPECIFIC = "Sodium-ion cells skip lithium and cobalt entirely, which means grid "
+            + "storage makers escape the mineral supply squeeze.";
+
+    @Test
+    void aPassageInWordsTheWholeDayUsesLosesToAnEquallyScoredSpecificOne() {
+        List<Insight> day = new java.util.ArrayList<>(genericDay());
+        day.add(0, insight("g", "eg", "Show G", GENERIC, 0.8));
+        day.add(1, insight("s", "es", "Show S", SPECIFIC, 0.8));
+        List<DaySelection.Theme> themes = DaySelection.themes(day);
+        assertEquals("s", themes.get(0).best().id(), "the specific passage ranks first");
+        assertEquals(0.8, themes.get(0).score(), 0.8 * 0.05, "specific words keep nearly all of the score");
+        DaySelection.Theme generic = themes.stream().filter(t -> t.best().id().equals("g")).findFirst().orElseThrow();
+        assertTrue(generic.score() < 0.8 * (1 - DaySelection.SPECIFICITY_WEIGHT / 2), "generic loses: " + generic.score());
+        assertTrue(generic.score() >= 0.8 * (1 - DaySelection.SPECIFICITY_WEIGHT) - 1e-9, "never more than the weight");
+    }
+
+    @Test
+    void specificityIsNeutralWhenTheDayHasTooFewOtherEpisodesToTell() {
+        List<Insight> day = List.of(insight("g", "eg", "Show G", GENERIC, 0.8),
+                insight("o", "eo", "Show O", "People this week on the podcast said years of work matter to people.", 0.2));
+        assertEquals(0.8, DaySelection.themes(day).get(0).score(), 1e-9);
+    }
+
+    @Test
+    void aThemesOwnEpisodesDoNotCountAgainstItsSpecificity() {
+        List<Insight> day = new java.util.ArrayList<>(genericDay());
+        day.add(0, insight("a1", "ea", "Show A", BATTERY, 0.7));
+        day.add(1, insight("c1", "ec", "Show C", BATTERY_AGAIN, 0.6));
+        DaySelection.Theme battery = DaySelection.themes(day).get(0);
+        assertEquals(List.of("a1", "c1"), battery.members().stream().map(Insight::id).toList());
+        assertEquals(0.7 * (1 + DaySelection.SHOW_BOOST), battery.score(), 1e-9,
+                "no other episode uses the battery words: nothing taken off");
+    }
 }
