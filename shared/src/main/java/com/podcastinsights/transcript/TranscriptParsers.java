@@ -84,7 +84,7 @@ public final class TranscriptParsers {
     static String sniff(String text) {
         String head = text.stripLeading();
         if (head.startsWith("WEBVTT")) return VTT;
-        if (head.startsWith("{") || head.startsWith("[")) {
+        if (head.startsWith("{") || head.startsWith("[") && startsJsonArray(head)) {
             return JSON;
         }
         String start = head.length() > 4096 ? head.substring(0, 4096) : head;
@@ -96,6 +96,18 @@ public final class TranscriptParsers {
             return HTML;
         }
         return null;
+    }
+
+    /**
+     * A transcript in JSON that is an array holds objects; "[00:01:10] Ana: ..." is a text transcript whose lines
+     * open with a bracketed time.
+     */
+    private static boolean startsJsonArray(String head) {
+        for (int i = 1; i < head.length(); i++) {
+            char c = head.charAt(i);
+            if (!Character.isWhitespace(c)) return c == '{' || c == ']';
+        }
+        return true;
     }
 
     /** UTF-8 unless a byte-order mark says UTF-16; the BOM itself is dropped. */

@@ -153,4 +153,15 @@ class TranscriptParsersTest {
         org.junit.jupiter.api.Assertions.assertNull(TranscriptParsers.formatOfFileName("episode.transcript"));
         org.junit.jupiter.api.Assertions.assertNull(TranscriptParsers.formatOfFileName("README"));
     }
+
+    @Test
+    void textLinesOpeningWithABracketedTimeAreTextNotJson() {
+        ParsedTranscript t = parseText("[00:01:10] Ana: Heat pumps move warmth rather than make it.\n"
+                + "[00:01:25] Ben: So the bill falls.\n", null);
+        assertEquals("text", t.source());
+        assertEquals(List.of(new Segment(70, null, "Ana", "Heat pumps move warmth rather than make it."),
+                new Segment(85, null, "Ben", "So the bill falls.")), t.segments());
+        assertEquals("json", TranscriptParsers.sniff("[ {\"speaker\": \"Ana\"} ]"));
+        assertEquals("json", TranscriptParsers.sniff("[]"));
+    }
 }
