@@ -55,21 +55,19 @@ public final class BedrockRewriter implements InsightRewriter {
         if (sent.isEmpty()) return out;
         int maxTokens = OUTPUT_TOKENS_PER_PASSAGE * sent.size();
         long inputEstimate = (SYSTEM_PROMPT.length() + SCHEMA.length() + userText(sent).length()) / 4 + 1;
-        if (!budget.allows(inputEstimate, maxTokens)) return out;
+        var reservation = budget.reserve(inputEstimate, maxTokens);
+        if (reservation.isEmpty()) return out;
         JsonNode reply;
         try {
             reply = JSON.readTree(bedrock.converse(modelId, request(sent, maxTokens).toString()));
         } catch (RuntimeException | java.io.IOException e) {
-            // the worst case is charged: a failed call may still have been billed
-            budget.record(inputEstimate, maxTokens);
+            // the reserved worst case stays charged: a failed call may still have been billed
             System.err.println("insight rewrite skipped, the extractive text is kept: " + e.getMessage());
             return out;
         }
         JsonNode usage = reply.path("usage");
         if (usage.has("inputTokens") && usage.has("outputTokens")) {
-            budget.record(usage.path("inputTokens").asLong(), usage.path("outputTokens").asLong());
-        } else {
-            budget.record(inputEstimate, maxTokens);
+            reservation.get().settle(usage.path("inputTokens").asLong(), usage.path("outputTokens").asLong());
         }
         List<String> rewrites = rewrites(reply, sent.size());
         for (int i = 0; i < sent.size(); i++) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -109,6 +110,45 @@ public final class DynamoDbTable implements Table {
     @Override
     public void delete(String pk, String sk) {
         dynamo.deleteItem(DeleteItemRequest.builder().tableName(tableName).key(key(pk, sk)).build());
+    }
+
+    @Override
+    public boolean addWithinLimits(Item item, Map<String, Long> deltas, Map<String, Long> limits) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        int n = 0;
+        for (var e : item.attributes().entrySet()) {
+            if (e.getKey().equals(Item.PK) || e.getKey().equals(Item.SK) || deltas.containsKey(e.getKey())) continue;
+            String name = "#i" + n, value = ":i" + n++;
+            names.put(name, e.getKey());
+            values.put(value, toAttribute(e.getKey(), e.getValue()));
+            sets.add(name + " = if_not_exists(" + name + ", " + value + ")");
+        }
+        for (var e : deltas.entrySet()) {
+            String name = "#c" + n, value = ":c" + n, zero = ":z" + n, room = ":r" + n++;
+            names.put(name, e.getKey());
+            values.put(value, AttributeValue.fromN(Long.toString(e.getValue())));
+            values.put(zero, AttributeValue.fromN("0"));
+            sets.add(name + " = if_not_exists(" + name + ", " + zero + ") + " + value);
+            Long limit = limits.get(e.getKey());
+            if (e.getValue() > 0 && limit != null) {
+                if (limit - e.getValue() < 0) return false;
+                values.put(room, AttributeValue.fromN(Long.toString(limit - e.getValue())));
+                conditions.add("(attribute_not_exists(" + name + ") OR " + name + " <= " + room + ")");
+            }
+        }
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(tableName).key(key(item.pk(), item.sk()))
+                .updateExpression("SET " + String.join(", ", sets))
+                .expressionAttributeNames(names).expressionAttributeValues(values);
+        if (!conditions.isEmpty()) request.conditionExpression(String.join(" AND ", conditions));
+        try {
+            dynamo.updateItem(request.build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

@@ -57,6 +57,18 @@ public final class FileTable implements Table {
         return AtomicFiles.writeIfAbsent(file(item.pk(), item.sk()), serialize(item));
     }
 
+    /** Local runs are one process; one lock for all counters of every FileTable in it is plenty. */
+    private static final Object COUNTERS = new Object();
+
+    @Override
+    public boolean addWithinLimits(Item item, Map<String, Long> deltas, Map<String, Long> limits) {
+        synchronized (COUNTERS) {
+            Optional<Item> next = Table.counted(get(item.pk(), item.sk()), item, deltas, limits);
+            next.ifPresent(this::put);
+            return next.isPresent();
+        }
+    }
+
     @Override
     public Optional<Item> get(String pk, String sk) {
         return read(file(pk, sk));

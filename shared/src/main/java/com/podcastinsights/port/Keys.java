@@ -39,6 +39,9 @@ public final class Keys {
     public static String editionPk(String day) { return "EDITION#" + day; }
     public static final String EDITION_SK = "EDITION";
 
+    /** The day's shared counter of the optional rewrite step (tokens and cost). */
+    public static String budgetPk(String day) { return "BUDGET#" + day; }
+
     // bucket
     public static String rawFeedKey(String feedId, String fetchedAt) { return "feeds/" + feedId + "/" + fetchedAt + ".xml"; }
     public static String transcriptKey(String feedId, String episodeId) { return "transcripts/" + feedId + "/" + episodeId + ".json"; }

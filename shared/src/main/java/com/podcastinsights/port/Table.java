@@ -1,6 +1,8 @@
 package com.podcastinsights.port;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,4 +29,30 @@ public interface Table {
     List<Item> queryIndex(String gsi1pk, boolean descending, int limit);
 
     void delete(String pk, String sk);
+
+    /**
+     * A shared counter: adds each of {@code deltas} to its number attribute of the item with {@code item}'s key,
+     * in one atomic step, and only if every positive delta leaves its attribute at or below its entry in
+     * {@code limits} (a missing attribute counts as 0). When the item is absent it is created with {@code item}'s
+     * other attributes (type, ttl); they are never overwritten. Returns false, changing nothing, when a delta
+     * would pass its limit. Negative deltas (giving back what was reserved) always apply. This is how every
+     * Lambda environment of a function shares one cap.
+     */
+    boolean addWithinLimits(Item item, Map<String, Long> deltas, Map<String, Long> limits);
+
+    /**
+     * {@link #addWithinLimits} on an item held in memory: {@code current} after the step, or empty when a
+     * delta would pass its limit. For adapters that hold items themselves and lock around the read and write.
+     */
+    static Optional<Item> counted(Optional<Item> current, Item item, Map<String, Long> deltas, Map<String, Long> limits) {
+        Map<String, Object> values = new LinkedHashMap<>(item.attributes());
+        current.ifPresent(c -> values.putAll(c.attributes()));
+        for (var e : deltas.entrySet()) {
+            long now = values.get(e.getKey()) instanceof Number n ? n.longValue() : 0;
+            Long limit = limits.get(e.getKey());
+            if (e.getValue() > 0 && limit != null && now + e.getValue() > limit) return Optional.empty();
+            values.put(e.getKey(), now + e.getValue());
+        }
+        return Optional.of(new Item(values));
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.insight.RankedPassage;
+import com.podcastinsights.fakes.InMemoryTable;
 import com.podcastinsights.insight.RewriteBudget;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -97,7 +98,7 @@ class BedrockRewriterTest {
     }
 
     private static RewriteBudget generous() {
-        return new RewriteBudget(100_000, 10.0, 1.0, 5.0, CLOCK);
+        return new RewriteBudget(new InMemoryTable(), 100_000, 10.0, 1.0, 5.0, CLOCK);
     }
 
     @Test
@@ -136,8 +137,8 @@ class BedrockRewriterTest {
 
     @Test
     void overTheDailyCapMakesNoCallAndKeepsTheOriginals() {
-        RewriteBudget budget = new RewriteBudget(1_000, 10.0, 1.0, 5.0, CLOCK);
-        budget.record(900, 0);
+        RewriteBudget budget = new RewriteBudget(new InMemoryTable(), 1_000, 10.0, 1.0, 5.0, CLOCK);
+        assertTrue(budget.reserve(900, 0).isPresent(), "another environment's call took most of the day");
         List<String> out = new BedrockRewriter(client("converse-response.json"), MODEL, budget)
                 .rewrite(List.of(BATTERIES, SOLAR));
 
@@ -147,7 +148,7 @@ class BedrockRewriterTest {
 
     @Test
     void overTheDailyCostCapMakesNoCall() {
-        RewriteBudget budget = new RewriteBudget(1_000_000, 0.001, 1.0, 5.0, CLOCK);
+        RewriteBudget budget = new RewriteBudget(new InMemoryTable(), 1_000_000, 0.001, 1.0, 5.0, CLOCK);
         new BedrockRewriter(client("converse-response.json"), MODEL, budget).rewrite(List.of(BATTERIES, SOLAR));
         assertEquals(0, requests.size());
     }

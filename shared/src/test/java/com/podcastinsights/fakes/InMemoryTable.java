@@ -71,4 +71,11 @@ public final class InMemoryTable implements Table {
     public synchronized List<Item> ofType(String type) {
         return items.values().stream().filter(i -> type.equals(i.string("type"))).toList();
     }
+
+    @Override
+    public synchronized boolean addWithinLimits(Item item, java.util.Map<String, Long> deltas, java.util.Map<String, Long> limits) {
+        Optional<Item> next = Table.counted(get(item.pk(), item.sk()), item, deltas, limits);
+        next.ifPresent(this::put);
+        return next.isPresent();
+    }
 }

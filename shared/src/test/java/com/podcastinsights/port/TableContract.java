@@ -164,4 +164,51 @@ public abstract class TableContract {
         assertEquals(List.of("EPISODE#2"), sks(table.query("FEED#a", "EPISODE#")));
         assertTrue(table.putIfAbsent(Item.of("FEED#a", "EPISODE#1").build()), "a deleted key is absent again");
     }
+
+    @Test
+    void aCounterAddsUpToItsLimitsAndNoFurther() {
+        Item budget = Item.of("BUDGET#2026-11-30", "BUDGET").with("type", "Budget").with("ttl", 1_800_000_000L).build();
+        Map<String, Long> limits = Map.of("tokens", 1_000L, "microUsd", 500L);
+        assertTrue(table.addWithinLimits(budget, Map.of("tokens", 600L, "microUsd", 100L), limits));
+        assertFalse(table.addWithinLimits(budget, Map.of("tokens", 401L, "microUsd", 100L), limits), "tokens would pass");
+        assertFalse(table.addWithinLimits(budget, Map.of("tokens", 10L, "microUsd", 401L), limits), "cost would pass");
+        assertTrue(table.addWithinLimits(budget, Map.of("tokens", 400L, "microUsd", 400L), limits), "exactly at the limits");
+        Item stored = table.get("BUDGET#2026-11-30", "BUDGET").orElseThrow();
+        assertEquals(1_000L, stored.number("tokens", -1));
+        assertEquals(500L, stored.number("microUsd", -1));
+        assertEquals("Budget", stored.string("type"));
+        assertEquals(1_800_000_000L, stored.number("ttl", -1));
+    }
+
+    @Test
+    void givingBackAlwaysAppliesAndCreationAttributesAreNotOverwritten() {
+        Item first = Item.of("BUDGET#d", "BUDGET").with("type", "Budget").with("ttl", 100L).build();
+        assertTrue(table.addWithinLimits(first, Map.of("tokens", 900L), Map.of("tokens", 1_000L)));
+        Item later = Item.of("BUDGET#d", "BUDGET").with("type", "Budget").with("ttl", 999L).build();
+        assertTrue(table.addWithinLimits(later, Map.of("tokens", -300L), Map.of("tokens", 1_000L)));
+        Item stored = table.get("BUDGET#d", "BUDGET").orElseThrow();
+        assertEquals(600L, stored.number("tokens", -1));
+        assertEquals(100L, stored.number("ttl", -1), "set once, at creation");
+        assertFalse(table.addWithinLimits(later, Map.of("tokens", 2_000L), Map.of("tokens", 1_000L)),
+                "a delta beyond the limit on its own fails");
+        assertEquals(600L, table.get("BUDGET#d", "BUDGET").orElseThrow().number("tokens", -1));
+    }
+
+    @Test
+    void concurrentCountersNeverPassTheLimit() throws Exception {
+        Item counter = Item.of("BUDGET#race", "BUDGET").build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                results.add(pool.submit(() -> table.addWithinLimits(counter, Map.of("n", 1L), Map.of("n", 12L))));
+            }
+            int granted = 0;
+            for (var r : results) if (r.get()) granted++;
+            assertEquals(12, granted);
+            assertEquals(12L, table.get("BUDGET#race", "BUDGET").orElseThrow().number("n", -1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

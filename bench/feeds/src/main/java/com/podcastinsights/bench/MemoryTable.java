@@ -57,4 +57,11 @@ final class MemoryTable implements Table {
     public void delete(String pk, String sk) {
         items.remove(key(pk, sk));
     }
+
+    @Override
+    public synchronized boolean addWithinLimits(Item item, java.util.Map<String, Long> deltas, java.util.Map<String, Long> limits) {
+        Optional<Item> next = Table.counted(get(item.pk(), item.sk()), item, deltas, limits);
+        next.ifPresent(this::put);
+        return next.isPresent();
+    }
 }

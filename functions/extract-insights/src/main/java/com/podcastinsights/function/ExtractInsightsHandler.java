@@ -39,7 +39,11 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
 
     /** Lambda's constructor: builds the AWS adapters once per execution environment. */
     public ExtractInsightsHandler() {
-        this(awsAdapters(Env.system()), rewriter(Env.system()));
+        this(awsAdapters(Env.system()), Env.system());
+    }
+
+    private ExtractInsightsHandler(Adapters adapters, Env env) {
+        this(adapters, rewriter(env, adapters.table()));
     }
 
     public ExtractInsightsHandler(Adapters adapters) {
@@ -97,16 +101,17 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
 
     /**
      * The optional abstractive step (template parameter InsightRewriteModelId): off, with no client built, when
-     * REWRITE_MODEL_ID is empty. Prices are per million tokens, as the model's pricing page states them.
+     * REWRITE_MODEL_ID is empty. Prices are per million tokens, as the model's pricing page states them. The
+     * day's budget is a counter item in {@code table}, shared by every environment of the function.
      */
-    static InsightRewriter rewriter(Env env) {
+    static InsightRewriter rewriter(Env env, com.podcastinsights.port.Table table) {
         String model = env.optional("REWRITE_MODEL_ID", "");
         long tokenCap = Long.parseLong(env.optional("REWRITE_DAILY_TOKEN_CAP", "200000"));
         double costCap = Double.parseDouble(env.optional("REWRITE_DAILY_COST_CAP_USD", "0.50"));
         double inPrice = Double.parseDouble(env.optional("REWRITE_INPUT_USD_PER_MTOK", "1.0"));
         double outPrice = Double.parseDouble(env.optional("REWRITE_OUTPUT_USD_PER_MTOK", "5.0"));
         if (model.isBlank()) return InsightRewriter.NONE;
-        var budget = new RewriteBudget(tokenCap, costCap, inPrice, outPrice, Clock.systemUTC());
+        var budget = new RewriteBudget(table, tokenCap, costCap, inPrice, outPrice, Clock.systemUTC());
         return new BedrockRewriter(new BedrockConverseClient(UrlConnectionHttpClient.create(),
                 AwsClients.lambdaRegion(), AwsClients.lambdaCredentials(), null), model, budget);
     }

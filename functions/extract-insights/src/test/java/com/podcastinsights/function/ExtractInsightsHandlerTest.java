@@ -94,9 +94,9 @@ class ExtractInsightsHandlerTest {
     @Test
     void theRewriteStepIsOffWithoutAModelSoTheDefaultPathNeedsNoClient() {
         var env = new com.podcastinsights.config.Env(java.util.Map.of("REWRITE_MODEL_ID", ""));
-        assertSame(com.podcastinsights.insight.InsightRewriter.NONE, ExtractInsightsHandler.rewriter(env));
+        assertSame(com.podcastinsights.insight.InsightRewriter.NONE, ExtractInsightsHandler.rewriter(env, null));
         assertSame(com.podcastinsights.insight.InsightRewriter.NONE,
-                ExtractInsightsHandler.rewriter(new com.podcastinsights.config.Env(java.util.Map.of())));
+                ExtractInsightsHandler.rewriter(new com.podcastinsights.config.Env(java.util.Map.of()), null));
     }
 
     @Test
