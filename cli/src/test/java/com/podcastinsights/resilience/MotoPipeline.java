@@ -27,6 +27,7 @@ import com.podcastinsights.local.TemplateRoutes;
 import com.podcastinsights.port.EventPublisher;
 import com.podcastinsights.port.PipelineEvent;
 import com.podcastinsights.testing.AwsEmulator;
+import com.podcastinsights.testing.FaultInjectingTransport;
 import software.amazon.event.ruler.Machine;
 
 import java.io.ByteArrayInputStream;
@@ -79,12 +80,26 @@ final class MotoPipeline {
     private final Deque<String> queue = new ArrayDeque<>();
     private final List<String> late = new ArrayList<>();
     private final List<PipelineEvent> published = new ArrayList<>();
-    /** Handler failures (stage: message), as Lambda would record them before retrying the invocation. */
+    /** An asynchronous invocation is tried this often in all (template.yaml: two retries) before OnFailure. */
+    static final int LAMBDA_ATTEMPTS = 3;
+    /** Handler failures (stage: message), each followed by Lambda's retry of the same event. */
     final List<String> failures = new ArrayList<>();
+    /** Events whose every attempt failed: what the OnFailure destination would hold. */
+    final List<String> deadLetters = new ArrayList<>();
+    /** Faults injected while each function ran. */
+    final Map<String, Integer> faultsBy = new java.util.TreeMap<>();
+    private final FaultInjectingTransport faults;
     final List<JsonNode> summaries = new ArrayList<>();
 
     /** A fresh moto state (bucket, table, bus, verified sender), the sample feeds and three subscribers. */
-    MotoPipeline(AwsEmulator aws, SampleServer samples, Clock clock, int copies, AwsClients.Options options) {
+    MotoPipeline(AwsEmulator aws, SampleServer samples, Clock clock, int copies) {
+        this(aws, samples, clock, copies, null);
+    }
+
+    /** {@code faults}: the transport every adapter's client goes through (null: straight to moto). */
+    MotoPipeline(AwsEmulator aws, SampleServer samples, Clock clock, int copies, FaultInjectingTransport faults) {
+        this.faults = faults;
+        AwsClients.Options options = faults == null ? AwsClients.Options.standard() : faults.options();
         this.aws = aws;
         this.clock = clock;
         this.copies = copies;
@@ -188,22 +203,31 @@ final class MotoPipeline {
         }
         for (String rule : matched) {
             String function = routes.get(Integer.parseInt(rule)).functionName();
-            invoke(function, byFunction.get(function), envelope);
+            invoke(function.replaceFirst("Function$", ""), byFunction.get(function), envelope);
         }
     }
 
-    /** As Lambda invokes: event in, JSON out; a failure is recorded, as the asynchronous invoke would. */
+    /**
+     * As Lambda invokes asynchronously: event in, JSON out; a handler that throws is invoked again with the same
+     * event, up to {@link #LAMBDA_ATTEMPTS} in all, and then the event is dead-lettered.
+     */
     JsonNode invoke(String function, RequestStreamHandler handler, String event) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-            JsonNode summary = EventEnvelope.JSON.readTree(out.toByteArray());
-            summaries.add(EventEnvelope.JSON.createObjectNode().put("function", function).set("summary", summary));
-            return summary;
-        } catch (IOException | RuntimeException e) {
-            failures.add(function + ": " + e.getMessage());
-            return null;
+        for (int attempt = 1; attempt <= LAMBDA_ATTEMPTS; attempt++) {
+            int before = faults == null ? 0 : faults.injectedTotal();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+                JsonNode summary = EventEnvelope.JSON.readTree(out.toByteArray());
+                summaries.add(EventEnvelope.JSON.createObjectNode().put("function", function).set("summary", summary));
+                return summary;
+            } catch (IOException | RuntimeException e) {
+                failures.add(function + " (attempt " + attempt + "): " + e.getMessage());
+            } finally {
+                if (faults != null) faultsBy.merge(function, faults.injectedTotal() - before, Integer::sum);
+            }
         }
+        deadLetters.add(function + ": " + event);
+        return null;
     }
 
     String scheduleEvent(String stage) {

@@ -1,6 +1,5 @@
 package com.podcastinsights.resilience;
 
-import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.cli.SampleServer;
 import com.podcastinsights.testing.AwsEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -38,9 +37,10 @@ class PipelineReplayMotoTest {
     }
 
     static PipelineState run(int copies) {
-        MotoPipeline pipeline = new MotoPipeline(AwsEmulator.get(), samples, CLOCK, copies, AwsClients.Options.standard());
+        MotoPipeline pipeline = new MotoPipeline(AwsEmulator.get(), samples, CLOCK, copies);
         pipeline.runDay();
         assertEquals(List.of(), pipeline.failures, "no stage failed");
+        assertEquals(List.of(), pipeline.deadLetters);
         return pipeline.state();
     }
 

@@ -31,10 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * then sees a genuine error response, so its own retry classification and backoff are what is tested.
  *
  * <p>Faults are planned per operation name (PutItem, PutObject, PutEvents, SendEmail, ...), which an
- * {@link ExecutionInterceptor} puts in a request header: the first {@code calls} invocations of the operation
- * each fail their first {@code failedAttempts} attempts (an invocation is one SDK call; its retries share the
- * SDK's invocation id). {@code failedAttempts} at or above {@link AwsRetries#MAX_ATTEMPTS} exhausts the retry
- * budget, so the call fails.
+ * {@link ExecutionInterceptor} puts in a request header: every {@code every}-th invocation of the operation
+ * (the 1st, the 1+every-th, ...), up to {@code limit} of them, fails its first {@code failedAttempts} attempts (an
+ * invocation is one SDK call; its retries share the SDK's invocation id). {@code failedAttempts} at or above
+ * {@link AwsRetries#MAX_ATTEMPTS} exhausts the retry budget, so the call fails.
  */
 public final class FaultInjectingTransport implements SdkHttpClient {
     static final String OPERATION_HEADER = "x-test-operation";
@@ -59,13 +59,14 @@ public final class FaultInjectingTransport implements SdkHttpClient {
         }
     }
 
-    private record Plan(Kind kind, int calls, int failedAttempts) {
+    private record Plan(Kind kind, int every, int limit, int failedAttempts) {
     }
 
     private final SdkHttpClient real = UrlConnectionHttpClient.create();
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
-    /** Per operation, the invocation ids picked to fail, and how many attempts each has made. */
+    /** Per operation, every invocation id seen, with its attempts so far (-1: not picked to fail). */
     private final Map<String, Map<String, Integer>> picked = new HashMap<>();
+    private final Map<String, Integer> pickedCount = new HashMap<>();
     private final Map<String, Integer> injected = new LinkedHashMap<>();
     private final Map<String, Integer> forwarded = new LinkedHashMap<>();
 
@@ -74,16 +75,27 @@ public final class FaultInjectingTransport implements SdkHttpClient {
         return new AwsClients.Options(AwsRetries.fastForTests(), this, List.of(new OperationTag()));
     }
 
+    /** Every {@code every}-th invocation of {@code operation} from now on fails its first {@code failedAttempts}. */
+    public synchronized FaultInjectingTransport failEvery(String operation, Kind kind, int every, int failedAttempts) {
+        return plan(operation, new Plan(kind, every, Integer.MAX_VALUE, failedAttempts));
+    }
+
     /** The next {@code calls} invocations of {@code operation} fail their first {@code failedAttempts} attempts. */
-    public synchronized FaultInjectingTransport fail(String operation, Kind kind, int calls, int failedAttempts) {
-        plans.put(operation, new Plan(kind, calls, failedAttempts));
+    public synchronized FaultInjectingTransport failNext(String operation, Kind kind, int calls, int failedAttempts) {
+        return plan(operation, new Plan(kind, 1, calls, failedAttempts));
+    }
+
+    private FaultInjectingTransport plan(String operation, Plan plan) {
+        plans.put(operation, plan);
         picked.put(operation, new LinkedHashMap<>());
+        pickedCount.put(operation, 0);
         return this;
     }
 
     public synchronized void clear() {
         plans.clear();
         picked.clear();
+        pickedCount.clear();
     }
 
     /** Fault responses sent, by operation. */
@@ -123,9 +135,16 @@ public final class FaultInjectingTransport implements SdkHttpClient {
         Plan plan = plans.get(operation);
         if (plan != null) {
             Map<String, Integer> attempts = picked.get(operation);
-            if (attempts.containsKey(invocation) || attempts.size() < plan.calls()) {
-                int attempt = attempts.merge(invocation, 1, Integer::sum);
-                if (attempt <= plan.failedAttempts()) {
+            if (!attempts.containsKey(invocation)) {
+                int index = attempts.size();
+                boolean pick = index % plan.every() == 0 && pickedCount.get(operation) < plan.limit();
+                if (pick) pickedCount.merge(operation, 1, Integer::sum);
+                attempts.put(invocation, pick ? 0 : -1);
+            }
+            int before = attempts.get(invocation);
+            if (before >= 0) {
+                attempts.put(invocation, before + 1);
+                if (before < plan.failedAttempts()) {
                     injected.merge(operation, 1, Integer::sum);
                     return plan.kind();
                 }
