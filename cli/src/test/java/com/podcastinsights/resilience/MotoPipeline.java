@@ -146,6 +146,10 @@ final class MotoPipeline {
         }
     }
 
+    void subscribeFeed(String url) {
+        new FeedRepository(adapters.table()).add(url, null);
+    }
+
     Adapters adapters() {
         return adapters;
     }

@@ -48,7 +48,9 @@ public final class FaultInjectingTransport implements SdkHttpClient {
         EVENTS_THROTTLING(400, "ThrottlingException"),
         EVENTS_5XX(500, "InternalException"),
         SES_THROTTLING(429, "TooManyRequestsException"),
-        SES_5XX(503, "ServiceUnavailable");
+        SES_5XX(503, "ServiceUnavailable"),
+        /** Not a fault to retry: SES refusing this one message. */
+        SES_REJECTED(400, "MessageRejected");
 
         final int status;
         final String code;
