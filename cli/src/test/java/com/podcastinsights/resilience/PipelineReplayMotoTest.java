@@ -41,6 +41,10 @@ class PipelineReplayMotoTest {
         pipeline.runDay();
         assertEquals(List.of(), pipeline.failures, "no stage failed");
         assertEquals(List.of(), pipeline.deadLetters);
+        Map<String, Long> published = new TreeMap<>(pipeline.published().stream().collect(
+                java.util.stream.Collectors.groupingBy(e -> e.detailType(), java.util.stream.Collectors.counting())));
+        System.out.println("deliveries x" + copies + ": " + pipeline.summaries.size() + " handler invocations, published "
+                + published);
         return pipeline.state();
     }
 
