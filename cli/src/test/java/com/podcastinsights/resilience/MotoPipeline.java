@@ -231,7 +231,22 @@ final class MotoPipeline {
             }
         }
         deadLetters.add(function + ": " + event);
+        deadLettered.add(new DeadLetter(function, handler, event));
         return null;
+    }
+
+    private record DeadLetter(String function, RequestStreamHandler handler, String event) {
+    }
+
+    private final List<DeadLetter> deadLettered = new ArrayList<>();
+
+    /** What an operator does once the cause is fixed: sends the failure destination's events again. */
+    void redriveDeadLetters() {
+        List<DeadLetter> letters = List.copyOf(deadLettered);
+        deadLettered.clear();
+        deadLetters.clear();
+        letters.forEach(l -> invoke(l.function(), l.handler(), l.event()));
+        drain();
     }
 
     String scheduleEvent(String stage) {

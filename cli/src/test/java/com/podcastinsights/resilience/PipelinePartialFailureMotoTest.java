@@ -72,5 +72,14 @@ class PipelinePartialFailureMotoTest {
                 "the other five transcripts: " + state.objects().keySet());
         assertEquals(2, state.emailCount());
         assertEquals(List.of(1, 1), state.emails().values().stream().map(List::size).toList());
+
+        // nothing lost: redriving the failure destination stores the sixth transcript and its insights, once
+        int insightsBefore = state.keysOfType("Insight").size();
+        pipeline.redriveDeadLetters();
+        assertEquals(List.of(), pipeline.deadLetters);
+        PipelineState redriven = pipeline.state();
+        assertEquals(6, redriven.objects().keySet().stream().filter(k -> k.startsWith("transcripts/")).count());
+        assertTrue(redriven.keysOfType("Insight").size() > insightsBefore, redriven.keysOfType("Insight").toString());
+        assertEquals(2, redriven.emailCount(), "redriving a transcript sends no mail");
     }
 }
