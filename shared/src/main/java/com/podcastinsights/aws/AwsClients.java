@@ -3,6 +3,10 @@ package com.podcastinsights.aws;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,10 +16,13 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * Builds each SDK client once, with the region and credentials set explicitly (no provider-chain probing at
- * cold start) and the url-connection HTTP client. {@code endpoint} is null in AWS; tests point it at moto.
+ * cold start), the url-connection HTTP client and the retry policy of {@link AwsRetries#standard()}.
+ * {@code endpoint} is null in AWS; tests point it at moto, and may pass {@link Options} with short backoff and a
+ * fault-injecting transport.
  *
  * <p>Each method touches only its own service's classes, so a function jar without, say, SES never loads it.
  */
@@ -23,39 +30,71 @@ public final class AwsClients {
     private AwsClients() {
     }
 
+    /**
+     * What a client is built with besides region, endpoint and credentials. {@code transport} null means the
+     * url-connection client (built and owned by the SDK client); tests pass a wrapper around one, and
+     * interceptors that tag requests for it.
+     */
+    public record Options(AwsRetries retries, SdkHttpClient transport, List<ExecutionInterceptor> interceptors) {
+        public Options {
+            interceptors = List.copyOf(interceptors);
+        }
+
+        public static Options standard() {
+            return new Options(AwsRetries.standard(), null, List.of());
+        }
+    }
+
     public static S3Client s3(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        var b = S3Client.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpoint != null) b.endpointOverride(endpoint).forcePathStyle(true);
+        return s3(region, endpoint, credentials, Options.standard());
+    }
+
+    public static S3Client s3(Region region, URI endpoint, AwsCredentialsProvider credentials, Options options) {
+        var b = configure(S3Client.builder(), region, endpoint, credentials, options);
+        if (endpoint != null) b.forcePathStyle(true);
         return b.build();
     }
 
     public static DynamoDbClient dynamoDb(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        var b = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpoint != null) b.endpointOverride(endpoint);
-        return b.build();
+        return dynamoDb(region, endpoint, credentials, Options.standard());
+    }
+
+    public static DynamoDbClient dynamoDb(Region region, URI endpoint, AwsCredentialsProvider credentials,
+                                          Options options) {
+        return configure(DynamoDbClient.builder(), region, endpoint, credentials, options).build();
     }
 
     public static SesV2Client sesV2(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        var b = SesV2Client.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpoint != null) b.endpointOverride(endpoint);
-        return b.build();
+        return sesV2(region, endpoint, credentials, Options.standard());
+    }
+
+    public static SesV2Client sesV2(Region region, URI endpoint, AwsCredentialsProvider credentials, Options options) {
+        return configure(SesV2Client.builder(), region, endpoint, credentials, options).build();
     }
 
     public static EventBridgeClient eventBridge(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        var b = EventBridgeClient.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpoint != null) b.endpointOverride(endpoint);
-        return b.build();
+        return eventBridge(region, endpoint, credentials, Options.standard());
+    }
+
+    public static EventBridgeClient eventBridge(Region region, URI endpoint, AwsCredentialsProvider credentials,
+                                                Options options) {
+        return configure(EventBridgeClient.builder(), region, endpoint, credentials, options).build();
     }
 
     public static SecretsManagerClient secretsManager(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        var b = SecretsManagerClient.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        return configure(SecretsManagerClient.builder(), region, endpoint, credentials, Options.standard()).build();
+    }
+
+    private static <B extends AwsSyncClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B configure(
+            B b, Region region, URI endpoint, AwsCredentialsProvider credentials, Options options) {
+        b.region(region).credentialsProvider(credentials);
+        if (options.transport() != null) b.httpClient(options.transport());
+        else b.httpClientBuilder(UrlConnectionHttpClient.builder());
+        var override = ClientOverrideConfiguration.builder().retryStrategy(options.retries().strategy());
+        options.interceptors().forEach(override::addExecutionInterceptor);
+        b.overrideConfiguration(override.build());
         if (endpoint != null) b.endpointOverride(endpoint);
-        return b.build();
+        return b;
     }
 
     /** In Lambda: the region and credentials the runtime put in the environment. */

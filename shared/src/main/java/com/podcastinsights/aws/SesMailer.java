@@ -3,6 +3,7 @@ package com.podcastinsights.aws;
 import com.podcastinsights.port.Mailer;
 import com.podcastinsights.port.OutgoingMail;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Destination;
 import software.amazon.awssdk.services.sesv2.model.EmailContent;
@@ -18,7 +19,10 @@ import java.util.Objects;
  * local outbox keeps (custom headers such as List-Unsubscribe included; Simple content would drop them).
  *
  * <p>Throttling is retried with backoff a bounded number of times: the digest sends in a loop and the account's
- * sending rate is low (1/s in the sandbox). Any other error is not retried, because resending could duplicate mail.
+ * sending rate is low (1/s in the sandbox). Any other error is not retried here, because resending could
+ * duplicate mail (the SDK's own retries, {@link AwsRetries}, cover 5xx and I/O errors underneath). What is still
+ * throttled, 5xx or unreachable after that is {@link Mailer.Unavailable}: the caller leaves the subscriber for
+ * the invocation's retry. Any other error is a refusal of this message.
  */
 public final class SesMailer implements Mailer {
     private final SesV2Client ses;
@@ -50,13 +54,20 @@ public final class SesMailer implements Mailer {
                 return ses.sendEmail(built).messageId();
             } catch (SesV2Exception e) {
                 if (!isThrottling(e)) {
+                    if (e.statusCode() >= 500) {
+                        throw new Mailer.Unavailable("SES failing (" + describe(e) + "); mail to " + mail.to()
+                                + " left for the retry", e);
+                    }
                     throw new IllegalStateException("SES refused mail to " + mail.to() + ": " + describe(e), e);
                 }
                 if (attempt >= backoff.maxAttempts()) {
-                    throw new IllegalStateException("SES still throttling mail to " + mail.to() + " after "
+                    throw new Mailer.Unavailable("SES still throttling mail to " + mail.to() + " after "
                             + attempt + " attempts: " + describe(e), e);
                 }
                 backoff.pauseBefore(attempt + 1);
+            } catch (SdkClientException e) {
+                throw new Mailer.Unavailable("SES unreachable (" + e.getMessage() + "); mail to " + mail.to()
+                        + " left for the retry", e);
             }
         }
     }

@@ -36,8 +36,11 @@ import java.util.logging.Logger;
  *   SES accepted the message. It is reported as unconfirmed and not resent: a missed digest is cheaper than
  *   a duplicate, and the operator can see the count.</li>
  * </ul>
- * One recipient's failure never stops the rest; failures are counted, not thrown, so the schedule's retries
- * do not hammer an address SES keeps refusing. Replaying the event sends only to the released ones.
+ * One recipient's failure never stops the rest; refusals are counted as {@code failed}, not thrown, so the
+ * schedule's retries do not hammer an address SES keeps refusing. When SES cannot take mail now
+ * ({@link Mailer.Unavailable}: throttled or failing past the retries) the subscriber is released and counted as
+ * {@code deferred}, like one not reached before the time limit, so the invocation fails and Lambda's retry sends
+ * to exactly them. Replaying the event sends only to the released ones.
  */
 public final class DigestSender {
     private static final Logger LOG = Logger.getLogger(DigestSender.class.getName());
@@ -105,6 +108,7 @@ public final class DigestSender {
         List<Subscriber> readers = subscribers.active();
         Map<String, DailySelection.Edition> editions = new HashMap<>();
         int sent = 0, skipped = 0, unconfirmed = 0, failed = 0, deferred = 0, notDue = 0, empty = 0, insightCount = 0;
+        int notReached = 0;
         for (Subscriber reader : readers) {
             ZonedDateTime local = scheduledAt.atZone(zoneOf(reader));
             Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
@@ -112,7 +116,8 @@ public final class DigestSender {
                 notDue++;
                 continue;
             }
-            if (deferred > 0 || !timeLeft.getAsBoolean()) {
+            if (notReached > 0 || !timeLeft.getAsBoolean()) {
+                notReached++;
                 deferred++;
                 continue;
             }
@@ -137,6 +142,11 @@ public final class DigestSender {
             try {
                 pacer.awaitTurn();
                 messageId = mailer.send(mail(reader, readerDay, insights, edition.alsoOn(), now));
+            } catch (Mailer.Unavailable e) {
+                deferred++;
+                LOG.log(Level.WARNING, "digest for " + readerDay + " deferred for one subscriber: " + e.getMessage());
+                log.release(email, readerDay);
+                continue;
             } catch (RuntimeException e) {
                 failed++;
                 LOG.log(Level.WARNING, "digest for " + readerDay + " not sent to one subscriber: " + e.getMessage());
@@ -151,7 +161,9 @@ public final class DigestSender {
                 LOG.log(Level.WARNING, "digest sent but not recorded as SENT: " + e.getMessage());
             }
         }
-        String note = deferred > 0 ? deferred + " not reached before the time limit; invoke again to resume"
+        String note = deferred > 0 ? (notReached > 0 ? notReached + " not reached before the time limit" : "")
+                + (deferred > notReached ? (notReached > 0 ? ", " : "") + (deferred - notReached)
+                        + " not taken by the mail service now" : "") + "; invoke again to resume"
                 : empty > 0 && sent + skipped + unconfirmed + failed == 0 ? "no insights for " + day + ", nothing sent"
                 : null;
         return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insightCount, note, deferred, notDue);

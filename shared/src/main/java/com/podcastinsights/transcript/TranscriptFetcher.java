@@ -50,31 +50,45 @@ public final class TranscriptFetcher {
         this.log = log;
     }
 
+    /**
+     * What one delivery did: the stored transcript's event detail (empty when the episode has no text at all),
+     * and how many listed transcript links were tried and how many of those failed (download or parse), so a dead
+     * link shows in the invocation's summary, not only in the log, even when another link or the show notes
+     * stood in for it.
+     */
+    public record Outcome(Optional<TranscriptStored> stored, int linksTried, int linksFailed) {
+    }
+
     /** The stored transcript's event detail, or empty when the episode has no text at all. */
     public Optional<TranscriptStored> fetch(EpisodeDiscovered discovered) {
+        return fetchReporting(discovered).stored();
+    }
+
+    public Outcome fetchReporting(EpisodeDiscovered discovered) {
         String key = Keys.transcriptKey(discovered.feedId(), discovered.episodeId());
         Optional<Transcript> existing = stored(key, discovered);
         if (existing.isPresent()) {
             log("already stored at " + key + ", announcing again", discovered);
-            return Optional.of(announce(key, existing.get()));
+            return new Outcome(Optional.of(announce(key, existing.get())), 0, 0);
         }
         Item item = episodes.findItem(discovered.feedId(), discovered.episodeId())
                 .orElseThrow(() -> new IllegalStateException("no episode " + discovered.episodeId() + " in feed "
                         + discovered.feedId() + "; it is recorded before it is announced, so this event is stale or foreign"));
         Episode episode = EpisodeRepository.episodeOf(item);
         EpisodeTranscripts listed = EpisodeTranscripts.from(item);
-        Transcript transcript = fromTranscriptLinks(episode, listed);
+        int[] tally = new int[2]; // links tried, links failed
+        Transcript transcript = fromTranscriptLinks(episode, listed, tally);
         if (transcript == null) {
             ParsedTranscript notes = ShowNotes.parse(episode.showNotes());
             if (notes.isEmpty()) {
                 log("no transcript and no show notes; nothing to store", discovered);
-                return Optional.empty();
+                return new Outcome(Optional.empty(), tally[0], tally[1]);
             }
             transcript = notes.toTranscript(episode.feedId(), episode.id(), listed.feedLanguage());
         }
         blobs.put(key, TranscriptCodec.write(transcript), "application/json");
         log("stored " + transcript.segments().size() + " segments from " + transcript.source() + " at " + key, discovered);
-        return Optional.of(announce(key, transcript));
+        return new Outcome(Optional.of(announce(key, transcript)), tally[0], tally[1]);
     }
 
     /** The transcript a previous delivery stored; an unreadable one is rebuilt rather than failing forever. */
@@ -93,7 +107,7 @@ public final class TranscriptFetcher {
      * The first listed transcript, in order of preference, that downloads and has text; null when none does.
      * Episodes recorded before every link was kept have only the one link on the episode itself.
      */
-    private Transcript fromTranscriptLinks(Episode episode, EpisodeTranscripts listed) {
+    private Transcript fromTranscriptLinks(Episode episode, EpisodeTranscripts listed, int[] tally) {
         List<TranscriptLink> links = listed.links();
         if (links.isEmpty() && episode.transcriptUrl() != null && !episode.transcriptUrl().isBlank()) {
             links = List.of(new TranscriptLink(episode.transcriptUrl(), episode.transcriptType(), null, null));
@@ -101,6 +115,8 @@ public final class TranscriptFetcher {
         List<TranscriptLink> ordered = TranscriptChoice.inOrder(links, listed.feedLanguage());
         for (TranscriptLink link : ordered.subList(0, Math.min(MAX_ATTEMPTS, ordered.size()))) {
             ParsedTranscript parsed = download(episode, link);
+            tally[0]++;
+            if (parsed == null || parsed.isEmpty()) tally[1]++;
             if (parsed != null && !parsed.isEmpty()) {
                 return parsed.toTranscript(episode.feedId(), episode.id(),
                         TranscriptChoice.languageOf(link, listed.feedLanguage()));

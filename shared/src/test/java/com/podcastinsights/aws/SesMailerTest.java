@@ -10,6 +10,9 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
+import com.podcastinsights.port.Mailer;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -107,7 +110,7 @@ class SesMailerTest {
         for (int i = 0; i < 10; i++) ses.script.add(throttled());
         var sleeper = new RecordingSleeper();
 
-        var e = assertThrows(IllegalStateException.class,
+        var e = assertThrows(Mailer.Unavailable.class,
                 () -> new SesMailer(ses, null, sleeper.backoff(3)).send(MAIL));
 
         assertEquals(3, ses.requests.size());
@@ -132,5 +135,28 @@ class SesMailerTest {
         assertTrue(e.getMessage().contains("MessageRejected") && e.getMessage().contains("not verified"),
                 e.getMessage());
         assertEquals(List.of(), sleeper.pauses);
+    }
+
+    /** The SDK has retried a 5xx already; what is left is "not now", not a refusal: the digest defers it. */
+    @Test
+    void aServerErrorLeftAfterTheSdkRetriesIsUnavailableNotARefusal() {
+        var ses = new ScriptedSes();
+        ses.script.add(SesV2Exception.builder().statusCode(503)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable").errorMessage("down").build())
+                .build());
+        var sleeper = new RecordingSleeper();
+
+        var e = assertThrows(Mailer.Unavailable.class, () -> new SesMailer(ses, null, sleeper.backoff(5)).send(MAIL));
+
+        assertEquals(1, ses.requests.size(), "not resent here: the SDK's retries already ran");
+        assertTrue(e.getMessage().contains("ServiceUnavailable"), e.getMessage());
+    }
+
+    @Test
+    void noConnectionIsUnavailable() {
+        var ses = new ScriptedSes();
+        ses.script.add(SdkClientException.create("Unable to execute HTTP request: connection refused"));
+
+        assertThrows(Mailer.Unavailable.class, () -> new SesMailer(ses, null, new RecordingSleeper().backoff(5)).send(MAIL));
     }
 }

@@ -200,6 +200,26 @@ class DigestSenderTest {
     }
 
     @Test
+    void aRecipientTheMailServiceCannotTakeNowIsDeferredToTheRetryAndTheOthersStillGetTheirs() {
+        seed("ann@example.com", "bob@example.com", "cat@example.com");
+        mailer.unavailable.add("ann@example.com");
+        DigestReport report = sender.send(SCHEDULE);
+        assertEquals(2, report.sent(), "the ones after her are not blocked");
+        assertEquals(1, report.deferred());
+        assertEquals(0, report.failed());
+        assertTrue(report.note().contains("1 not taken by the mail service"), report.note());
+        assertTrue(table.get(Keys.subscriberPk("ann@example.com"), Keys.digestSk(DAY)).isEmpty(), "claim released");
+
+        mailer.unavailable.clear();
+        DigestReport retry = sender.send(SCHEDULE);
+        assertEquals(1, retry.sent());
+        assertEquals(2, retry.skipped());
+        assertEquals(0, retry.deferred());
+        assertEquals(List.of("ann@example.com", "bob@example.com", "cat@example.com"),
+                mailer.sent.stream().map(OutgoingMail::to).sorted().toList(), "each exactly once");
+    }
+
+    @Test
     void aSendingLeftoverIsReportedUnconfirmedAndNotResent() {
         seed("ann@example.com");
         new DigestLog(table).claim("ann@example.com", DAY, List.of("id-a-1"), clock.instant());

@@ -123,6 +123,21 @@ class TranscriptFetcherTest {
     }
 
     @Test
+    void aDeadLinkIsCountedInTheOutcomeEvenWhenAnotherTranscriptStandsIn() {
+        server.content("/t/ep12.srt", "application/srt", Fixtures.bytes("transcripts/episode.srt"));
+        EpisodeDiscovered d = listing("ep12", "en", link("/t/ep12.srt", "application/srt", "en"),
+                link("/t/dead.json", "application/json", "en"));
+
+        TranscriptFetcher.Outcome outcome = fetcher(HttpPolicy.local()).fetchReporting(d);
+
+        assertEquals("srt", outcome.stored().orElseThrow().source());
+        assertEquals(2, outcome.linksTried());
+        assertEquals(1, outcome.linksFailed());
+        TranscriptFetcher.Outcome replay = fetcher(HttpPolicy.local()).fetchReporting(d);
+        assertEquals(0, replay.linksTried(), "a replay reads the stored transcript and downloads nothing");
+    }
+
+    @Test
     void unreadableTranscriptFallsBackToShowNotes() {
         server.content("/t/bad.json", "application/json", "{\"version\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
         EpisodeDiscovered d = episode("ep3", server.uri("/t/bad.json").toString(), "application/json", NOTES);

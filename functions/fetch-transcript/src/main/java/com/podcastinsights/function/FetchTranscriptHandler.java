@@ -52,11 +52,14 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
                     + envelope.detailType());
         }
         EpisodeDiscovered discovered = envelope.detailAs(EpisodeDiscovered.class, "feedId", "episodeId");
-        Optional<TranscriptStored> stored = fetcher.fetch(discovered);
+        TranscriptFetcher.Outcome outcome = fetcher.fetchReporting(discovered);
+        Optional<TranscriptStored> stored = outcome.stored();
         ObjectNode summary = EventEnvelope.JSON.createObjectNode()
                 .put("feedId", discovered.feedId())
                 .put("episodeId", discovered.episodeId())
-                .put("stored", stored.isPresent());
+                .put("stored", stored.isPresent())
+                .put("linksTried", outcome.linksTried())
+                .put("linksFailed", outcome.linksFailed());
         stored.ifPresent(s -> summary.put("transcriptKey", s.transcriptKey())
                 .put("source", s.source())
                 .put("segments", s.segments()));

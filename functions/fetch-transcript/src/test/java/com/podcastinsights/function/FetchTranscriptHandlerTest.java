@@ -79,6 +79,18 @@ class FetchTranscriptHandlerTest {
     }
 
     @Test
+    void aDeadTranscriptLinkIsCountedInTheSummaryAndTheShowNotesStandIn() throws IOException {
+        recordSampleEpisode(server.uri("/gone.vtt").toString(), "<p>The notes say what the episode argues, at length.</p>");
+
+        JsonNode summary = invoke(sampleEvent());
+
+        assertTrue(summary.get("stored").asBoolean(), summary.toString());
+        assertEquals("show-notes", summary.get("source").asText());
+        assertEquals(1, summary.get("linksTried").asInt());
+        assertEquals(1, summary.get("linksFailed").asInt());
+    }
+
+    @Test
     void episodeWithoutTextReportsNothingStored() throws IOException {
         recordSampleEpisode(null, null);
 
