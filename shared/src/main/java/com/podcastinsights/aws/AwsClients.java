@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.transcribe.TranscribeClient;
 
 import java.net.URI;
 
@@ -53,6 +54,13 @@ public final class AwsClients {
 
     public static SecretsManagerClient secretsManager(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         var b = SecretsManagerClient.builder().region(region).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (endpoint != null) b.endpointOverride(endpoint);
+        return b.build();
+    }
+
+    public static TranscribeClient transcribe(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        var b = TranscribeClient.builder().region(region).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         if (endpoint != null) b.endpointOverride(endpoint);
         return b.build();
