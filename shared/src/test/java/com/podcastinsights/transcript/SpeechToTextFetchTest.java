@@ -120,6 +120,19 @@ class SpeechToTextFetchTest {
     }
 
     @Test
+    void theOptInSurvivesAFeedFetch() {
+        server.content("/feed.xml", "application/rss+xml",
+                "<rss><channel><title>Orchard</title></channel></rss>".getBytes(StandardCharsets.UTF_8));
+        String url = server.uri("/feed.xml").toString();
+        feeds.add(url, null, true);
+        new com.podcastinsights.feed.FeedPoller(feeds, episodes, blobs, events, http, java.time.Clock.systemUTC(), 1, quiet)
+                .pollAll();
+        var feed = feeds.find(FeedRepository.idFor(url)).orElseThrow();
+        assertEquals("Orchard", feed.title(), "the fetch did save the feed");
+        assertTrue(feed.transcribe(), "and kept the opt-in");
+    }
+
+    @Test
     void aReplayedEpisodeDiscoveredNeitherDownloadsAgainNorStartsASecondJob() {
         EpisodeDiscovered d = episode(feedId(true), null);
         TranscriptFetcher fetcher = fetcher(on(1_000_000));
