@@ -133,8 +133,9 @@ public final class FeedsCommand implements Callable<Integer> {
             return 0;
         }
         for (Feed f : shown) {
-            out.printf("%s  %s  %s  last ok: %s  failures: %d%s%n", f.id(), f.title() == null ? "(untitled)" : f.title(),
+            out.printf("%s  %s  %s  last ok: %s  failures: %d%s%s%n", f.id(), f.title() == null ? "(untitled)" : f.title(),
                     f.url(), f.lastSuccessAt() == null ? "never" : f.lastSuccessAt(), f.consecutiveFailures(),
+                    f.transcribe() ? "  speech-to-text: on" : "",
                     f.lastError() == null || f.consecutiveFailures() == 0 ? "" : "  last error: " + f.lastError());
         }
         return 0;

@@ -30,6 +30,9 @@ class FeedsTranscribeOptionTest {
         assertTrue(transcribe(dir, "https://a.example/feed.xml"));
         assertEquals(0, plain.code(), plain.err());
         assertFalse(transcribe(dir, "https://b.example/feed.xml"));
+        String list = cli("feeds", "list", "--data", data).out();
+        assertTrue(list.lines().anyMatch(l -> l.contains("a.example") && l.contains("speech-to-text: on")), list);
+        assertTrue(list.lines().anyMatch(l -> l.contains("b.example") && !l.contains("speech-to-text")), list);
     }
 
     @Test

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -50,9 +51,9 @@ public final class S3AudioStore implements AudioStore {
             int filled;
             while ((filled = fill(body, buffer)) > 0) {
                 int partNumber = parts.size() + 1;
+                // a stream over the one buffer (mark/reset for the SDK's retries): no second copy of the part
                 String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-                        RequestBody.fromBytes(filled == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, filled)))
-                        .eTag();
+                        RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, filled), filled)).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
                 total += filled;
             }
