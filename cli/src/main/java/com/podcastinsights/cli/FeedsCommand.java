@@ -18,14 +18,15 @@ import java.util.concurrent.Callable;
 @Command(name = "feeds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Manage the feeds of a local data dir.",
         subcommands = {FeedsCommand.Add.class, FeedsCommand.Import.class, FeedsCommand.Export.class,
-                FeedsCommand.ListFeeds.class, FeedsCommand.Broken.class, FeedsCommand.Remove.class})
+                FeedsCommand.ListFeeds.class, FeedsCommand.Broken.class, FeedsCommand.Remove.class,
+                FeedsCommand.Update.class})
 public final class FeedsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, import, export, list, broken or remove");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, import, export, list, broken, update or remove");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -39,15 +40,48 @@ public final class FeedsCommand implements Callable<Integer> {
         String url;
         @Option(names = "--title", description = "a title to show until the first fetch reads the feed's own")
         String title;
+        @Option(names = "--transcribe", description = "opt in to Amazon Transcribe for episodes without a "
+                + "transcript (needs the stack's TranscribeEnabled=true; billed per audio minute)")
+        boolean transcribe;
 
         @Override
         public Integer call() {
             if (!OpmlReader.isHttp(url.trim())) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "not an http(s) URL: " + url);
             }
-            boolean added = new FeedRepository(data.table()).add(url.trim(), title);
+            boolean added = new FeedRepository(data.table()).add(url.trim(), title, transcribe);
             PrintWriter out = spec.commandLine().getOut();
-            out.println((added ? "added " : "already subscribed ") + FeedRepository.idFor(url) + " " + url.trim());
+            out.println((added ? "added " : "already subscribed ") + FeedRepository.idFor(url) + " " + url.trim()
+                    + (added && transcribe ? " (speech-to-text on)" : ""));
+            if (!added && transcribe) {
+                out.println("(its settings are unchanged; use `feeds update " + FeedRepository.idFor(url)
+                        + " --transcribe`)");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Change a subscribed feed's settings, by the id `feeds list` shows.")
+    public static final class Update implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LocalData data;
+        @Parameters(paramLabel = "ID", description = "the feed id")
+        String id;
+        @Option(names = "--transcribe", negatable = true, required = true,
+                description = "opt in to (--transcribe) or out of (--no-transcribe) Amazon Transcribe for episodes "
+                        + "without a transcript (needs the stack's TranscribeEnabled=true)")
+        boolean transcribe;
+
+        @Override
+        public Integer call() {
+            if (!new FeedRepository(data.table()).setTranscribe(id, transcribe)) {
+                spec.commandLine().getErr().println("error: no feed with id " + id + " in " + data.describe());
+                return 1;
+            }
+            spec.commandLine().getOut().println("updated " + id + ": speech-to-text " + (transcribe ? "on" : "off"));
             return 0;
         }
     }
@@ -99,8 +133,9 @@ public final class FeedsCommand implements Callable<Integer> {
             return 0;
         }
         for (Feed f : shown) {
-            out.printf("%s  %s  %s  last ok: %s  failures: %d%s%n", f.id(), f.title() == null ? "(untitled)" : f.title(),
+            out.printf("%s  %s  %s  last ok: %s  failures: %d%s%s%n", f.id(), f.title() == null ? "(untitled)" : f.title(),
                     f.url(), f.lastSuccessAt() == null ? "never" : f.lastSuccessAt(), f.consecutiveFailures(),
+                    f.transcribe() ? "  speech-to-text: on" : "",
                     f.lastError() == null || f.consecutiveFailures() == 0 ? "" : "  last error: " + f.lastError());
         }
         return 0;

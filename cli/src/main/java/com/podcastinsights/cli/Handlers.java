@@ -20,7 +20,11 @@ final class Handlers {
             FetchTranscriptHandler.class.getName(), FetchTranscriptHandler::new,
             ExtractInsightsHandler.class.getName(), ExtractInsightsHandler::new,
             SendDigestHandler.class.getName(), SendDigestHandler::new,
-            com.podcastinsights.function.MailFeedbackHandler.class.getName(), com.podcastinsights.function.MailFeedbackHandler::new);
+            com.podcastinsights.function.MailFeedbackHandler.class.getName(), com.podcastinsights.function.MailFeedbackHandler::new,
+            // local runs start no Transcribe jobs, so its job-state changes never arrive; known for completeness
+            com.podcastinsights.function.TranscriptionDoneHandler.class.getName(),
+            a -> new com.podcastinsights.function.TranscriptionDoneHandler(a,
+                    com.podcastinsights.transcript.TranscriptionJobs.COMMON_PREFIX + "local-"));
 
     private Handlers() {
     }

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HandlersTest {
     @Test
     void knowsTheFourHandlersByClassNameAndSamForm() {
-        assertEquals(5, Handlers.BY_CLASS.size(), "the pipeline's four and MailFeedback (routed by a bus rule too)");
+        assertEquals(6, Handlers.BY_CLASS.size(),
+                "the pipeline's four, MailFeedback and TranscriptionDone (routed by bus rules too)");
+        assertNotNull(Handlers.forClass("com.podcastinsights.function.TranscriptionDoneHandler::handleRequest"));
         assertNotNull(Handlers.forClass("com.podcastinsights.function.FetchTranscriptHandler::handleRequest"));
         assertNotNull(Handlers.forClass("com.podcastinsights.function.SendDigestHandler"));
     }

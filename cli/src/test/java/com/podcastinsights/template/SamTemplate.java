@@ -108,15 +108,27 @@ final class SamTemplate {
         return out;
     }
 
-    /** Every IAM statement of the function's inline Policies (policy documents with a Statement list). */
+    /**
+     * Every IAM statement of the function's inline Policies (policy documents with a Statement list). A policy
+     * under {@code !If [Condition, document, !Ref AWS::NoValue]} counts with its document: the checks look at what
+     * the function may do with the condition on, which is the most it may do.
+     */
     List<JsonNode> policyStatements(String functionId) {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode policy : resource(functionId).path("Properties").path("Policies")) {
+            if (isConditionalPolicy(policy)) policy = policy.path("Fn::If").path(1);
             JsonNode statements = policy.path("Statement");
             if (statements.isArray()) statements.forEach(out::add);
             else if (statements.isObject()) out.add(statements);
         }
         return out;
+    }
+
+    /** {@code !If [Condition, {Statement: ...}, !Ref AWS::NoValue]}: an inline policy only when the condition holds. */
+    static boolean isConditionalPolicy(JsonNode policy) {
+        JsonNode branches = policy.path("Fn::If");
+        return branches.isArray() && branches.size() == 3 && branches.path(1).has("Statement")
+                && "AWS::NoValue".equals(branches.path(2).path("Ref").asText());
     }
 
     /** "com.x.Y::handleRequest" -> "com.x.Y". */

@@ -119,7 +119,7 @@ final class TemplateChecks {
             for (JsonNode policy : t.resource(fn).path("Properties").path("Policies")) {
                 if (policy.isTextual()) {
                     problems.add(fn + ": managed policy " + policy.asText() + " (write the statements inline)");
-                } else if (policy.isObject() && !policy.has("Statement")) {
+                } else if (policy.isObject() && !policy.has("Statement") && !SamTemplate.isConditionalPolicy(policy)) {
                     problems.add(fn + ": SAM policy template " + policy.fieldNames().next()
                             + " (its actions are not in the template; write the statements inline)");
                 }
@@ -192,7 +192,7 @@ final class TemplateChecks {
 
     /** The AWS adapters of com.podcastinsights.aws a function may construct. */
     static final List<String> ADAPTERS = List.of("S3BlobStore", "DynamoDbTable", "SesMailer", "EventBridgePublisher",
-            "SecretsManagerKey", "BedrockRewriter");
+            "SecretsManagerKey", "BedrockRewriter", "S3AudioStore", "TranscribeSpeechToText");
 
     private static final Pattern ADAPTER_NEW = Pattern.compile(
             "\\bnew\\s+(?:com\\.podcastinsights\\.aws\\.)?(" + String.join("|", ADAPTERS) + ")\\s*\\(");
@@ -219,7 +219,13 @@ final class TemplateChecks {
                     Map.entry("listObjects", List.of("s3:ListBucket")),
                     Map.entry("deleteObject", List.of("s3:DeleteObject")),
                     Map.entry("deleteObjects", List.of("s3:DeleteObject")),
-                    Map.entry("copyObject", List.of("s3:GetObject", "s3:PutObject"))),
+                    Map.entry("copyObject", List.of("s3:GetObject", "s3:PutObject")),
+                    // multipart uploads are authorized as PutObject, except the abort (Service Authorization
+                    // Reference, Amazon S3)
+                    Map.entry("createMultipartUpload", List.of("s3:PutObject")),
+                    Map.entry("uploadPart", List.of("s3:PutObject")),
+                    Map.entry("completeMultipartUpload", List.of("s3:PutObject")),
+                    Map.entry("abortMultipartUpload", List.of("s3:AbortMultipartUpload"))),
             "DynamoDbClient", Map.ofEntries(
                     Map.entry("getItem", List.of("dynamodb:GetItem")),
                     Map.entry("putItem", List.of("dynamodb:PutItem")),
@@ -243,6 +249,9 @@ final class TemplateChecks {
                     "putEvents", List.of("events:PutEvents")),
             "SecretsManagerClient", Map.of(
                     "getSecretValue", List.of("secretsmanager:GetSecretValue")),
+            "TranscribeClient", Map.of(
+                    "startTranscriptionJob", List.of("transcribe:StartTranscriptionJob"),
+                    "getTranscriptionJob", List.of("transcribe:GetTranscriptionJob")),
             // our SigV4 client for Bedrock Runtime Converse, authorized as InvokeModel (Service Authorization
             // Reference, Amazon Bedrock)
             "BedrockConverseClient", Map.of(
@@ -393,6 +402,13 @@ final class TemplateChecks {
     }
 
     /** Runtime, architecture, SnapStart, alias, JSON logs with retention, build method. */
+    /** A number, or the smaller branch of an {@code Fn::If} of numbers; 0 for anything else. */
+    static int leastOf(com.fasterxml.jackson.databind.JsonNode value) {
+        com.fasterxml.jackson.databind.JsonNode branches = value.path("Fn::If");
+        if (branches.isArray() && branches.size() == 3) return Math.min(leastOf(branches.get(1)), leastOf(branches.get(2)));
+        return value.asInt(0);
+    }
+
     static List<String> functionSettingsProblems(SamTemplate t, String fn, Path root) {
         List<String> p = new ArrayList<>();
         JsonNode props = t.effectiveProperties(fn);
@@ -413,7 +429,7 @@ final class TemplateChecks {
             p.add(fn + ": log group " + logGroup + " has no RetentionInDays");
         }
         if (props.path("MemorySize").asInt(0) < 512) p.add(fn + ": MemorySize " + props.path("MemorySize"));
-        if (props.path("Timeout").asInt(0) < 30) p.add(fn + ": Timeout " + props.path("Timeout"));
+        if (leastOf(props.path("Timeout")) < 30) p.add(fn + ": Timeout " + props.path("Timeout"));
         expect(p, fn + ".Metadata.BuildMethod", t.resource(fn).path("Metadata").path("BuildMethod"), "makefile");
         Path makefile = root.resolve(t.codeUri(fn)).resolve("Makefile");
         if (!Files.isRegularFile(makefile) || !makeKnowsTarget(makefile, "build-" + fn)) {

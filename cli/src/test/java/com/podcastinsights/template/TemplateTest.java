@@ -43,10 +43,11 @@ class TemplateTest {
             "FetchFeedsFunction", "feed-batch-requested.json",
             "FetchTranscriptFunction", "episode-discovered.json",
             "ExtractInsightsFunction", "transcript-stored.json",
-            "MailFeedbackFunction", "ses-bounce.json");
+            "MailFeedbackFunction", "ses-bounce.json",
+            "TranscriptionDoneFunction", "transcribe-job-state-change.json");
 
-    /** Functions whose rule is on the default bus: SES publishes its sending events only there. */
-    static final Set<String> DEFAULT_BUS_FUNCTIONS = Set.of("MailFeedbackFunction");
+    /** Functions whose rule is on the default bus: SES and Transcribe publish their events only there. */
+    static final Set<String> DEFAULT_BUS_FUNCTIONS = Set.of("MailFeedbackFunction", "TranscriptionDoneFunction");
 
     /** Scheduled functions and the sample whose envelope their schedule's Input must reproduce. */
     static final Map<String, String> SCHEDULE_SAMPLES = Map.of(
@@ -153,7 +154,7 @@ class TemplateTest {
                 String owner = fn + "." + rule.getKey();
                 JsonNode props = rule.getValue();
                 if (DEFAULT_BUS_FUNCTIONS.contains(fn)) {
-                    if (!props.path("EventBusName").isMissingNode()) problems.add(owner + ": SES events are on the default bus only");
+                    if (!props.path("EventBusName").isMissingNode()) problems.add(owner + ": AWS service events are on the default bus only");
                 } else if (!"{\"Ref\":\"EventBus\"}".equals(props.path("EventBusName").toString())) {
                     problems.add(owner + ": EventBusName is not !Ref EventBus");
                 }
@@ -323,6 +324,7 @@ class TemplateTest {
         resourceFor.put("s3:", "Bucket");
         resourceFor.put("events:", "EventBus");
         resourceFor.put("ses:", ":identity/");
+        resourceFor.put("transcribe:", ":transcription-job/podcast-insights-${AWS::StackName}-");
         for (String action : needed) {
             for (JsonNode s : TemplateChecks.grantsOf(statements, action)) {
                 resourceFor.forEach((prefix, marker) -> {

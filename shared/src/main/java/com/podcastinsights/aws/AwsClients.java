@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.transcribe.TranscribeClient;
 
 import java.net.URI;
 import java.util.List;
@@ -95,6 +96,13 @@ public final class AwsClients {
         b.overrideConfiguration(override.build());
         if (endpoint != null) b.endpointOverride(endpoint);
         return b;
+    }
+
+    public static TranscribeClient transcribe(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        var b = TranscribeClient.builder().region(region).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        if (endpoint != null) b.endpointOverride(endpoint);
+        return b.build();
     }
 
     /** In Lambda: the region and credentials the runtime put in the environment. */

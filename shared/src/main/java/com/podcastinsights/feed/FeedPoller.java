@@ -317,7 +317,7 @@ public final class FeedPoller {
             lastModified = null;
         }
         String title = f.title() != null && !f.title().isBlank() ? f.title() : parsedTitle;
-        return new Feed(f.id(), url, title, etag, lastModified, now, 0, null);
+        return new Feed(f.id(), url, title, etag, lastModified, now, 0, null, f.transcribe());
     }
 
     private static boolean isHttp(String url) {
@@ -329,7 +329,7 @@ public final class FeedPoller {
         String error = describe(e);
         if (error.length() > MAX_ERROR_CHARS) error = error.substring(0, MAX_ERROR_CHARS);
         return new Feed(f.id(), f.url(), f.title(), f.etag(), f.lastModified(), f.lastSuccessAt(),
-                f.consecutiveFailures() + 1, error);
+                f.consecutiveFailures() + 1, error, f.transcribe());
     }
 
     /** One line: parser messages span several, and progress is one line per feed. */

@@ -30,6 +30,19 @@ public final class FeedRepository {
         return table.putIfAbsent(toItem(new Feed(id, url.trim(), title, null, null, null, 0, null)));
     }
 
+    /** Adds a feed, opted in to speech-to-text or not; false when it is already subscribed (left alone). */
+    public boolean add(String url, String title, boolean transcribe) {
+        String id = idFor(url);
+        return table.putIfAbsent(toItem(new Feed(id, url.trim(), title, null, null, null, 0, null, transcribe)));
+    }
+
+    /** Opts a subscribed feed in to (or out of) speech-to-text; false when there is no such feed. */
+    public boolean setTranscribe(String feedId, boolean on) {
+        Optional<Feed> feed = find(feedId);
+        feed.ifPresent(f -> save(f.withTranscribe(on)));
+        return feed.isPresent();
+    }
+
     public Optional<Feed> find(String feedId) {
         return table.get(Keys.feedPk(feedId), Keys.FEED_SK).map(FeedRepository::fromItem);
     }
@@ -59,13 +72,14 @@ public final class FeedRepository {
                 .with("lastSuccessAt", f.lastSuccessAt())
                 .with("consecutiveFailures", (long) f.consecutiveFailures())
                 .with("lastError", f.lastError())
+                .with("transcribe", f.transcribe() ? Boolean.TRUE : null)
                 .build();
     }
 
     static Feed fromItem(Item i) {
         return new Feed(i.string("feedId"), i.string("url"), i.string("title"), i.string("etag"),
                 i.string("lastModified"), i.string("lastSuccessAt"), (int) i.number("consecutiveFailures", 0),
-                i.string("lastError"));
+                i.string("lastError"), i.flag("transcribe"));
     }
 
     static String sha256Hex(String s) {

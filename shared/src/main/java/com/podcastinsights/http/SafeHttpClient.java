@@ -99,6 +99,86 @@ public final class SafeHttpClient {
         }
     }
 
+    /**
+     * GET for a large body (podcast audio), streamed rather than buffered: the same address guard on every hop,
+     * the same redirect limit, the policy's timeout until the response headers, then {@code maxBytes} and
+     * {@code downloadTimeout} for the body. A declared Content-Length above the cap is refused before any byte
+     * is read. No gzip: audio does not compress, and a size cap should count the bytes as they will be stored.
+     */
+    public StreamedResponse openStream(URI uri, long maxBytes, Duration downloadTimeout) throws IOException {
+        long start = System.nanoTime();
+        long headersDeadline = start + policy.timeout().toNanos();
+        long bodyDeadline = start + downloadTimeout.toNanos();
+        URI current = uri;
+        for (int hop = 0; ; hop++) {
+            guard.check(current);
+            HttpRequest request;
+            try {
+                request = HttpRequest.newBuilder(current).GET()
+                        .timeout(remaining(headersDeadline, current))
+                        .header("User-Agent", policy.userAgent())
+                        .header("Accept-Encoding", "identity")
+                        .header("Accept", "*/*")
+                        .build();
+            } catch (IllegalArgumentException e) {
+                throw new RefusedRequestException("refused " + current + ": " + e.getMessage());
+            }
+            HttpResponse<java.io.InputStream> response = sendStreaming(request, headersDeadline, current);
+            int status = response.statusCode();
+            if (isRedirect(status)) {
+                response.body().close();
+                if (hop >= policy.maxRedirects()) {
+                    throw new RefusedRequestException("too many redirects (more than " + policy.maxRedirects()
+                            + ") starting at " + uri);
+                }
+                String location = response.headers().firstValue("Location").orElse(null);
+                if (location == null || location.isBlank()) throw new HttpStatusException(status, current);
+                try {
+                    current = current.resolve(location.trim());
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("bad redirect Location from " + current + ": " + location);
+                }
+                continue;
+            }
+            if (status < 200 || status > 299) {
+                response.body().close();
+                throw new HttpStatusException(status, current);
+            }
+            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (declared > maxBytes) {
+                response.body().close();
+                throw new RefusedRequestException("response exceeds " + maxBytes + " bytes (Content-Length "
+                        + declared + "): " + current);
+            }
+            return new StreamedResponse(current, header(response, "Content-Type"), declared,
+                    new LimitedBody(response.body(), maxBytes, bodyDeadline, current));
+        }
+    }
+
+    private HttpResponse<java.io.InputStream> sendStreaming(HttpRequest request, long deadline, URI uri)
+            throws IOException {
+        CompletableFuture<HttpResponse<java.io.InputStream>> future =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            return future.get(remaining(deadline, uri).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("timed out after " + policy.timeout().toMillis() + " ms waiting for " + uri);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted fetching " + uri);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) throw new HttpTimeoutException("connect timed out to " + uri);
+            if (cause instanceof IOException io) {
+                if (io.getMessage() == null) throw new IOException(io.getClass().getSimpleName() + " fetching " + uri, io);
+                throw io;
+            }
+            throw new IOException("failed fetching " + uri + ": " + cause, cause);
+        }
+    }
+
     private HttpRequest request(URI uri, String etag, String lastModified, long deadline) throws IOException {
         HttpRequest.Builder b;
         try {

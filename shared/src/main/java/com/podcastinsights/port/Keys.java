@@ -45,4 +45,8 @@ public final class Keys {
     // bucket
     public static String rawFeedKey(String feedId, String fetchedAt) { return "feeds/" + feedId + "/" + fetchedAt + ".xml"; }
     public static String transcriptKey(String feedId, String episodeId) { return "transcripts/" + feedId + "/" + episodeId + ".json"; }
+    /** An episode's enclosure audio, for Amazon Transcribe; the bucket's lifecycle expires it. */
+    public static String transcribeAudioKey(String feedId, String episodeId) { return "transcribe/audio/" + feedId + "/" + episodeId; }
+    /** Where Amazon Transcribe writes the job's output JSON. */
+    public static String transcribeOutputKey(String feedId, String episodeId) { return "transcribe/output/" + feedId + "/" + episodeId + ".json"; }
 }

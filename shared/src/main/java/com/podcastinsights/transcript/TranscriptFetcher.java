@@ -7,6 +7,8 @@ import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.feed.Episode;
 import com.podcastinsights.feed.EpisodeRepository;
 import com.podcastinsights.feed.EpisodeTranscripts;
+import com.podcastinsights.feed.Feed;
+import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.http.HttpResult;
 import com.podcastinsights.http.SafeHttpClient;
@@ -15,6 +17,7 @@ import com.podcastinsights.port.EventPublisher;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
@@ -27,6 +30,11 @@ import java.util.Optional;
  * none can be fetched or read, the show notes stand in (source "show-notes", which ranking weighs lower).
  * Idempotent: the transcript key depends only on the episode, and a replayed event finds the stored
  * transcript and re-announces it without downloading again.
+ *
+ * <p>Speech-to-text (optional): with an {@link AudioTranscriber}, an episode of an opted-in feed that has no usable
+ * transcript gets its audio transcribed instead, and nothing is stored yet: TranscriptionCompletion stores the
+ * result (or, if the job fails, the show notes) when the job ends. When the audio cannot be fetched (too large,
+ * refused, timed out) the show notes are stored at once, as without speech-to-text.
  */
 public final class TranscriptFetcher {
     /** Links tried per episode: each failed download costs up to the HTTP timeout. */
@@ -36,9 +44,23 @@ public final class TranscriptFetcher {
     private final EventPublisher events;
     private final SafeHttpClient http;
     private final PrintStream log;
+    private final FeedRepository feeds;
+    private final AudioTranscriber transcriber;
 
     public TranscriptFetcher(EpisodeRepository episodes, BlobStore blobs, EventPublisher events, SafeHttpClient http) {
         this(episodes, blobs, events, http, System.err);
+    }
+
+    /** With speech-to-text: {@code transcriber} null, or its policy off, is the same as without. */
+    public TranscriptFetcher(EpisodeRepository episodes, BlobStore blobs, EventPublisher events, SafeHttpClient http,
+                             FeedRepository feeds, AudioTranscriber transcriber, PrintStream log) {
+        this.episodes = episodes;
+        this.blobs = blobs;
+        this.events = events;
+        this.http = http;
+        this.log = log;
+        this.feeds = feeds;
+        this.transcriber = transcriber;
     }
 
     public TranscriptFetcher(EpisodeRepository episodes, BlobStore blobs, EventPublisher events, SafeHttpClient http,
@@ -48,6 +70,8 @@ public final class TranscriptFetcher {
         this.events = events;
         this.http = http;
         this.log = log;
+        this.feeds = null;
+        this.transcriber = null;
     }
 
     /**
@@ -78,6 +102,9 @@ public final class TranscriptFetcher {
         EpisodeTranscripts listed = EpisodeTranscripts.from(item);
         int[] tally = new int[2]; // links tried, links failed
         Transcript transcript = fromTranscriptLinks(episode, listed, tally);
+        if (transcript == null && startedTranscription(episode, listed, discovered)) {
+            return new Outcome(Optional.empty(), tally[0], tally[1]);
+        }
         if (transcript == null) {
             ParsedTranscript notes = ShowNotes.parse(episode.showNotes());
             if (notes.isEmpty()) {
@@ -89,6 +116,29 @@ public final class TranscriptFetcher {
         blobs.put(key, TranscriptCodec.write(transcript), "application/json");
         log("stored " + transcript.segments().size() + " segments from " + transcript.source() + " at " + key, discovered);
         return new Outcome(Optional.of(announce(key, transcript)), tally[0], tally[1]);
+    }
+
+    /** True when speech-to-text has the episode now (started, or started by an earlier delivery). */
+    private boolean startedTranscription(Episode episode, EpisodeTranscripts listed, EpisodeDiscovered discovered) {
+        if (transcriber == null) return false;
+        boolean optedIn = feeds != null && feeds.find(episode.feedId()).map(Feed::transcribe).orElse(false);
+        TranscriptionDecision decision = TranscriptionDecision.decide(transcriber.policy().enabled(), optedIn,
+                episode.enclosureUrl());
+        if (decision != TranscriptionDecision.TRANSCRIBE) {
+            if (optedIn) log("no speech-to-text (" + decision + "); using show notes", discovered);
+            return false;
+        }
+        try {
+            AudioTranscriber.Outcome outcome = transcriber.start(episode, listed.feedLanguage());
+            log(outcome == AudioTranscriber.Outcome.STARTED
+                    ? "no transcript; speech-to-text job started, the transcript is stored when it completes"
+                    : "speech-to-text job already started by an earlier delivery", discovered);
+            return true;
+        } catch (IOException e) {
+            // Service errors (throttling, permissions) are not caught: the invocation fails and is retried.
+            log("speech-to-text not possible (" + e.getMessage() + "); using show notes", discovered);
+            return false;
+        }
     }
 
     /** The transcript a previous delivery stored; an unreadable one is rebuilt rather than failing forever. */

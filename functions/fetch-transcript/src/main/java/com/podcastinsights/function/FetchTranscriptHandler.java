@@ -9,7 +9,9 @@ import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.EventBridgePublisher;
+import com.podcastinsights.aws.S3AudioStore;
 import com.podcastinsights.aws.S3BlobStore;
+import com.podcastinsights.aws.TranscribeSpeechToText;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.config.Settings;
@@ -18,9 +20,12 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.feed.EpisodeRepository;
+import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
+import com.podcastinsights.transcript.AudioTranscriber;
 import com.podcastinsights.transcript.TranscriptFetcher;
+import com.podcastinsights.transcript.TranscriptionPolicy;
 import com.podcastinsights.transcript.TranscriptParsers;
 
 import java.io.IOException;
@@ -28,6 +33,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Episode Discovered -> stored transcript -> Transcript Stored. */
@@ -35,12 +41,28 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
     private final TranscriptFetcher fetcher;
 
     public FetchTranscriptHandler() {
-        this(awsAdapters(Env.system()));
+        this(Env.system());
+    }
+
+    private FetchTranscriptHandler(Env env) {
+        this(awsWiring(env));
+    }
+
+    private FetchTranscriptHandler(AwsWiring wiring) {
+        this(wiring.adapters(), wiring.transcriber());
+    }
+
+    private record AwsWiring(Adapters adapters, AudioTranscriber transcriber) {
     }
 
     public FetchTranscriptHandler(Adapters adapters) {
+        this(adapters, null);
+    }
+
+    /** {@code transcriber} null: no speech-to-text, show notes stand in for a missing transcript. */
+    public FetchTranscriptHandler(Adapters adapters, AudioTranscriber transcriber) {
         this.fetcher = new TranscriptFetcher(new EpisodeRepository(adapters.table()), adapters.blobs(),
-                adapters.events(), adapters.http());
+                adapters.events(), adapters.http(), new FeedRepository(adapters.table()), transcriber, System.err);
         Core.getGlobalContext().register(this);
     }
 
@@ -88,19 +110,38 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
     }
 
     /** Built once per execution environment; the environment is read first so a missing variable fails fast. */
-    private static Adapters awsAdapters(Env env) {
+    private static AwsWiring awsWiring(Env env) {
         String table = env.require("TABLE_NAME");
         String bucket = env.require("BUCKET_NAME");
         String bus = env.require("EVENT_BUS_NAME");
+        TranscriptionPolicy transcription = transcriptionPolicy(env);
         var region = AwsClients.lambdaRegion();
         var credentials = AwsClients.lambdaCredentials();
-        return new Adapters(
-                new S3BlobStore(AwsClients.s3(region, null, credentials), bucket),
+        var s3 = AwsClients.s3(region, null, credentials);
+        var http = new SafeHttpClient(HttpPolicy.production());
+        Adapters adapters = new Adapters(
+                new S3BlobStore(s3, bucket),
                 new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
                 null,
                 new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus),
-                new SafeHttpClient(HttpPolicy.production()),
+                http,
                 Clock.systemUTC(),
                 Settings.defaults());
+        // no Transcribe client at all unless the stack turned speech-to-text on
+        AudioTranscriber transcriber = transcription.enabled()
+                ? new AudioTranscriber(http, new S3AudioStore(s3, bucket),
+                        new TranscribeSpeechToText(AwsClients.transcribe(region, null, credentials), bucket), transcription)
+                : null;
+        return new AwsWiring(adapters, transcriber);
+    }
+
+    /** The stack's TranscribeEnabled parameter and its limits; off unless TRANSCRIBE_ENABLED is "true". */
+    static TranscriptionPolicy transcriptionPolicy(Env env) {
+        if (!Boolean.parseBoolean(env.optional("TRANSCRIBE_ENABLED", "false"))) return TranscriptionPolicy.off();
+        return new TranscriptionPolicy(true,
+                env.require("TRANSCRIBE_JOB_PREFIX"),
+                Long.parseLong(env.optional("TRANSCRIBE_MAX_AUDIO_MB", "500")) * 1024 * 1024,
+                Integer.parseInt(env.optional("TRANSCRIBE_MAX_SPEAKERS", "4")),
+                Duration.ofSeconds(Long.parseLong(env.optional("TRANSCRIBE_DOWNLOAD_TIMEOUT_SECONDS", "600"))));
     }
 }
