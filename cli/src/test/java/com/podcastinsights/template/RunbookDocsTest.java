@@ -6,6 +6,8 @@ import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.feed.PollReport;
 import com.podcastinsights.metrics.Emf;
 import com.podcastinsights.metrics.StageMetrics;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +17,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,24 +78,47 @@ class RunbookDocsTest {
         assertEquals(List.of(), alarms.stream().filter(a -> !runbook.contains("`" + a + "`")).toList());
     }
 
-    @Test
-    void theAlarmsOnOurOwnMetricsUseNamesTheFunctionsEmit() {
+    /**
+     * Alarms on the namespace of our EMF lines that name a metric no stage emits, or other dimensions than a line
+     * carries (Stack = the stack name, Stage = one of the stages): such an alarm would watch nothing, forever OK.
+     */
+    static List<String> ownMetricProblems(SamTemplate t) {
         Set<String> names = metricNames();
-        List<String> unknown = new ArrayList<>();
-        for (String id : template.ofType("AWS::CloudWatch::Alarm")) {
-            var p = template.resource(id).path("Properties");
-            if (!Emf.NAMESPACE.equals(p.path("Namespace").asText())) continue;
-            if (!names.contains(p.path("MetricName").asText())) unknown.add(id + ": " + p.path("MetricName").asText());
-            java.util.Map<String, String> dims = new java.util.TreeMap<>();
-            p.path("Dimensions").forEach(d -> dims.put(d.path("Name").asText(),
-                    d.path("Value").isTextual() ? d.path("Value").asText() : d.path("Value").path("Ref").asText()));
-            // the line's dimensions exactly: Stack is the stack name (STACK_NAME), Stage one of the stages
-            if (!dims.keySet().equals(Set.of(Emf.STACK, Emf.STAGE)) || !"AWS::StackName".equals(dims.get(Emf.STACK))
-                    || !Set.of(StageMetrics.FETCH_FEEDS, StageMetrics.FETCH_TRANSCRIPT, StageMetrics.EXTRACT_INSIGHTS,
-                    StageMetrics.SEND_DIGEST, StageMetrics.MAIL_FEEDBACK).contains(dims.get(Emf.STAGE))) {
-                unknown.add(id + ": dimensions " + dims);
+        Set<String> stages = Set.of(StageMetrics.FETCH_FEEDS, StageMetrics.FETCH_TRANSCRIPT,
+                StageMetrics.EXTRACT_INSIGHTS, StageMetrics.SEND_DIGEST, StageMetrics.MAIL_FEEDBACK);
+        List<String> problems = new ArrayList<>();
+        for (String id : t.ofType("AWS::CloudWatch::Alarm")) {
+            JsonNode props = t.resource(id).path("Properties");
+            // a plain alarm names its metric in Properties; a metric math alarm in each Metrics[].MetricStat.Metric
+            List<JsonNode> metrics = new ArrayList<>(List.of(props));
+            props.path("Metrics").forEach(m -> metrics.add(m.path("MetricStat").path("Metric")));
+            for (JsonNode m : metrics) {
+                if (!Emf.NAMESPACE.equals(m.path("Namespace").asText())) continue;
+                String name = m.path("MetricName").asText();
+                if (!names.contains(name)) problems.add(id + ": no stage emits " + name);
+                Map<String, String> dims = new TreeMap<>();
+                m.path("Dimensions").forEach(d -> dims.put(d.path("Name").asText(),
+                        d.path("Value").isTextual() ? d.path("Value").asText() : d.path("Value").path("Ref").asText()));
+                if (!dims.keySet().equals(Set.of(Emf.STACK, Emf.STAGE)) || !"AWS::StackName".equals(dims.get(Emf.STACK))
+                        || !stages.contains(dims.get(Emf.STAGE))) {
+                    problems.add(id + ": " + name + " with dimensions " + dims);
+                }
             }
         }
-        assertEquals(List.of(), unknown);
+        return problems;
+    }
+
+    @Test
+    void theAlarmsOnOurOwnMetricsUseNamesAndDimensionsTheFunctionsEmit() {
+        assertEquals(List.of(), ownMetricProblems(template));
+    }
+
+    @Test
+    void anAlarmOnAMetricNoStageEmitsIsReported() {
+        ObjectNode copy = template.root.deepCopy();
+        ((ObjectNode) copy.path("Resources").path("EmailsFailedAlarm").path("Properties")).put("MetricName", "EmailFailed");
+        ((ObjectNode) copy.path("Resources").path("FeedsAllFailingAlarm").path("Properties").path("Metrics").path(1)
+                .path("MetricStat").path("Metric").path("Dimensions").path(1)).put("Value", "fetch-feed");
+        assertEquals(2, ownMetricProblems(new SamTemplate(copy)).size(), ownMetricProblems(new SamTemplate(copy)).toString());
     }
 }

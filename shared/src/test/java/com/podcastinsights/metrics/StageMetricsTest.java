@@ -94,6 +94,7 @@ class StageMetricsTest {
     void outsideLambdaNothingIsWritten() {
         assertSame(MetricsSink.NONE, MetricsSink.forRuntime(null));
         assertSame(MetricsSink.NONE, MetricsSink.forRuntime(""));
+        org.junit.jupiter.api.Assertions.assertNotSame(MetricsSink.NONE, MetricsSink.forRuntime("my-stack-FetchFeeds"));
     }
 
     @Test
