@@ -1,6 +1,7 @@
 package com.podcastinsights.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import software.amazon.event.ruler.JsonRuleCompiler;
 import software.amazon.event.ruler.Ruler;
 
@@ -464,6 +465,83 @@ final class TemplateChecks {
             p.add(fn + ": OnFailure destination is not the Arn of an SQS queue of the template");
         } else if (queue.path("Properties").path("MessageRetentionPeriod").asInt(0) < 4 * 24 * 3600) {
             p.add(fn + ": failure queue " + dest.path(0).asText() + " keeps messages under 4 days");
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------ (g) alarms
+
+    /** The alarms of the template on {@code namespace}/{@code metric} whose dimension {@code name} is {@code value}. */
+    static List<JsonNode> alarmsOn(SamTemplate t, String namespace, String metric, String name, JsonNode value) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String id : t.ofType("AWS::CloudWatch::Alarm")) {
+            JsonNode p = t.resource(id).path("Properties");
+            if (!namespace.equals(p.path("Namespace").asText()) || !metric.equals(p.path("MetricName").asText())) continue;
+            boolean matches = name == null;
+            for (JsonNode d : p.path("Dimensions")) {
+                if (name != null && name.equals(d.path("Name").asText()) && value.equals(d.path("Value"))) matches = true;
+            }
+            if (matches) out.add(p);
+        }
+        return out;
+    }
+
+    /** An alarm that fires as soon as the metric is above zero (a count or a depth), and notifies someone. */
+    static List<String> alarmProblems(String what, List<JsonNode> alarms, boolean anyNonZero) {
+        if (alarms.isEmpty()) return List.of(what + ": no alarm");
+        List<String> p = new ArrayList<>();
+        for (JsonNode a : alarms) {
+            if (a.path("AlarmActions").isEmpty()) p.add(what + ": alarm without AlarmActions");
+            if (anyNonZero && !("GreaterThanThreshold".equals(a.path("ComparisonOperator").asText())
+                    && a.path("Threshold").asDouble(-1) == 0)) {
+                p.add(what + ": alarm does not fire on the first one (Threshold " + a.path("Threshold")
+                        + ", " + a.path("ComparisonOperator").asText() + ")");
+            }
+        }
+        return p;
+    }
+
+    /** Each function's Errors (AWS/Lambda, by FunctionName) is alarmed on. */
+    static List<String> functionAlarmProblems(SamTemplate t, String fn) {
+        JsonNode ref = JsonNodeFactory.instance.objectNode().put("Ref", fn);
+        return alarmProblems(fn + " Errors", alarmsOn(t, "AWS/Lambda", "Errors", "FunctionName", ref), true);
+    }
+
+    /** Each queue (the failure destinations and dead-letter queues) is encrypted and its depth alarmed on. */
+    static List<String> queueProblems(SamTemplate t, String queue) {
+        List<String> p = new ArrayList<>();
+        JsonNode props = t.resource(queue).path("Properties");
+        if (!props.path("SqsManagedSseEnabled").asBoolean(false) && props.path("KmsMasterKeyId").isMissingNode()) {
+            p.add(queue + ": not encrypted (SqsManagedSseEnabled or KmsMasterKeyId)");
+        }
+        JsonNode name = JsonNodeFactory.instance.objectNode().set("Fn::GetAtt",
+                JsonNodeFactory.instance.arrayNode().add(queue).add("QueueName"));
+        p.addAll(alarmProblems(queue + " depth", alarmsOn(t, "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                "QueueName", name), true));
+        return p;
+    }
+
+    /** The account's SES reputation: bounce and complaint rates. */
+    static List<String> sesAlarmProblems(SamTemplate t) {
+        List<String> p = new ArrayList<>();
+        for (String metric : List.of("Reputation.BounceRate", "Reputation.ComplaintRate")) {
+            p.addAll(alarmProblems("SES " + metric, alarmsOn(t, "AWS/SES", metric, null, null), false));
+        }
+        return p;
+    }
+
+    /** Every alarm action is the template's alarm topic (a Ref to an AWS::SNS::Topic). */
+    static List<String> alarmActionProblems(SamTemplate t) {
+        List<String> p = new ArrayList<>();
+        for (String id : t.ofType("AWS::CloudWatch::Alarm")) {
+            JsonNode props = t.resource(id).path("Properties");
+            for (String key : List.of("AlarmActions", "OKActions")) {
+                for (JsonNode action : props.path(key)) {
+                    if (!"AWS::SNS::Topic".equals(t.resource(action.path("Ref").asText()).path("Type").asText())) {
+                        p.add(id + "." + key + ": " + action + " is not a Ref to an SNS topic of the template");
+                    }
+                }
+            }
         }
         return p;
     }

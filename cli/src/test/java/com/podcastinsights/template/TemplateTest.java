@@ -267,7 +267,8 @@ class TemplateTest {
     void environmentVariablesPointAtTheRightResources() {
         Map<String, String> refs = Map.of("TABLE_NAME", "Table", "BUCKET_NAME", "Bucket",
                 "EVENT_BUS_NAME", "EventBus", "SENDER_ADDRESS", "SenderAddress",
-                "DIGEST_TIME_ZONE", "DigestTimeZone", "CONFIGURATION_SET", "MailConfigurationSet");
+                "DIGEST_TIME_ZONE", "DigestTimeZone", "CONFIGURATION_SET", "MailConfigurationSet",
+                "STACK_NAME", "AWS::StackName");
         for (String fn : template.functions()) {
             template.environment(fn).forEach((name, value) -> {
                 String expected = refs.get(name);
@@ -393,5 +394,28 @@ class TemplateTest {
     @MethodSource("functions")
     void failedAsyncInvocationsLandInAQueue(String fn) {
         assertEquals(List.of(), TemplateChecks.asyncFailureProblems(template, fn));
+    }
+
+    // ------------------------------------------------------------------ (g) alarms
+
+    @ParameterizedTest
+    @MethodSource("functions")
+    void eachFunctionsErrorsAreAlarmedOn(String fn) {
+        assertEquals(List.of(), TemplateChecks.functionAlarmProblems(template, fn));
+    }
+
+    @Test
+    void everyQueueIsEncryptedAndItsDepthAlarmedOn() {
+        List<String> queues = template.ofType("AWS::SQS::Queue");
+        assertFalse(queues.isEmpty());
+        List<String> problems = new ArrayList<>();
+        queues.forEach(q -> problems.addAll(TemplateChecks.queueProblems(template, q)));
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void sesBounceAndComplaintRatesAreAlarmedOnAndEveryAlarmNotifiesTheTopic() {
+        assertEquals(List.of(), TemplateChecks.sesAlarmProblems(template));
+        assertEquals(List.of(), TemplateChecks.alarmActionProblems(template));
     }
 }

@@ -169,9 +169,9 @@ class TemplateTestChecksCanFail {
         assertEquals(Set.of("TABLE_NAME", "DIGEST_TIME_ZONE", "NOT_IN_THE_TEMPLATE", "AWS_REGION"), read);
         List<String> problems = TemplateChecks.envProblems("ExtractInsightsFunction", read,
                 template.environment("ExtractInsightsFunction"));
-        // NOT_IN_THE_TEMPLATE is missing; BUCKET_NAME, EVENT_BUS_NAME and the five REWRITE_* settings are defined
-        // but this source never reads them
-        assertEquals(8, problems.size(), problems.toString());
+        // NOT_IN_THE_TEMPLATE is missing; BUCKET_NAME, EVENT_BUS_NAME, the five REWRITE_* settings and STACK_NAME
+        // are defined but this source never reads them
+        assertEquals(9, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("NOT_IN_THE_TEMPLATE"));
     }
 
@@ -181,7 +181,7 @@ class TemplateTestChecksCanFail {
                 .path("Variables")).remove("SENDER_ADDRESS"));
         List<String> problems = TemplateChecks.envProblems("SendDigestFunction",
                 Set.of("TABLE_NAME", "SENDER_ADDRESS", "DIGEST_TIME_ZONE", "CONFIGURATION_SET", "UNSUBSCRIBE_URL",
-                        "UNSUBSCRIBE_SECRET_ARN", "SES_MAX_SEND_RATE", "DEFAULT_SEND_HOUR"),
+                        "UNSUBSCRIBE_SECRET_ARN", "SES_MAX_SEND_RATE", "DEFAULT_SEND_HOUR", "STACK_NAME"),
                 t.environment("SendDigestFunction"));
         assertEquals(List.of("SendDigestFunction: code reads SENDER_ADDRESS but template.yaml does not define it "
                 + "for the function"), problems);
@@ -298,5 +298,41 @@ class TemplateTestChecksCanFail {
         assertFalse(TemplateChecks.makeKnowsTarget(makefile, "build-FetchFeedsFunction"));
         java.nio.file.Files.writeString(makefile, "FUNCTION := FetchFeedsFunction\ninclude rule.mk\n");
         assertTrue(TemplateChecks.makeKnowsTarget(makefile, "build-FetchFeedsFunction"));
+    }
+
+    // ------------------------------------------------------------------ (g)
+
+    @Test
+    void aFunctionWithoutAnErrorsAlarmIsReported() {
+        SamTemplate t = mutated(r -> ((ObjectNode) r.path("Resources")).remove("SendDigestErrorsAlarm"));
+        assertEquals(1, TemplateChecks.functionAlarmProblems(t, "SendDigestFunction").size());
+        SamTemplate late = mutated(r -> props(r, "FetchFeedsErrorsAlarm").put("Threshold", 5));
+        assertEquals(1, TemplateChecks.functionAlarmProblems(late, "FetchFeedsFunction").size());
+        SamTemplate mute = mutated(r -> props(r, "FetchFeedsErrorsAlarm").remove("AlarmActions"));
+        assertEquals(1, TemplateChecks.functionAlarmProblems(mute, "FetchFeedsFunction").size());
+    }
+
+    @Test
+    void anUnencryptedOrUnwatchedQueueIsReported() {
+        SamTemplate t = mutated(r -> {
+            props(r, "FailedInvocationsQueue").remove("SqsManagedSseEnabled");
+            ((ObjectNode) r.path("Resources")).remove("FailedInvocationsQueueDepthAlarm");
+        });
+        assertEquals(2, TemplateChecks.queueProblems(t, "FailedInvocationsQueue").size(),
+                TemplateChecks.queueProblems(t, "FailedInvocationsQueue").toString());
+        SamTemplate otherQueue = mutated(r -> ((ArrayNode) props(r, "UndeliveredEventsQueueDepthAlarm")
+                .path("Dimensions")).removeAll());
+        assertEquals(1, TemplateChecks.queueProblems(otherQueue, "UndeliveredEventsQueue").size());
+    }
+
+    @Test
+    void missingSesAlarmsAndForeignAlarmActionsAreReported() {
+        SamTemplate t = mutated(r -> {
+            ((ObjectNode) r.path("Resources")).remove("SesComplaintRateAlarm");
+            ((ArrayNode) props(r, "SesBounceRateAlarm").path("AlarmActions")).removeAll()
+                    .addObject().put("Ref", "Table");
+        });
+        assertEquals(1, TemplateChecks.sesAlarmProblems(t).size(), TemplateChecks.sesAlarmProblems(t).toString());
+        assertEquals(1, TemplateChecks.alarmActionProblems(t).size(), TemplateChecks.alarmActionProblems(t).toString());
     }
 }

@@ -8,6 +8,7 @@ import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
 import com.podcastinsights.port.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +40,11 @@ public final class DailySelection {
     static final int CANDIDATES = 50;
     /** Nothing an edition of this many days before carried (or a near-duplicate of it) is chosen again. */
     static final int NO_REPEAT_DAYS = 30;
+    /**
+     * Editions expire (table TTL {@code ttl}) this long after they were chosen: well past the {@link
+     * #NO_REPEAT_DAYS} window later days read them for, and past the event archive's 30 days of replays.
+     */
+    static final Duration RETENTION = Duration.ofDays(90);
     private final InsightRepository insights;
     private final Table table;
     private final Settings settings;
@@ -132,7 +138,8 @@ public final class DailySelection {
                 .with("candidateIds", pool.stream().map(Insight::id).distinct().toList())
                 .with("alsoOn", encode(alsoOn, pool))
                 .with("themeScores", encodeScores(scores, pool))
-                .with("createdAt", now.toString()).build());
+                .with("createdAt", now.toString())
+                .with("ttl", now.plus(RETENTION).getEpochSecond()).build());
         // lost a race with a concurrent run of the same day: use the edition that run stored
         return first ? new Edition(day, picked, pool, alsoOn, scores)
                 : fromItem(day, candidates, table.get(Keys.editionPk(day), Keys.EDITION_SK).orElseThrow());

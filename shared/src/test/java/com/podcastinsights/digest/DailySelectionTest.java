@@ -156,4 +156,16 @@ class DailySelectionTest {
     void aDamagedThemeScoreFallsBackToThePlainScore() {
         assertEquals(java.util.Map.of("a", 0.5), DailySelection.decodeScores(List.of("a\t0.5", "b\tnot-a-number", "no-tab")));
     }
+
+    @Test
+    void anEditionExpiresOnlyAfterTheDaysThatReadItAndItsReplays() {
+        DigestFixtures.seedDay(table, "2026-11-30");
+        selection.forDay("2026-11-30", NOW);
+        var edition = table.get(com.podcastinsights.port.Keys.editionPk("2026-11-30"),
+                com.podcastinsights.port.Keys.EDITION_SK).orElseThrow();
+        long ttl = edition.number("ttl", 0);
+        // later days read it for NO_REPEAT_DAYS, and the event archive can replay its day for 30 days
+        assertTrue(ttl > NOW.plusSeconds(86_400L * (DailySelection.NO_REPEAT_DAYS + 30)).getEpochSecond(), "ttl " + ttl);
+        assertTrue(ttl <= NOW.plusSeconds(86_400L * 365).getEpochSecond(), "ttl " + ttl);
+    }
 }

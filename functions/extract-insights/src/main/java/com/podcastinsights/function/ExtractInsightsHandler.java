@@ -20,6 +20,8 @@ import com.podcastinsights.insight.ExtractionService;
 import com.podcastinsights.insight.InsightExtractor;
 import com.podcastinsights.insight.InsightRewriter;
 import com.podcastinsights.insight.RewriteBudget;
+import com.podcastinsights.metrics.MetricsSink;
+import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.transcript.Segment;
 import com.podcastinsights.transcript.Transcript;
 import org.crac.Core;
@@ -36,6 +38,8 @@ import java.util.List;
 /** Transcript Stored -> the episode's best insights in the table, then Insights Extracted. */
 public final class ExtractInsightsHandler implements RequestStreamHandler, Resource {
     private final ExtractionService service;
+    private final Clock clock;
+    private StageMetrics metrics;
 
     /** Lambda's constructor: builds the AWS adapters once per execution environment. */
     public ExtractInsightsHandler() {
@@ -53,6 +57,8 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
     public ExtractInsightsHandler(Adapters adapters, InsightRewriter rewriter) {
         this.service = new ExtractionService(adapters.blobs(), adapters.table(), adapters.events(), adapters.clock(),
                 adapters.settings(), rewriter);
+        this.clock = adapters.clock();
+        this.metrics = runtimeMetrics(Env.system(), clock);
         Core.getGlobalContext().register(this);
     }
 
@@ -116,6 +122,21 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
                 AwsClients.lambdaRegion(), AwsClients.lambdaCredentials(), null), model, budget);
     }
 
+    /**
+     * EMF lines to standard output inside Lambda, nowhere elsewhere (local runs, tests); the Stack dimension is
+     * the deployment's STACK_NAME.
+     */
+    static StageMetrics runtimeMetrics(Env env, Clock clock) {
+        return new StageMetrics(MetricsSink.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null)),
+                env.optional("STACK_NAME", null), clock);
+    }
+
+    /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
+    public ExtractInsightsHandler metricsTo(MetricsSink sink, String stack) {
+        this.metrics = new StageMetrics(sink, stack, clock);
+        return this;
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         EventEnvelope event = EventEnvelope.parse(input);
@@ -125,6 +146,7 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
         }
         TranscriptStored stored = event.detailAs(TranscriptStored.class, "feedId", "episodeId", "transcriptKey");
         InsightsExtracted result = service.extract(stored);
+        metrics.insights(result);
         EventEnvelope.JSON.writeValue(output, result);
     }
 }

@@ -118,4 +118,18 @@ class ExtractInsightsHandlerTest {
         assertTrue(items.stream().allMatch(i -> String.valueOf(i.string("text")).startsWith("REWRITTEN ")),
                 items.toString());
     }
+
+    @Test
+    void eachInvocationWritesTheInsightsWrittenMetric() throws Exception {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        handler.metricsTo(lines::add, "prod");
+        seed();
+
+        invoke(sampleEvent());
+
+        assertEquals(1, lines.size());
+        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        assertEquals("extract-insights", line.get("Stage").asText());
+        assertEquals(SampleTranscripts.COMPUTE_CLAIMS.size(), line.get("InsightsWritten").asInt());
+    }
 }

@@ -24,6 +24,8 @@ import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.feed.PollReport;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
+import com.podcastinsights.metrics.MetricsSink;
+import com.podcastinsights.metrics.StageMetrics;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +51,7 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
 
     private final FeedFanOut fanOut;
     private final Clock clock;
+    private StageMetrics metrics;
 
     public FetchFeedsHandler() {
         this(Env.system());
@@ -68,6 +71,7 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
                 adapters.blobs(), adapters.events(), adapters.http(), adapters.clock());
         this.fanOut = new FeedFanOut(feeds, poller, adapters.events(), feedsPerInvocation);
         this.clock = adapters.clock();
+        this.metrics = runtimeMetrics(Env.system(), clock);
         Core.getGlobalContext().register(this);
     }
 
@@ -82,6 +86,7 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
                 && PipelineEvents.FEED_BATCH_REQUESTED.equals(event.detailType())) {
             FeedBatchRequested batch = event.detailAs(FeedBatchRequested.class, "feedIds", "scheduledTime");
             FeedFanOut.BatchRun run = fanOut.onBatch(batch, startBy);
+            metrics.feedsPolled(run.report());
             summary = summary(run.report())
                     .put("batchIndex", batch.batchIndex())
                     .put("batchCount", batch.batchCount())
@@ -90,8 +95,10 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
         } else {
             FeedFanOut.ScheduledRun run = fanOut.onSchedule(event.time(), startBy);
             if (run.polled().isPresent()) {
+                metrics.feedsPolled(run.polled().get());
                 summary = summary(run.polled().get());
             } else {
+                metrics.feedsFannedOut(run.batches(), run.backlog().announced(), run.backlog().publishFailures());
                 summary = EventEnvelope.JSON.createObjectNode()
                         .put("feeds", run.feeds())
                         .put("batches", run.batches())
@@ -100,6 +107,21 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
             }
         }
         EventEnvelope.JSON.writeValue(output, summary);
+    }
+
+    /**
+     * EMF lines to standard output inside Lambda, nowhere elsewhere (local runs, tests); the Stack dimension is
+     * the deployment's STACK_NAME.
+     */
+    static StageMetrics runtimeMetrics(Env env, Clock clock) {
+        return new StageMetrics(MetricsSink.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null)),
+                env.optional("STACK_NAME", null), clock);
+    }
+
+    /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
+    public FetchFeedsHandler metricsTo(MetricsSink sink, String stack) {
+        this.metrics = new StageMetrics(sink, stack, clock);
+        return this;
     }
 
     private static ObjectNode summary(PollReport report) {

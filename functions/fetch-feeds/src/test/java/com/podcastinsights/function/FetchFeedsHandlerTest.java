@@ -197,4 +197,25 @@ class FetchFeedsHandlerTest {
         assertTrue(events.published().isEmpty());
         assertEquals(0, table.writes());
     }
+
+    @Test
+    void eachRunWritesOneMetricLineFromItsReport() throws IOException {
+        List<String> lines = new ArrayList<>();
+        handler.metricsTo(lines::add, "prod");
+        server.content("/feed.xml", "application/rss+xml", Fixtures.bytes("feeds/rss.xml"));
+        new FeedRepository(table).add(server.uri("/feed.xml").toString(), null);
+        new FeedRepository(table).add(server.uri("/gone.xml").toString(), null);
+
+        invoke(sampleEvent("fetch-feeds-schedule.json"));
+
+        assertEquals(1, lines.size());
+        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        assertEquals("PodcastInsights", line.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+        assertEquals("prod", line.get("Stack").asText());
+        assertEquals("fetch-feeds", line.get("Stage").asText());
+        assertEquals(1, line.get("FeedsFetched").asInt());
+        assertEquals(1, line.get("FeedsFailed").asInt());
+        assertEquals(0, line.get("FeedsNotModified").asInt());
+        assertEquals(3, line.get("EpisodesDiscovered").asInt());
+    }
 }

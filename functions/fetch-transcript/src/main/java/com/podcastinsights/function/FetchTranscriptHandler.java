@@ -24,6 +24,8 @@ import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.transcript.AudioTranscriber;
+import com.podcastinsights.metrics.MetricsSink;
+import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.transcript.TranscriptFetcher;
 import com.podcastinsights.transcript.TranscriptionPolicy;
 import com.podcastinsights.transcript.TranscriptParsers;
@@ -39,6 +41,8 @@ import java.util.Optional;
 /** Episode Discovered -> stored transcript -> Transcript Stored. */
 public final class FetchTranscriptHandler implements RequestStreamHandler, Resource {
     private final TranscriptFetcher fetcher;
+    private final Clock clock;
+    private StageMetrics metrics;
 
     public FetchTranscriptHandler() {
         this(Env.system());
@@ -63,6 +67,8 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
     public FetchTranscriptHandler(Adapters adapters, AudioTranscriber transcriber) {
         this.fetcher = new TranscriptFetcher(new EpisodeRepository(adapters.table()), adapters.blobs(),
                 adapters.events(), adapters.http(), new FeedRepository(adapters.table()), transcriber, System.err);
+        this.clock = adapters.clock();
+        this.metrics = runtimeMetrics(Env.system(), clock);
         Core.getGlobalContext().register(this);
     }
 
@@ -76,6 +82,7 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
         EpisodeDiscovered discovered = envelope.detailAs(EpisodeDiscovered.class, "feedId", "episodeId");
         TranscriptFetcher.Outcome outcome = fetcher.fetchReporting(discovered);
         Optional<TranscriptStored> stored = outcome.stored();
+        metrics.transcript(stored);
         ObjectNode summary = EventEnvelope.JSON.createObjectNode()
                 .put("feedId", discovered.feedId())
                 .put("episodeId", discovered.episodeId())
@@ -86,6 +93,21 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
                 .put("source", s.source())
                 .put("segments", s.segments()));
         EventEnvelope.JSON.writeValue(output, summary);
+    }
+
+    /**
+     * EMF lines to standard output inside Lambda, nowhere elsewhere (local runs, tests); the Stack dimension is
+     * the deployment's STACK_NAME.
+     */
+    static StageMetrics runtimeMetrics(Env env, Clock clock) {
+        return new StageMetrics(MetricsSink.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null)),
+                env.optional("STACK_NAME", null), clock);
+    }
+
+    /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
+    public FetchTranscriptHandler metricsTo(MetricsSink sink, String stack) {
+        this.metrics = new StageMetrics(sink, stack, clock);
+        return this;
     }
 
     /**

@@ -131,4 +131,33 @@ class FetchTranscriptHandlerTest {
         assertTrue(events.published().isEmpty());
         assertEquals(0, table.writes());
     }
+
+    @Test
+    void eachInvocationWritesOneMetricLineWithTheTranscriptSource() throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        handler.metricsTo(lines::add, "prod");
+        server.content("/ep.vtt", "text/vtt", Fixtures.bytes("transcripts/episode.vtt"));
+        recordSampleEpisode(server.uri("/ep.vtt").toString(), null);
+
+        invoke(sampleEvent());
+
+        assertEquals(1, lines.size());
+        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        assertEquals("fetch-transcript", line.get("Stage").asText());
+        assertEquals(1, line.get("TranscriptsStored").asInt());
+        assertEquals("vtt", line.get("Source").asText());
+    }
+
+    @Test
+    void anEpisodeWithoutTextIsCountedMissing() throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        handler.metricsTo(lines::add, "prod");
+        recordSampleEpisode(null, null);
+
+        invoke(sampleEvent());
+
+        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        assertEquals(1, line.get("TranscriptsMissing").asInt());
+        assertTrue(line.path("TranscriptsStored").isMissingNode());
+    }
 }

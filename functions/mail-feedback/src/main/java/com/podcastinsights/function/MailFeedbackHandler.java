@@ -11,6 +11,8 @@ import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.MailFeedback;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.metrics.MetricsSink;
+import com.podcastinsights.metrics.StageMetrics;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.util.List;
 public final class MailFeedbackHandler implements RequestStreamHandler {
     private final MailFeedback feedback;
     private final Clock clock;
+    private StageMetrics metrics;
 
     /** Lambda's constructor: builds the AWS adapters once per execution environment. */
     public MailFeedbackHandler() {
@@ -31,6 +34,22 @@ public final class MailFeedbackHandler implements RequestStreamHandler {
     public MailFeedbackHandler(Adapters adapters) {
         this.feedback = new MailFeedback(new SubscriberRepository(adapters.table()));
         this.clock = adapters.clock();
+        this.metrics = runtimeMetrics(Env.system(), clock);
+    }
+
+    /**
+     * EMF lines to standard output inside Lambda, nowhere elsewhere (local runs, tests); the Stack dimension is
+     * the deployment's STACK_NAME.
+     */
+    static StageMetrics runtimeMetrics(Env env, Clock clock) {
+        return new StageMetrics(MetricsSink.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null)),
+                env.optional("STACK_NAME", null), clock);
+    }
+
+    /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
+    public MailFeedbackHandler metricsTo(MetricsSink sink, String stack) {
+        this.metrics = new StageMetrics(sink, stack, clock);
+        return this;
     }
 
     static Adapters awsAdapters(Env env) {
@@ -44,7 +63,9 @@ public final class MailFeedbackHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = EventEnvelope.JSON.readTree(input);
-        List<String> suppressed = feedback.apply(event.path("detail-type").asText(), event.path("detail"), clock.instant());
+        String detailType = event.path("detail-type").asText();
+        List<String> suppressed = feedback.apply(detailType, event.path("detail"), clock.instant());
+        metrics.suppressed(MailFeedback.COMPLAINED.equals(detailType) ? "Complaint" : "Bounce", suppressed.size());
         var out = EventEnvelope.JSON.createObjectNode();
         out.put("suppressed", suppressed.size());
         EventEnvelope.JSON.writeValue(output, out);

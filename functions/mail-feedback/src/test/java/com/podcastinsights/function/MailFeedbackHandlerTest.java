@@ -66,4 +66,19 @@ class MailFeedbackHandlerTest {
         assertFalse(subscribers.find("annoyed@example.com").orElseThrow().active());
         assertTrue(subscribers.find("stranger@example.com").isEmpty());
     }
+
+    @Test
+    void aSuppressionIsCountedByFeedbackKind() throws Exception {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        handler.metricsTo(lines::add, "prod");
+        subscribers.subscribe("gone@example.com", "2026-11-01T00:00:00Z");
+
+        invoke(bounceSample());
+
+        assertEquals(1, lines.size());
+        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        assertEquals("mail-feedback", line.get("Stage").asText());
+        assertEquals("Bounce", line.get("Feedback").asText());
+        assertEquals(1, line.get("EmailsSuppressed").asInt());
+    }
 }

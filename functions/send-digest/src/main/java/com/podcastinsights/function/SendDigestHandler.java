@@ -16,6 +16,8 @@ import com.podcastinsights.digest.SendPacer;
 import com.podcastinsights.digest.UnsubscribeLinks;
 import com.podcastinsights.digest.UnsubscribeToken;
 import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.metrics.MetricsSink;
+import com.podcastinsights.metrics.StageMetrics;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -33,6 +35,8 @@ import java.time.format.DateTimeParseException;
  */
 public final class SendDigestHandler implements RequestStreamHandler, Resource {
     private final DigestSender sender;
+    private final Clock clock;
+    private StageMetrics metrics;
 
     /** Lambda's constructor: builds the AWS adapters once per execution environment. */
     public SendDigestHandler() {
@@ -48,12 +52,16 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
     /** Local runs and tests: unsubscribe links signed with a key of this process. */
     public SendDigestHandler(Adapters adapters) {
         this.sender = new DigestSender(adapters.table(), adapters.mailer(), adapters.clock(), adapters.settings());
+        this.clock = adapters.clock();
+        this.metrics = runtimeMetrics(Env.system(), clock);
         Core.getGlobalContext().register(this);
     }
 
     public SendDigestHandler(Adapters adapters, UnsubscribeLinks unsubscribe) {
         this.sender = new DigestSender(adapters.table(), adapters.mailer(), adapters.clock(), adapters.settings(),
                 unsubscribe);
+        this.clock = adapters.clock();
+        this.metrics = runtimeMetrics(Env.system(), clock);
         Core.getGlobalContext().register(this);
     }
 
@@ -70,6 +78,21 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         // nothing to refresh: the clients hold no connections at checkpoint time
+    }
+
+    /**
+     * EMF lines to standard output inside Lambda, nowhere elsewhere (local runs, tests); the Stack dimension is
+     * the deployment's STACK_NAME.
+     */
+    static StageMetrics runtimeMetrics(Env env, Clock clock) {
+        return new StageMetrics(MetricsSink.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null)),
+                env.optional("STACK_NAME", null), clock);
+    }
+
+    /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
+    public SendDigestHandler metricsTo(MetricsSink sink, String stack) {
+        this.metrics = new StageMetrics(sink, stack, clock);
+        return this;
     }
 
     /** The Unsubscribe function's URL and the signing key it checks tokens with, read once per environment. */
@@ -103,6 +126,7 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
         EventEnvelope event = EventEnvelope.parse(input);
         DigestReport report = sender.send(scheduledAt(event), () -> context == null
                 || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
+        metrics.digest(report);
         if (report.deferred() > 0) {
             // an error makes Lambda retry the asynchronous invocation (EventInvokeConfig), which resumes with the
             // subscribers not reached; the ones already sent are skipped by their Digest records

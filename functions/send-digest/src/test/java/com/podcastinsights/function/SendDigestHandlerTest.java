@@ -89,4 +89,24 @@ class SendDigestHandlerTest {
                 () -> SendDigestHandler.awsAdapters(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
         assertTrue(e.getMessage().contains("SENDER_ADDRESS"), e.getMessage());
     }
+
+    @Test
+    void eachRunWritesTheEmailMetricsAndAReplayCountsSkippedNotSent() throws Exception {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        handler.metricsTo(lines::add, "prod");
+        DigestFixtures.seedDay(table, "2026-11-30");
+        new SubscriberRepository(table).subscribe("reader@example.com", "2026-11-01T00:00:00Z");
+
+        invoke(sampleEvent());
+        invoke(sampleEvent());
+
+        assertEquals(2, lines.size());
+        JsonNode first = EventEnvelope.JSON.readTree(lines.get(0));
+        JsonNode replay = EventEnvelope.JSON.readTree(lines.get(1));
+        assertEquals("send-digest", first.get("Stage").asText());
+        assertEquals(1, first.get("EmailsSent").asInt());
+        assertEquals(0, first.get("EmailsFailed").asInt());
+        assertEquals(0, replay.get("EmailsSent").asInt());
+        assertEquals(1, replay.get("EmailsSkipped").asInt());
+    }
 }
