@@ -1,5 +1,6 @@
 package com.podcastinsights.aws;
 
+import com.podcastinsights.digest.AddressMask;
 import com.podcastinsights.port.Mailer;
 import com.podcastinsights.port.OutgoingMail;
 import software.amazon.awssdk.core.SdkBytes;
@@ -50,11 +51,12 @@ public final class SesMailer implements Mailer {
                 return ses.sendEmail(built).messageId();
             } catch (SesV2Exception e) {
                 if (!isThrottling(e)) {
-                    throw new IllegalStateException("SES refused mail to " + mail.to() + ": " + describe(e), e);
+                    throw new IllegalStateException("SES refused mail to " + AddressMask.mask(mail.to()) + ": "
+                            + describe(e), e);
                 }
                 if (attempt >= backoff.maxAttempts()) {
-                    throw new IllegalStateException("SES still throttling mail to " + mail.to() + " after "
-                            + attempt + " attempts: " + describe(e), e);
+                    throw new IllegalStateException("SES still throttling mail to " + AddressMask.mask(mail.to())
+                            + " after " + attempt + " attempts: " + describe(e), e);
                 }
                 backoff.pauseBefore(attempt + 1);
             }
@@ -69,7 +71,8 @@ public final class SesMailer implements Mailer {
 
     private static String describe(SesV2Exception e) {
         var details = e.awsErrorDetails();
-        return details == null ? String.valueOf(e.getMessage())
-                : details.errorCode() + " (" + e.statusCode() + "): " + details.errorMessage();
+        // SES names the recipient in some messages ("... failed the check: a@b"); they end up in logs.
+        return AddressMask.maskAll(details == null ? String.valueOf(e.getMessage())
+                : details.errorCode() + " (" + e.statusCode() + "): " + details.errorMessage());
     }
 }

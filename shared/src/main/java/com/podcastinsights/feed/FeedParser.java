@@ -31,6 +31,13 @@ import java.util.function.Consumer;
 public final class FeedParser {
     /** Show notes are kept in the table item; cap them well under DynamoDB's 400 KB item limit. */
     static final int MAX_SHOW_NOTES_CHARS = 50_000;
+    /**
+     * Titles travel in the Episode Discovered event (256 KB per EventBridge entry) and the table item (400 KB):
+     * a hostile megabyte-long title must be cut here, or it would fail every write and publish of its feed.
+     */
+    static final int MAX_TITLE_CHARS = 1_000;
+    /** Every other single-value field (URLs, guid, language, types); no honest feed comes near it. */
+    static final int MAX_FIELD_CHARS = 8_192;
     /** Real feeds run to 1-8 MB; the HTTP client caps downloads at 16 MB. Files get the same room. */
     public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
@@ -187,7 +194,8 @@ public final class FeedParser {
         final List<Person> persons = new ArrayList<>();
 
         ParsedFeed toFeed() {
-            return new ParsedFeed(clean(title), link, clean(language), clean(description != null ? description : summary),
+            return new ParsedFeed(title(title), link, clean(language),
+                    capped(description != null ? description : summary, MAX_SHOW_NOTES_CHARS),
                     newFeedUrl, clean(podcastGuid), locked, persons, List.of());
         }
     }
@@ -331,7 +339,7 @@ public final class FeedParser {
                 type = clean(d.mediaType);
                 length = d.mediaLength;
             }
-            return new FeedItem(clean(d.guid), clean(d.title), absolute(d.link), FeedDates.toIso(d.date), enclosure,
+            return new FeedItem(clean(d.guid), title(d.title), absolute(d.link), FeedDates.toIso(d.date), enclosure,
                     length, type, Durations.seconds(d.duration), integer(d.season), integer(d.episode),
                     absolute(d.chapters), d.transcripts, d.persons, notes(d.encoded, d.description, d.summary));
         }
@@ -577,7 +585,7 @@ public final class FeedParser {
 
     private static String notes(String... candidates) {
         for (String c : candidates) {
-            String v = clean(c);
+            String v = c == null || c.isBlank() ? null : c.strip();
             if (v != null) {
                 return v.length() > MAX_SHOW_NOTES_CHARS ? v.substring(0, MAX_SHOW_NOTES_CHARS) : v;
             }
@@ -586,8 +594,19 @@ public final class FeedParser {
     }
 
     private static String clean(String s) {
+        return capped(s, MAX_FIELD_CHARS);
+    }
+
+    private static String title(String s) {
+        return capped(s, MAX_TITLE_CHARS);
+    }
+
+    private static String capped(String s, int max) {
         if (s == null) return null;
         String t = s.strip();
-        return t.isEmpty() ? null : t;
+        if (t.isEmpty()) return null;
+        if (t.length() <= max) return t;
+        int end = Character.isHighSurrogate(t.charAt(max - 1)) ? max - 1 : max;
+        return t.substring(0, end);
     }
 }
