@@ -38,6 +38,8 @@ public final class FeedParser {
     static final int MAX_TITLE_CHARS = 1_000;
     /** Every other single-value field (URLs, guid, language, types); no honest feed comes near it. */
     static final int MAX_FIELD_CHARS = 8_192;
+    /** Elements nested deeper than this make the document malformed; real feeds stay under ten. */
+    static final int MAX_ELEMENT_DEPTH = 100;
     /** Real feeds run to 1-8 MB; the HTTP client caps downloads at 16 MB. Files get the same room. */
     public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
@@ -63,13 +65,20 @@ public final class FeedParser {
         // JDK 24+ counts every &amp; of the document against entity size limits of 100,000, which a large,
         // honest feed passes. Those limits guard entity declarations, and no document with one gets this far.
         for (String limit : new String[] {"jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit"}) {
-            try {
-                f.setProperty(limit, "0");
-            } catch (IllegalArgumentException unsupported) {
-                // an older or different StAX implementation without the limit
-            }
+            setIfSupported(f, limit, "0");
         }
+        // JDK 24+ stops at 100 nested elements by default, JDK 21 (the Lambda runtime) never does; a feed needs
+        // a handful, so both refuse a deeply nested document the same way.
+        setIfSupported(f, "jdk.xml.maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
         return f;
+    }
+
+    private static void setIfSupported(XMLInputFactory f, String property, String value) {
+        try {
+            f.setProperty(property, value);
+        } catch (IllegalArgumentException unsupported) {
+            // an older or different StAX implementation without the limit
+        }
     }
 
     /** Parses {@code xml}; relative URLs are resolved against {@code base} (the feed's final URL). */
@@ -141,6 +150,9 @@ public final class FeedParser {
             if (tooLarge != null) throw new FeedTooLargeException(tooLarge.max);
             XmlRepairReader.DoctypeRefused doctype = cause(e, XmlRepairReader.DoctypeRefused.class);
             if (doctype != null) throw new FeedFormatException(doctype.getMessage());
+            if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+                throw new FeedFormatException("feed nests elements deeper than " + MAX_ELEMENT_DEPTH + "; refused", e);
+            }
             throw new FeedFormatException("malformed feed XML: " + e.getMessage(), e);
         } catch (FeedInput.TooLarge e) {
             throw new FeedTooLargeException(e.max);
