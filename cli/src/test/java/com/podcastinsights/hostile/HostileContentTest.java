@@ -79,9 +79,8 @@ class HostileContentTest {
         assertFalse(html.contains("<script"), "no script element");
         assertFalse(html.contains("<img"), "no image element");
         assertFalse(html.contains("href=\"https://evil.example"), "no link of the attacker's");
-        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Show")
-                || html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Show")
-                || html.contains("&lt;script&gt;alert('x')&lt;/script&gt; Show"), "shown as text, escaped");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Show"), "shown as text, escaped");
+        assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt; Episode"), "shown as text, escaped");
     }
 
     @Test
