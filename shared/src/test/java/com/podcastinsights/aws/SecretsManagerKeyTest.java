@@ -11,7 +11,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +58,5 @@ class SecretsManagerKeyTest {
                 () -> new SecretsManagerKey(new OneSecret("   "), ARN).read());
 
         assertTrue(e.getMessage().contains(ARN), e.getMessage());
-        assertFalse(new SecretsManagerKey(new OneSecret("hunter2-secret"), ARN).toString().contains("hunter2"));
     }
 }
