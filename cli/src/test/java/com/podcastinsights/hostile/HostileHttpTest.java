@@ -88,6 +88,17 @@ class HostileHttpTest {
         assertEquals(HttpPolicy.local().maxRedirects() + 1, hops.get());
     }
 
+    @Test
+    void aServerCannotWriteControlCharactersIntoTheLogOrTheHealth() {
+        // ESC [2J clears a terminal; the error quotes the Location, so `feeds broken` would print it
+        batch.pollServed(LoopbackServer.redirect(302, "/\u001b[2J\u001b[31mpwned /x"), local);
+
+        batch.assertRefused("Invalid header value");
+        assertTrue(batch.hostileFeed().lastError().chars().noneMatch(Character::isISOControl),
+                batch.hostileFeed().lastError());
+        assertTrue(batch.log().chars().noneMatch(c -> c != '\n' && Character.isISOControl(c)), batch.log());
+    }
+
     @ParameterizedTest(name = "redirect to {0}")
     @CsvSource(delimiter = '|', value = {
             "http://169.254.169.254/latest/meta-data/iam/security-credentials/ | a link-local address",

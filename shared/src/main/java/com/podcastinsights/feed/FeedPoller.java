@@ -337,10 +337,13 @@ public final class FeedPoller {
         return error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) : error;
     }
 
-    /** One line: parser messages span several, and progress is one line per feed. */
+    /**
+     * One line: parser messages span several, and progress is one line per feed. Control characters go too: a
+     * message can quote the server (a Location header), which must not forge log lines or drive a terminal.
+     */
     private static String describe(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("\\s+", " ").strip();
+        return m.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
     }
 
     private void log(Feed feed, String message) {
