@@ -552,8 +552,9 @@ public final class FeedParser {
         }
 
         private String absolute(String url) {
-            String u = clean(url);
-            if (u == null) return null;
+            String u = url == null ? null : url.strip();
+            // a cut URL would point somewhere else; one this long is no link anyone meant
+            if (u == null || u.isEmpty() || u.length() > MAX_FIELD_CHARS) return null;
             try {
                 URI parsed = new URI(u.replace(" ", "%20"));
                 return base == null ? parsed.toString() : base.resolve(parsed).toString();
