@@ -7,7 +7,8 @@
  *   <li>{@link com.podcastinsights.hostile.HostileXmlTest}: XML, 15 cases (XXE file, http and parameter entities,
  *       external DTD, billion laughs, quadratic blowup, 1 GB feeds, deep nesting, bad UTF-8, NUL bytes, long lines);</li>
  *   <li>{@link com.podcastinsights.hostile.HostileHttpTest}: HTTP, 32 cases (gzip bomb, trickle, redirect loops,
- *       redirects and URLs aimed at private, metadata, IPv6 and numeric-trick addresses, other schemes, hostile DNS, control characters);</li>
+ *       redirects and URLs aimed at private, metadata, IPv6 and numeric-trick addresses, other schemes, hostile
+ *       DNS, control characters);</li>
  *   <li>{@link com.podcastinsights.hostile.HostileTranscriptLinkTest}: transcript links, 5 cases (the HTTP refusals on
  *       the second URL a feed supplies; the episode falls back to its show notes);</li>
  *   <li>{@link com.podcastinsights.hostile.HostileContentTest}: content, 8 cases (markup and links in the email,

@@ -19,10 +19,6 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
-    CappedBodySubscriber(long maxBytes) {
-        this(maxBytes, -1);
-    }
-
     /** {@code declaredBytes}: the response's Content-Length, or -1 when it has none. */
     CappedBodySubscriber(long maxBytes, long declaredBytes) {
         this.maxBytes = maxBytes;

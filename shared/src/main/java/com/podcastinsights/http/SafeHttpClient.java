@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
  * The policy's timeout is a deadline for the whole exchange, redirects and body included, not per read.
  *
  * <p>Known limit: the JDK client resolves the host again after our check, so a DNS answer that changes
- * between the two (rebinding) is not caught here; the Lambda has no VPC access to internal networks, which
- * is the backstop.
+ * between the two (rebinding) is not caught here. Both lookups share the JVM's address cache (30 s), which
+ * the check's lookup fills, so the window is the moment that entry expires between them; the Lambda has no
+ * VPC access to internal networks, which is the backstop (docs/operations.md, residual risks).
  */
 public final class SafeHttpClient {
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
