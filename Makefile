@@ -22,6 +22,7 @@ help:
 	@echo "make test      every test: unit, moto-backed adapters, template checks, end to end"
 	@echo "make package   build the function jars and the CLI without running tests"
 	@echo "make clean     remove build output"
+	@echo "make test-hostile  only the hostile-input suite (cli/src/test/java/com/podcastinsights/hostile, docs/operations.md)"
 	@echo "make bench-digest  benchmark: the digest to 10,000 subscribers against moto (bench/digest/RESULTS.md)"
 	@echo "make bench-coldstart  benchmark: each function's cold start vs a hello-world handler (docs/performance.md)"
 	@echo "make bench-feeds  feed benchmarks: parser vs ROME, 100,000-item feed in 128 MB, 1,000-feed poll"
@@ -85,6 +86,10 @@ test-template: venv
 	AWS_DEFAULT_REGION=us-east-1 $(VENV)/bin/python cli/src/test/resources/template/check_transformed.py template.yaml
 	@echo "==> sam build"
 	PATH=$(CURDIR)/$(VENV)/bin:$(PATH) sam build
+
+.PHONY: test-hostile
+test-hostile:
+	$(MVN) -q -pl cli -am test -Dtest='com.podcastinsights.hostile.**' -Dsurefire.failIfNoSpecifiedTests=false
 
 clean:
 	$(MVN) -q clean

@@ -15,7 +15,7 @@ import java.time.Duration;
  *
  * <p>Five attempts, not the mode's three: DynamoDB on-demand and SES throttle in short bursts that one more
  * second usually clears, and every operation we call is safe to repeat (puts by key, conditional puts, reads;
- * PutEvents and SendEmail are guarded downstream, see docs/operations-resilience.md).
+ * PutEvents and SendEmail are guarded downstream, see docs/operations.md).
  */
 public record AwsRetries(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration throttlingBaseDelay,
                          Duration maxThrottlingDelay) {

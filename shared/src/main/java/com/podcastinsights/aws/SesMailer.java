@@ -1,5 +1,6 @@
 package com.podcastinsights.aws;
 
+import com.podcastinsights.digest.AddressMask;
 import com.podcastinsights.port.Mailer;
 import com.podcastinsights.port.OutgoingMail;
 import software.amazon.awssdk.core.SdkBytes;
@@ -55,18 +56,18 @@ public final class SesMailer implements Mailer {
             } catch (SesV2Exception e) {
                 if (!isThrottling(e)) {
                     if (e.statusCode() >= 500) {
-                        throw new Mailer.Unavailable("SES failing (" + describe(e) + "); mail to " + mail.to()
+                        throw new Mailer.Unavailable("SES failing (" + describe(e) + "); mail to " + AddressMask.mask(mail.to())
                                 + " left for the retry", e);
                     }
-                    throw new IllegalStateException("SES refused mail to " + mail.to() + ": " + describe(e), e);
+                    throw new IllegalStateException("SES refused mail to " + AddressMask.mask(mail.to()) + ": " + describe(e), e);
                 }
                 if (attempt >= backoff.maxAttempts()) {
-                    throw new Mailer.Unavailable("SES still throttling mail to " + mail.to() + " after "
+                    throw new Mailer.Unavailable("SES still throttling mail to " + AddressMask.mask(mail.to()) + " after "
                             + attempt + " attempts: " + describe(e), e);
                 }
                 backoff.pauseBefore(attempt + 1);
             } catch (SdkClientException e) {
-                throw new Mailer.Unavailable("SES unreachable (" + e.getMessage() + "); mail to " + mail.to()
+                throw new Mailer.Unavailable("SES unreachable (" + e.getMessage() + "); mail to " + AddressMask.mask(mail.to())
                         + " left for the retry", e);
             }
         }
@@ -80,7 +81,8 @@ public final class SesMailer implements Mailer {
 
     private static String describe(SesV2Exception e) {
         var details = e.awsErrorDetails();
-        return details == null ? String.valueOf(e.getMessage())
-                : details.errorCode() + " (" + e.statusCode() + "): " + details.errorMessage();
+        // SES names the recipient in some messages ("... failed the check: a@b"); they end up in logs.
+        return AddressMask.maskAll(details == null ? String.valueOf(e.getMessage())
+                : details.errorCode() + " (" + e.statusCode() + "): " + details.errorMessage());
     }
 }

@@ -149,7 +149,8 @@ public final class DigestSender {
                 continue;
             } catch (RuntimeException e) {
                 failed++;
-                LOG.log(Level.WARNING, "digest for " + readerDay + " not sent to one subscriber: " + e.getMessage());
+                LOG.log(Level.WARNING, "digest for " + readerDay + " not sent to " + AddressMask.mask(email) + ": "
+                        + AddressMask.maskAll(e.getMessage()));
                 log.release(email, readerDay);
                 continue;
             }
@@ -158,7 +159,8 @@ public final class DigestSender {
                 log.markSent(email, readerDay, ids, now, messageId, clock.instant());
             } catch (RuntimeException e) {
                 // the mail is out; the SENDING record still blocks a second send, so this is only bookkeeping
-                LOG.log(Level.WARNING, "digest sent but not recorded as SENT: " + e.getMessage());
+                LOG.log(Level.WARNING, "digest to " + AddressMask.mask(email) + " sent but not recorded as SENT: "
+                        + AddressMask.maskAll(e.getMessage()));
             }
         }
         String note = deferred > 0 ? (notReached > 0 ? notReached + " not reached before the time limit" : "")

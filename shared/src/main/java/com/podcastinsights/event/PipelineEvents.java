@@ -7,6 +7,9 @@ public final class PipelineEvents {
     public static final String TRANSCRIPT_STORED = "Transcript Stored";
     public static final String INSIGHTS_EXTRACTED = "Insights Extracted";
     public static final String FEED_BATCH_REQUESTED = "Feed Batch Requested";
+    /** What EventBridge Scheduler delivers to FetchFeeds and SendDigest (the template's schedule Input). */
+    public static final String SCHEDULER_SOURCE = "aws.scheduler";
+    public static final String SCHEDULED_EVENT = "Scheduled Event";
 
     private PipelineEvents() {
     }

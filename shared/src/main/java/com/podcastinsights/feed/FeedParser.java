@@ -31,6 +31,15 @@ import java.util.function.Consumer;
 public final class FeedParser {
     /** Show notes are kept in the table item; cap them well under DynamoDB's 400 KB item limit. */
     static final int MAX_SHOW_NOTES_CHARS = 50_000;
+    /**
+     * Titles travel in the Episode Discovered event (256 KB per EventBridge entry) and the table item (400 KB):
+     * a hostile megabyte-long title must be cut here, or it would fail every write and publish of its feed.
+     */
+    static final int MAX_TITLE_CHARS = 1_000;
+    /** Every other single-value field (URLs, guid, language, types); no honest feed comes near it. */
+    static final int MAX_FIELD_CHARS = 8_192;
+    /** Elements nested deeper than this make the document malformed; real feeds stay under ten. */
+    static final int MAX_ELEMENT_DEPTH = 100;
     /** Real feeds run to 1-8 MB; the HTTP client caps downloads at 16 MB. Files get the same room. */
     public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
@@ -56,13 +65,20 @@ public final class FeedParser {
         // JDK 24+ counts every &amp; of the document against entity size limits of 100,000, which a large,
         // honest feed passes. Those limits guard entity declarations, and no document with one gets this far.
         for (String limit : new String[] {"jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit"}) {
-            try {
-                f.setProperty(limit, "0");
-            } catch (IllegalArgumentException unsupported) {
-                // an older or different StAX implementation without the limit
-            }
+            setIfSupported(f, limit, "0");
         }
+        // JDK 24+ stops at 100 nested elements by default, JDK 21 (the Lambda runtime) never does; a feed needs
+        // a handful, so both refuse a deeply nested document the same way.
+        setIfSupported(f, "jdk.xml.maxElementDepth", String.valueOf(MAX_ELEMENT_DEPTH));
         return f;
+    }
+
+    private static void setIfSupported(XMLInputFactory f, String property, String value) {
+        try {
+            f.setProperty(property, value);
+        } catch (IllegalArgumentException unsupported) {
+            // an older or different StAX implementation without the limit
+        }
     }
 
     /** Parses {@code xml}; relative URLs are resolved against {@code base} (the feed's final URL). */
@@ -134,6 +150,9 @@ public final class FeedParser {
             if (tooLarge != null) throw new FeedTooLargeException(tooLarge.max);
             XmlRepairReader.DoctypeRefused doctype = cause(e, XmlRepairReader.DoctypeRefused.class);
             if (doctype != null) throw new FeedFormatException(doctype.getMessage());
+            if (String.valueOf(e.getMessage()).contains("maxElementDepth")) {
+                throw new FeedFormatException("feed nests elements deeper than " + MAX_ELEMENT_DEPTH + "; refused", e);
+            }
             throw new FeedFormatException("malformed feed XML: " + e.getMessage(), e);
         } catch (FeedInput.TooLarge e) {
             throw new FeedTooLargeException(e.max);
@@ -187,7 +206,8 @@ public final class FeedParser {
         final List<Person> persons = new ArrayList<>();
 
         ParsedFeed toFeed() {
-            return new ParsedFeed(clean(title), link, clean(language), clean(description != null ? description : summary),
+            return new ParsedFeed(title(title), link, clean(language),
+                    capped(description != null ? description : summary, MAX_SHOW_NOTES_CHARS),
                     newFeedUrl, clean(podcastGuid), locked, persons, List.of());
         }
     }
@@ -331,7 +351,7 @@ public final class FeedParser {
                 type = clean(d.mediaType);
                 length = d.mediaLength;
             }
-            return new FeedItem(clean(d.guid), clean(d.title), absolute(d.link), FeedDates.toIso(d.date), enclosure,
+            return new FeedItem(clean(d.guid), title(d.title), absolute(d.link), FeedDates.toIso(d.date), enclosure,
                     length, type, Durations.seconds(d.duration), integer(d.season), integer(d.episode),
                     absolute(d.chapters), d.transcripts, d.persons, notes(d.encoded, d.description, d.summary));
         }
@@ -532,8 +552,9 @@ public final class FeedParser {
         }
 
         private String absolute(String url) {
-            String u = clean(url);
-            if (u == null) return null;
+            String u = url == null ? null : url.strip();
+            // a cut URL would point somewhere else; one this long is no link anyone meant
+            if (u == null || u.isEmpty() || u.length() > MAX_FIELD_CHARS) return null;
             try {
                 URI parsed = new URI(u.replace(" ", "%20"));
                 return base == null ? parsed.toString() : base.resolve(parsed).toString();
@@ -577,7 +598,7 @@ public final class FeedParser {
 
     private static String notes(String... candidates) {
         for (String c : candidates) {
-            String v = clean(c);
+            String v = c == null || c.isBlank() ? null : c.strip();
             if (v != null) {
                 return v.length() > MAX_SHOW_NOTES_CHARS ? v.substring(0, MAX_SHOW_NOTES_CHARS) : v;
             }
@@ -586,8 +607,19 @@ public final class FeedParser {
     }
 
     private static String clean(String s) {
+        return capped(s, MAX_FIELD_CHARS);
+    }
+
+    private static String title(String s) {
+        return capped(s, MAX_TITLE_CHARS);
+    }
+
+    private static String capped(String s, int max) {
         if (s == null) return null;
         String t = s.strip();
-        return t.isEmpty() ? null : t;
+        if (t.isEmpty()) return null;
+        if (t.length() <= max) return t;
+        int end = Character.isHighSurrogate(t.charAt(max - 1)) ? max - 1 : max;
+        return t.substring(0, end);
     }
 }

@@ -240,9 +240,11 @@ public final class FeedPoller {
                 feeds.save(succeeded(feed, result, null, now));
                 log(feed, "not modified");
             } else {
+                // Parsed before anything is written: a refused or malformed document leaves no trace but the
+                // feed's health, and a hostile payload is never stored.
+                ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUri());
                 blobs.put(Keys.rawFeedKey(feed.id(), KEY_TIME.format(clock.instant())), result.body(),
                         "application/xml");
-                ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUri());
                 fresh = record(feed, parsed, now);
                 tally.newEpisodes += fresh.size();
                 Feed saved = succeeded(feed, result, parsed, now);
@@ -258,7 +260,7 @@ public final class FeedPoller {
             } catch (RuntimeException saveFailure) {
                 e.addSuppressed(saveFailure);
             }
-            log(feed, "FAILED: " + describe(e));
+            log(feed, "FAILED: " + capped(describe(e)));
         }
         return fresh;
     }
@@ -326,16 +328,22 @@ public final class FeedPoller {
     }
 
     private static Feed failed(Feed f, Exception e) {
-        String error = describe(e);
-        if (error.length() > MAX_ERROR_CHARS) error = error.substring(0, MAX_ERROR_CHARS);
+        String error = capped(describe(e));
         return new Feed(f.id(), f.url(), f.title(), f.etag(), f.lastModified(), f.lastSuccessAt(),
                 f.consecutiveFailures() + 1, error, f.transcribe());
     }
 
-    /** One line: parser messages span several, and progress is one line per feed. */
+    private static String capped(String error) {
+        return error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) : error;
+    }
+
+    /**
+     * One line: parser messages span several, and progress is one line per feed. Control characters go too: a
+     * message can quote the server (a Location header), which must not forge log lines or drive a terminal.
+     */
     private static String describe(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replaceAll("\\s+", " ").strip();
+        return m.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
     }
 
     private void log(Feed feed, String message) {

@@ -28,7 +28,10 @@ public final class AddressGuard {
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            throw new RefusedRequestException("refused " + uri + ": no host");
+            // java.net.URI leaves the host empty for authorities such as "0x7f.1" that are no valid host name
+            String authority = uri.getRawAuthority();
+            throw new RefusedRequestException("refused " + uri + ": "
+                    + (authority == null ? "no host" : "no valid host name in \"" + authority + "\""));
         }
         if (uri.getRawUserInfo() != null) {
             throw new RefusedRequestException("refused " + uri + ": credentials in URLs are not allowed");

@@ -14,12 +14,15 @@ import java.util.concurrent.Flow;
  */
 final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
     private final long maxBytes;
+    private final long declaredBytes;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
-    CappedBodySubscriber(long maxBytes) {
+    /** {@code declaredBytes}: the response's Content-Length, or -1 when it has none. */
+    CappedBodySubscriber(long maxBytes, long declaredBytes) {
         this.maxBytes = maxBytes;
+        this.declaredBytes = declaredBytes;
     }
 
     @Override
@@ -30,6 +33,14 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
     @Override
     public void onSubscribe(Flow.Subscription s) {
         this.subscription = s;
+        if (declaredBytes > maxBytes) {
+            // Refused before the first byte: reading (or waiting for) a declared gigabyte only to drop it
+            // would cost the whole deadline.
+            s.cancel();
+            result.completeExceptionally(new RefusedRequestException("response exceeds " + maxBytes
+                    + " bytes (Content-Length " + declaredBytes + ")"));
+            return;
+        }
         s.request(Long.MAX_VALUE);
     }
 

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
  * The policy's timeout is a deadline for the whole exchange, redirects and body included, not per read.
  *
  * <p>Known limit: the JDK client resolves the host again after our check, so a DNS answer that changes
- * between the two (rebinding) is not caught here; the Lambda has no VPC access to internal networks, which
- * is the backstop.
+ * between the two (rebinding) is not caught here. Both lookups share the JVM's address cache (30 s), which
+ * the check's lookup fills, so the window is the moment that entry expires between them; the Lambda has no
+ * VPC access to internal networks, which is the backstop (docs/operations.md, residual risks).
  */
 public final class SafeHttpClient {
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -200,19 +201,12 @@ public final class SafeHttpClient {
         long max = policy.maxBytes();
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
             // Redirect and 304 bodies are discarded; only a content body counts against the cap.
-            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (declared > max && info.statusCode() >= 200 && info.statusCode() <= 299) {
-                return HttpResponse.BodySubscribers.replacing(null);
-            }
-            return new CappedBodySubscriber(max);
+            boolean content = info.statusCode() >= 200 && info.statusCode() <= 299;
+            long declared = content ? info.headers().firstValueAsLong("Content-Length").orElse(-1) : -1;
+            return new CappedBodySubscriber(max, declared);
         });
         try {
-            HttpResponse<byte[]> response = future.get(remaining(deadline, uri).toNanos(), TimeUnit.NANOSECONDS);
-            if (response.body() == null && response.statusCode() >= 200 && response.statusCode() <= 299) {
-                throw new RefusedRequestException("response exceeds " + max + " bytes (Content-Length "
-                        + response.headers().firstValue("Content-Length").orElse("?") + ")");
-            }
-            return response;
+            return future.get(remaining(deadline, uri).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new HttpTimeoutException("timed out after " + policy.timeout().toMillis() + " ms fetching " + uri);

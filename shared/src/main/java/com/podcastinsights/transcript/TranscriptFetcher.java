@@ -189,8 +189,9 @@ public final class TranscriptFetcher {
             return parsed;
         } catch (Exception e) {
             // A dead or malformed transcript link should not cost the episode its insights.
+            // one line whatever the server put in the message
             log.println("fetch-transcript: " + episode.id() + ": transcript " + link.url() + " unusable ("
-                    + e.getMessage() + ")");
+                    + String.valueOf(e.getMessage()).replaceAll("[\\s\\p{Cntrl}]+", " ").strip() + ")");
             return null;
         }
     }

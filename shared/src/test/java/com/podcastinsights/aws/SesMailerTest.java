@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,7 +116,8 @@ class SesMailerTest {
 
         assertEquals(3, ses.requests.size());
         assertTrue(e.getMessage().contains("after 3 attempts"), e.getMessage());
-        assertTrue(e.getMessage().contains("to@example.com"), e.getMessage());
+        assertTrue(e.getMessage().contains("t***@example.com"), "the recipient, masked: " + e.getMessage());
+        assertFalse(e.getMessage().contains("to@example.com"), e.getMessage());
     }
 
     @Test

@@ -31,6 +31,22 @@ class FeedParserRobustnessTest {
     }
 
     @Test
+    void oversizedFieldsAreCutAndOversizedUrlsDropped() throws FeedFormatException {
+        String longUrl = "https://cdn.example/" + "a".repeat(FeedParser.MAX_FIELD_CHARS) + ".mp3";
+        // "x" then surrogate pairs, so the cut at 1,000 falls inside a pair, which must not be split
+        String title = "x" + "\uD83C\uDF99".repeat(FeedParser.MAX_TITLE_CHARS);
+
+        ParsedFeed feed = parse(rss("", "<item><guid>1</guid><title>" + title + "</title><enclosure url=\"" + longUrl
+                + "\" type=\"audio/mpeg\"/><link>https://shows.example/1</link></item>"));
+
+        FeedItem item = feed.items().get(0);
+        assertEquals(FeedParser.MAX_TITLE_CHARS - 1, item.title().length());
+        assertFalse(Character.isHighSurrogate(item.title().charAt(item.title().length() - 1)));
+        assertNull(item.enclosureUrl(), "a cut URL would point elsewhere, so it is dropped");
+        assertEquals("https://shows.example/1", item.link());
+    }
+
+    @Test
     void undefinedHtmlEntitiesBecomeTheirCharacterAndUnknownOnesStayLiteral() throws FeedFormatException {
         ParsedFeed feed = parse(rss("", "<item><guid>1</guid><title>Tides&nbsp;&mdash;&nbsp;part&gtgt;two &amp; more</title></item>"));
 
@@ -259,14 +275,15 @@ class FeedParserRobustnessTest {
 
     @Test
     void repairsThatGrowTheTextAcrossManyBuffersLoseNothing() throws FeedFormatException {
-        String title = "a&b ".repeat(20_000);
-        String notes = "x".repeat(30_000) + "&nbsp;" + "&copy;".repeat(2_000); // under the 50,000-char cap
+        String bare = "a&b ".repeat(12_000); // 48,000 chars, under the 50,000-char cap of show notes
+        String notes = "x".repeat(30_000) + "&nbsp;" + "&copy;".repeat(2_000);
 
-        ParsedFeed feed = parse(rss("", "<item><guid>1</guid><title>" + title + "</title><description><![CDATA["
+        ParsedFeed feed = parse(rss("", "<item><guid>1</guid><title>t</title><description>" + bare
+                + "</description></item><item><guid>2</guid><title>u</title><description><![CDATA["
                 + notes + "]]></description></item>"));
 
-        assertTrue(title.strip().equals(feed.items().get(0).title()), "every bare & kept");
-        assertTrue(notes.equals(feed.items().get(0).showNotes()), "CDATA is copied untouched");
+        assertTrue(bare.strip().equals(feed.items().get(0).showNotes()), "every bare & kept");
+        assertTrue(notes.equals(feed.items().get(1).showNotes()), "CDATA is copied untouched");
     }
 
     @Test

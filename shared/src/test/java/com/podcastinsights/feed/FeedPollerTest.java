@@ -182,7 +182,7 @@ class FeedPollerTest {
         assertTrue(brokenFeed.lastError().contains("HTTP 500"), brokenFeed.lastError());
         assertNull(brokenFeed.lastSuccessAt());
         assertTrue(feeds.find(garbage).orElseThrow().lastError().startsWith("malformed feed XML"));
-        assertEquals(1, blobs.list("feeds/" + garbage + "/").size(), "the raw bytes are kept for diagnosis");
+        assertTrue(blobs.list("feeds/" + garbage + "/").isEmpty(), "nothing is stored from a feed that does not parse");
         Feed goodFeed = feeds.find(good).orElseThrow();
         assertEquals(0, goodFeed.consecutiveFailures());
         assertNull(goodFeed.lastError());

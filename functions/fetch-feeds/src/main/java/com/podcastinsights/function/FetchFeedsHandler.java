@@ -92,7 +92,8 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
                     .put("batchCount", batch.batchCount())
                     .put("scheduledTime", batch.scheduledTime())
                     .put("unsubscribed", run.unsubscribed());
-        } else {
+        } else if (PipelineEvents.SCHEDULER_SOURCE.equals(event.source())
+                && PipelineEvents.SCHEDULED_EVENT.equals(event.detailType())) {
             FeedFanOut.ScheduledRun run = fanOut.onSchedule(event.time(), startBy);
             if (run.polled().isPresent()) {
                 metrics.feedsPolled(run.polled().get());
@@ -105,6 +106,12 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
                         .put("announced", run.backlog().announced())
                         .put("publishFailures", run.backlog().publishFailures());
             }
+        } else {
+            // Thrown, not ignored: the asynchronous invocation fails, Lambda retries it and then hands it to
+            // the function's OnFailure destination, where an operator sees it.
+            throw new IllegalArgumentException("FetchFeeds takes a " + PipelineEvents.SCHEDULED_EVENT + " from "
+                    + PipelineEvents.SCHEDULER_SOURCE + " or a " + PipelineEvents.FEED_BATCH_REQUESTED + " from "
+                    + PipelineEvents.SOURCE + ", got \"" + event.detailType() + "\" from \"" + event.source() + "\"");
         }
         EventEnvelope.JSON.writeValue(output, summary);
     }

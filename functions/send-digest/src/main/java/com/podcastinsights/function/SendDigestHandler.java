@@ -18,6 +18,7 @@ import com.podcastinsights.digest.UnsubscribeToken;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.metrics.MetricsSink;
 import com.podcastinsights.metrics.StageMetrics;
+import com.podcastinsights.event.PipelineEvents;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -124,6 +125,11 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         EventEnvelope event = EventEnvelope.parse(input);
+        if (!PipelineEvents.SCHEDULED_EVENT.equals(event.detailType())) {
+            // any other event reaching this function is a wiring mistake; sending mail on it would be worse
+            throw new IllegalArgumentException("SendDigest takes a " + PipelineEvents.SCHEDULED_EVENT
+                    + " from " + PipelineEvents.SCHEDULER_SOURCE + ", got \"" + event.detailType() + "\"");
+        }
         DigestReport report = sender.send(scheduledAt(event), () -> context == null
                 || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
         metrics.digest(report);

@@ -1,0 +1,22 @@
+/**
+ * The hostile-input suite (issue 7, "Bad input"): 74 cases in five classes, one per area, each checking the
+ * whole contract (a clear error in the log and the feed's health, the rest of the batch unharmed, nothing
+ * written for the refused input).
+ *
+ * <ul>
+ *   <li>{@link com.podcastinsights.hostile.HostileXmlTest}: XML, 15 cases (XXE file, http and parameter entities,
+ *       external DTD, billion laughs, quadratic blowup, 1 GB feeds, deep nesting, bad UTF-8, NUL bytes, long lines);</li>
+ *   <li>{@link com.podcastinsights.hostile.HostileHttpTest}: HTTP, 32 cases (gzip bomb, trickle, redirect loops,
+ *       redirects and URLs aimed at private, metadata, IPv6 and numeric-trick addresses, other schemes, hostile
+ *       DNS, control characters);</li>
+ *   <li>{@link com.podcastinsights.hostile.HostileTranscriptLinkTest}: transcript links, 5 cases (the HTTP refusals on
+ *       the second URL a feed supplies; the episode falls back to its show notes);</li>
+ *   <li>{@link com.podcastinsights.hostile.HostileContentTest}: content, 8 cases (markup and links in the email,
+ *       CR/LF in headers, script in notes and transcripts, megabyte lines);</li>
+ *   <li>{@link com.podcastinsights.hostile.HostileEventsTest}: events, 14 cases (unknown, misrouted and malformed
+ *       events throw and change nothing).</li>
+ * </ul>
+ *
+ * <p>Run: {@code make test-hostile}. docs/operations.md maps each threat to its test.
+ */
+package com.podcastinsights.hostile;
