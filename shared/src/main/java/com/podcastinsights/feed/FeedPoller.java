@@ -239,6 +239,11 @@ public final class FeedPoller {
                 tally.notModified++;
                 feeds.save(succeeded(feed, result, null, now));
                 log(feed, "not modified");
+            } else if (sha256(result.body()).equals(feed.contentSha256())) {
+                // the host sent no validators (or ignored them) but the same bytes: as good as a 304
+                tally.notModified++;
+                feeds.save(succeeded(feed, result, null, now));
+                log(feed, "HTTP " + result.status() + ", unchanged since the last fetch (same SHA-256)");
             } else {
                 // Parsed before anything is written: a refused or malformed document leaves no trace but the
                 // feed's health, and a hostile payload is never stored.
@@ -319,7 +324,17 @@ public final class FeedPoller {
             lastModified = null;
         }
         String title = f.title() != null && !f.title().isBlank() ? f.title() : parsedTitle;
-        return new Feed(f.id(), url, title, etag, lastModified, now, 0, null, f.transcribe());
+        // saved only after the body's episodes are recorded: a run that dies half way parses it again next time
+        String content = parsed != null ? sha256(r.body()) : f.contentSha256();
+        return new Feed(f.id(), url, title, etag, lastModified, now, 0, null, f.transcribe(), content);
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isHttp(String url) {
@@ -330,7 +345,7 @@ public final class FeedPoller {
     private static Feed failed(Feed f, Exception e) {
         String error = capped(describe(e));
         return new Feed(f.id(), f.url(), f.title(), f.etag(), f.lastModified(), f.lastSuccessAt(),
-                f.consecutiveFailures() + 1, error, f.transcribe());
+                f.consecutiveFailures() + 1, error, f.transcribe(), f.contentSha256());
     }
 
     private static String capped(String error) {

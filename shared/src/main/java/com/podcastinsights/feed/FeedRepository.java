@@ -73,13 +73,14 @@ public final class FeedRepository {
                 .with("consecutiveFailures", (long) f.consecutiveFailures())
                 .with("lastError", f.lastError())
                 .with("transcribe", f.transcribe() ? Boolean.TRUE : null)
+                .with("contentSha256", f.contentSha256())
                 .build();
     }
 
     static Feed fromItem(Item i) {
         return new Feed(i.string("feedId"), i.string("url"), i.string("title"), i.string("etag"),
                 i.string("lastModified"), i.string("lastSuccessAt"), (int) i.number("consecutiveFailures", 0),
-                i.string("lastError"), i.flag("transcribe"));
+                i.string("lastError"), i.flag("transcribe"), i.string("contentSha256"));
     }
 
     static String sha256Hex(String s) {

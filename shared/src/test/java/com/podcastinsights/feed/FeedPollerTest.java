@@ -107,6 +107,44 @@ class FeedPollerTest {
     }
 
     @Test
+    void sameBytesWithoutValidatorsAreNotParsedStoredOrRewritten() {
+        server.content("/plain.xml", "application/rss+xml", Fixtures.bytes("feeds/rss.xml"));
+        String feedId = subscribe("/plain.xml");
+        poller.pollAll();
+        int writesAfterFirst = table.writes();
+
+        PollReport second = poller.pollAll();
+
+        assertEquals(1, second.notModified(), "same bytes count as unchanged");
+        assertEquals(1, blobs.list("feeds/" + feedId + "/").size(), "no second raw copy");
+        assertEquals(writesAfterFirst + 1, table.writes(), "only the feed's health, not one put per item");
+        assertTrue(progress.toString(StandardCharsets.UTF_8).contains("unchanged since the last fetch"));
+
+        byte[] changed = new String(Fixtures.bytes("feeds/rss.xml"), StandardCharsets.UTF_8)
+                .replace("</channel>", "<item><guid>added-later</guid><title>Added later</title></item></channel>")
+                .getBytes(StandardCharsets.UTF_8);
+        server.content("/plain.xml", "application/rss+xml", changed);
+        PollReport third = poller.pollAll();
+        assertEquals(0, third.notModified());
+        assertEquals(1, third.newEpisodes());
+        // the fixed clock gives the same raw key, so the copy is replaced rather than added
+        String raw = blobs.list("feeds/" + feedId + "/").get(0);
+        assertEquals(new String(changed, StandardCharsets.UTF_8), new String(blobs.get(raw).orElseThrow(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFailedPollKeepsTheContentHashSoTheNextSameBodyIsStillSkipped() {
+        server.content("/plain.xml", "application/rss+xml", Fixtures.bytes("feeds/rss.xml"));
+        String feedId = subscribe("/plain.xml");
+        poller.pollAll();
+        String hash = feeds.find(feedId).orElseThrow().contentSha256();
+        assertNotNull(hash);
+        server.route("/plain.xml", ex -> LoopbackServer.send(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8)));
+        poller.pollAll();
+        assertEquals(hash, feeds.find(feedId).orElseThrow().contentSha256());
+    }
+
+    @Test
     void eventDetailDescribesTheEpisode() throws IOException {
         serveWithEtag("/feed.xml", Fixtures.bytes("feeds/rss.xml"));
         String feedId = subscribe("/feed.xml");
