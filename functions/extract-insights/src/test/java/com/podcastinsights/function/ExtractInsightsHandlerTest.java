@@ -118,4 +118,13 @@ class ExtractInsightsHandlerTest {
         assertTrue(items.stream().allMatch(i -> String.valueOf(i.string("text")).startsWith("REWRITTEN ")),
                 items.toString());
     }
+
+    @Test
+    void primingBeforeSnapshotTouchesNoAdapter() throws Exception {
+        handler.beforeCheckpoint(null);
+
+        assertTrue(events.published().isEmpty());
+        assertEquals(0, table.writes());
+        assertTrue(blobs.list("").isEmpty());
+    }
 }

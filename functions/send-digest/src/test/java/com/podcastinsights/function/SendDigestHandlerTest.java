@@ -89,4 +89,12 @@ class SendDigestHandlerTest {
                 () -> SendDigestHandler.awsAdapters(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
         assertTrue(e.getMessage().contains("SENDER_ADDRESS"), e.getMessage());
     }
+
+    @Test
+    void primingBeforeSnapshotSendsNothingAndWritesNothing() throws Exception {
+        handler.beforeCheckpoint(null);
+
+        assertTrue(mailer.sent.isEmpty());
+        assertEquals(0, table.writes());
+    }
 }
