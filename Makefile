@@ -103,7 +103,7 @@ bench-digest: venv
 
 # Cold start of each function's jar in a fresh JVM against moto, beside a hello-world handler in the same run.
 bench-coldstart: venv
-	bench/coldstart --runs 5 --variants default,c1,c1-serial,snapstart
+	bench/coldstart --runs 5 --variants lambda,c2,snapstart
 # Feed benchmarks (docs/performance-feeds.md): built with the `bench` Maven profile so ROME never reaches the
 # Lambda jars or the tests. The parser comparison reads the reference corpus beside the project
 # (../shared/corpus/feeds, or FEED_CORPUS=DIR) and is skipped without it.

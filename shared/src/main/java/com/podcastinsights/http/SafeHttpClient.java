@@ -31,7 +31,9 @@ public final class SafeHttpClient {
 
     private final HttpPolicy policy;
     private final AddressGuard guard;
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    /** Built on the first request that passes the guard: most fetch-transcript events download nothing. */
+    private volatile HttpClient client;
 
     public SafeHttpClient(HttpPolicy policy) {
         this(policy, Resolver.system());
@@ -41,15 +43,31 @@ public final class SafeHttpClient {
     public SafeHttpClient(HttpPolicy policy, Resolver resolver) {
         this.policy = policy;
         this.guard = new AddressGuard(policy.allowLoopback(), resolver);
-        Duration connect = policy.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? policy.timeout() : MAX_CONNECT_TIMEOUT;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // HTTP/1.1 only: on plain http the JDK would otherwise attempt an h2c upgrade, which some
-                // feed hosts answer badly, and feeds gain nothing from HTTP/2.
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connect)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .build();
+        this.connectTimeout = policy.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? policy.timeout() : MAX_CONNECT_TIMEOUT;
+    }
+
+    /**
+     * The JDK client loads ~400 classes and starts a selector thread when built (~100 ms of a cold start), so it
+     * is built when first needed, once; the episodes without a transcript link never need it.
+     */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    client = c = HttpClient.newBuilder()
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            // HTTP/1.1 only: on plain http the JDK would otherwise attempt an h2c upgrade, which
+                            // some feed hosts answer badly, and feeds gain nothing from HTTP/2.
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(connectTimeout)
+                            .proxy(HttpClient.Builder.NO_PROXY)
+                            .build();
+                }
+            }
+        }
+        return c;
     }
 
     public HttpPolicy policy() {
@@ -199,7 +217,7 @@ public final class SafeHttpClient {
 
     private HttpResponse<byte[]> send(HttpRequest request, long deadline, URI uri) throws IOException {
         long max = policy.maxBytes();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
+        CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request, info -> {
             // Redirect and 304 bodies are discarded; only a content body counts against the cap.
             boolean content = info.statusCode() >= 200 && info.statusCode() <= 299;
             long declared = content ? info.headers().firstValueAsLong("Content-Length").orElse(-1) : -1;

@@ -24,6 +24,7 @@ import com.podcastinsights.metrics.MetricsSink;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.transcript.Segment;
 import com.podcastinsights.transcript.Transcript;
+import com.podcastinsights.transcript.TranscriptCodec;
 import org.crac.Core;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import org.crac.Resource;
@@ -63,13 +64,19 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
     }
 
     /**
-     * SnapStart: rank a small transcript and run this function's SDK calls against a canned transport
+     * SnapStart: rank a small transcript, run the Jackson paths of its events and stored transcript, and run this function's SDK calls against a canned transport
      * ({@link Priming}) before the snapshot, so the ranking code and the SDK pipeline are loaded and warm in every
      * restored copy. No network and no AWS call.
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         new InsightExtractor().rank(PRIME_TRANSCRIPT, 5);
+        // Jackson: the event in, the stored transcript read, the event and the result out
+        EventEnvelope.primeJson(PipelineEvents.TRANSCRIPT_STORED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"transcriptKey\":\"transcripts/prime.json\",\"source\":\"vtt\",\"segments\":3}", TranscriptStored.class);
+        EventEnvelope.primeJson(PipelineEvents.INSIGHTS_EXTRACTED,
+                "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"day\":\"2026-01-01\",\"insights\":1}",
+                InsightsExtracted.class);
+        TranscriptCodec.read(TranscriptCodec.write(PRIME_TRANSCRIPT));
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();

@@ -132,4 +132,13 @@ class ExtractInsightsHandlerTest {
         assertEquals("extract-insights", line.get("Stage").asText());
         assertEquals(SampleTranscripts.COMPUTE_CLAIMS.size(), line.get("InsightsWritten").asInt());
     }
+
+    @Test
+    void primingBeforeSnapshotTouchesNoAdapter() throws Exception {
+        handler.beforeCheckpoint(null);
+
+        assertTrue(events.published().isEmpty());
+        assertEquals(0, table.writes());
+        assertTrue(blobs.list("").isEmpty());
+    }
 }

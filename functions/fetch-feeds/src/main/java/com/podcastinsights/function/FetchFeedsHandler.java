@@ -13,6 +13,7 @@ import com.podcastinsights.aws.S3BlobStore;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.config.Settings;
+import com.podcastinsights.event.EpisodeDiscovered;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.FeedBatchRequested;
 import com.podcastinsights.event.PipelineEvents;
@@ -150,6 +151,10 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws Exception {
         new FeedParser().parse(PRIME_FEED, URI.create("https://prime.invalid/feed.xml"));
+        // Jackson: a batch event in, an announcement out
+        EventEnvelope.primeJson(PipelineEvents.FEED_BATCH_REQUESTED, "{\"feedIds\":[\"prime\"],\"batchIndex\":0,"
+                + "\"batchCount\":1,\"scheduledTime\":\"2026-01-01T00:00:00Z\"}", FeedBatchRequested.class);
+        EventEnvelope.primeJson(PipelineEvents.EPISODE_DISCOVERED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"podcastTitle\":\"P\",\"episodeTitle\":\"E\",\"publishedAt\":\"2026-01-01T00:00:00Z\"}", EpisodeDiscovered.class);
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();

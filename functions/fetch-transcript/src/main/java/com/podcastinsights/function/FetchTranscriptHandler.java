@@ -26,6 +26,7 @@ import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.transcript.AudioTranscriber;
 import com.podcastinsights.metrics.MetricsSink;
 import com.podcastinsights.metrics.StageMetrics;
+import com.podcastinsights.transcript.TranscriptCodec;
 import com.podcastinsights.transcript.TranscriptFetcher;
 import com.podcastinsights.transcript.TranscriptionPolicy;
 import com.podcastinsights.transcript.TranscriptParsers;
@@ -112,7 +113,7 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
 
     /**
      * SnapStart: parse a tiny transcript of each structured format before the snapshot so the parsers and
-     * Jackson are loaded and warm in every restored copy, and run the SDK calls this function makes against a
+     * Jackson (the events in and out included) are loaded and warm in every restored copy, and run the SDK calls this function makes against a
      * canned transport ({@link Priming}): no network and no AWS call.
      */
     @Override
@@ -120,6 +121,9 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();
+        // Jackson: the event in, the event out
+        EventEnvelope.primeJson(PipelineEvents.EPISODE_DISCOVERED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"podcastTitle\":\"P\",\"episodeTitle\":\"E\",\"publishedAt\":\"2026-01-01T00:00:00Z\"}", EpisodeDiscovered.class);
+        EventEnvelope.primeJson(PipelineEvents.TRANSCRIPT_STORED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"transcriptKey\":\"transcripts/prime.json\",\"source\":\"vtt\",\"segments\":3}", TranscriptStored.class);
         TranscriptParsers.parse("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>Hi.\n".getBytes(StandardCharsets.UTF_8), "text/vtt");
         TranscriptParsers.parse("1\n00:00:01,000 --> 00:00:02,000\nA: Hi.\n".getBytes(StandardCharsets.UTF_8), "application/srt");
         TranscriptParsers.parse("{\"segments\":[{\"speaker\":\"A\",\"startTime\":1,\"endTime\":2,\"body\":\"Hi.\"}]}"

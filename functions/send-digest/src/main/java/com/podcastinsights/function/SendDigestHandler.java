@@ -10,6 +10,7 @@ import com.podcastinsights.aws.SesMailer;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.config.Settings;
+import com.podcastinsights.digest.DigestRenderer;
 import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.digest.DigestSender;
 import com.podcastinsights.digest.SendPacer;
@@ -19,6 +20,7 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.metrics.MetricsSink;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.event.PipelineEvents;
+import com.podcastinsights.insight.Insight;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * The hourly schedule -> one digest email to each active subscriber whose local send hour it is, for their
@@ -68,12 +71,19 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
 
     /**
      * SnapStart: run this function's SDK calls against a canned transport ({@link Priming}) before the snapshot,
-     * so marshalling, signing and endpoint rules are warm in every restored copy. No AWS call, no mail.
+     * and render a sample digest, so marshalling, signing, endpoint rules, Jackson and the renderer are warm in every
+     * restored copy. No AWS call, no mail.
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.dynamoDb();
         Priming.sesV2();
+        // Jackson (the report it returns) and the email renderer, on a one-insight digest
+        EventEnvelope.primeJson("Scheduled Event", "{\"day\":\"2026-01-01\",\"subscribers\":1,\"sent\":1}",
+                DigestReport.class);
+        new DigestRenderer("digest@priming.invalid").render("2026-01-01", List.of(new Insight("prime",
+                "prime", "prime", "Priming Podcast", "Priming episode", "A claim. Why it holds. What it means.", 1.0,
+                12.0, "Host", "https://priming.invalid/e.mp3#t=12", "https://priming.invalid/e", "2026-01-01")));
     }
 
     @Override

@@ -109,4 +109,12 @@ class SendDigestHandlerTest {
         assertEquals(0, replay.get("EmailsSent").asInt());
         assertEquals(1, replay.get("EmailsSkipped").asInt());
     }
+
+    @Test
+    void primingBeforeSnapshotSendsNothingAndWritesNothing() throws Exception {
+        handler.beforeCheckpoint(null);
+
+        assertTrue(mailer.sent.isEmpty());
+        assertEquals(0, table.writes());
+    }
 }
