@@ -177,7 +177,7 @@ public final class SafeHttpClient {
     private HttpResponse<java.io.InputStream> sendStreaming(HttpRequest request, long deadline, URI uri)
             throws IOException {
         CompletableFuture<HttpResponse<java.io.InputStream>> future =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+                client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
             return future.get(remaining(deadline, uri).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
