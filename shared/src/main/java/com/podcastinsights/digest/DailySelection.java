@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * ranks higher and names them all) and the five are chosen by MMR ({@link DaySelection}).
  *
  * <p>Candidates come from the day and the day before, minus what the editions of the last
- * {@link #NO_REPEAT_DAYS} days carried and near-duplicates of those texts.
+ * {@link #NO_REPEAT_DAYS} days carried and near-duplicates of those texts (read in one Query of the EDITIONS index).
  * Insights are filed under the day their episode was discovered, and feeds are fetched all day long, so an
  * episode found after yesterday's send would otherwise never reach anyone.
  *
@@ -110,11 +110,9 @@ public final class DailySelection {
 
         Set<String> sentIds = new HashSet<>();
         List<String> sentTexts = new ArrayList<>();
-        for (int back = 1; back <= NO_REPEAT_DAYS; back++) {
-            table.get(Keys.editionPk(LocalDate.parse(day).minusDays(back).toString()), Keys.EDITION_SK).ifPresent(e -> {
-                sentIds.addAll(e.strings("insightIds"));
-                sentTexts.addAll(e.strings("texts"));
-            });
+        for (Item e : editionsBefore(day, now)) {
+            sentIds.addAll(e.strings("insightIds"));
+            sentTexts.addAll(e.strings("texts"));
         }
         List<Insight> fresh = candidates.stream()
                 .filter(i -> !sentIds.contains(i.id()) && !DaySelection.duplicatesAny(i.text(), sentTexts)).toList();
@@ -133,6 +131,7 @@ public final class DailySelection {
         }
         if (!store) return new Edition(day, picked, pool, alsoOn, scores);
         boolean first = table.putIfAbsent(Item.of(Keys.editionPk(day), Keys.EDITION_SK)
+                .index(Keys.EDITIONS_INDEX, day)
                 .with("type", "Edition").with("day", day).with("insightIds", ids)
                 .with("texts", picked.stream().map(i -> i.text() == null ? "" : i.text()).toList())
                 .with("candidateIds", pool.stream().map(Insight::id).distinct().toList())
@@ -143,6 +142,23 @@ public final class DailySelection {
         // lost a race with a concurrent run of the same day: use the edition that run stored
         return first ? new Edition(day, picked, pool, alsoOn, scores)
                 : fromItem(day, candidates, table.get(Keys.editionPk(day), Keys.EDITION_SK).orElseThrow());
+    }
+
+    /**
+     * The editions of the {@link #NO_REPEAT_DAYS} days before {@code day}, in one Query of the EDITIONS index
+     * (newest first) rather than a GetItem per day: the send runs every hour, and each round trip adds to its
+     * first invocation. Editions of days after {@code day} (a preview of a past day) come first in that order,
+     * so the limit makes room for them.
+     */
+    private List<Item> editionsBefore(String day, Instant now) {
+        LocalDate d = LocalDate.parse(day);
+        long later = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(d, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)) + 1);
+        String from = d.minusDays(NO_REPEAT_DAYS).toString();
+        return table.queryIndex(Keys.EDITIONS_INDEX, true, (int) Math.min(Integer.MAX_VALUE, NO_REPEAT_DAYS + later + 1)).stream()
+                .filter(e -> {
+                    String at = e.string("day");
+                    return at != null && at.compareTo(from) >= 0 && at.compareTo(day) < 0;
+                }).toList();
     }
 
     private static Edition fromItem(String day, List<Insight> candidates, Item item) {

@@ -38,6 +38,8 @@ public final class Keys {
     /** The insights chosen for one day's digest, fixed at first selection so that replays send the same ones. */
     public static String editionPk(String day) { return "EDITION#" + day; }
     public static final String EDITION_SK = "EDITION";
+    /** GSI1 partition of every Edition, sorted by day: the last 30 days' editions in one Query. */
+    public static final String EDITIONS_INDEX = "EDITIONS";
 
     /** The day's shared counter of the optional rewrite step (tokens and cost). */
     public static String budgetPk(String day) { return "BUDGET#" + day; }

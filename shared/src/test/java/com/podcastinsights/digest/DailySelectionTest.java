@@ -168,4 +168,31 @@ class DailySelectionTest {
         assertTrue(ttl > NOW.plusSeconds(86_400L * (DailySelection.NO_REPEAT_DAYS + 30)).getEpochSecond(), "ttl " + ttl);
         assertTrue(ttl <= NOW.plusSeconds(86_400L * 365).getEpochSecond(), "ttl " + ttl);
     }
+
+    @Test
+    void thirtyDaysOfHistoryAreOneQueryNotThirtyGets() {
+        for (int back = 30; back >= 1; back--) {
+            String d = java.time.LocalDate.parse("2026-11-30").minusDays(back).toString();
+            saveText("h" + back, "Show H" + back, "Heat pumps in house " + back + " cut the bill by a third, because they move heat.", 0.5, d);
+            selection.forDay(d, NOW);
+        }
+        saveText("t", "Show T", "Tidal turbines now run for twenty years, which means the cost per hour keeps falling.", 0.9, "2026-11-30");
+        int before = table.reads();
+        selection.forDay("2026-11-30", NOW);
+        // two days of candidates, the day's own edition, the thirty days before: four round trips
+        assertEquals(4, table.reads() - before);
+    }
+
+    @Test
+    void aPreviewOfAPastDayStillSeesTheThirtyDaysBeforeIt() {
+        saveText("old", "Show X", BATTERY, 1.0, "2026-10-20");
+        assertEquals(List.of("id-old-1"), ids(selection.forDay("2026-10-20", NOW)));
+        for (int d = 21; d <= 30; d++) {
+            saveText("n" + d, "Show N" + d, "Tidal turbines in bay " + d + " now run for twenty years, so costs keep falling.", 0.5,
+                    "2026-11-" + d);
+            selection.forDay("2026-11-" + d, NOW);
+        }
+        saveText("x", "Show Y", BATTERY_AGAIN, 1.0, "2026-11-10");
+        assertFalse(ids(selection.preview("2026-11-10", NOW).five()).contains("id-x-1"), "21 days after: a repeat");
+    }
 }

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A {@link Table} in a sorted map, for service and handler tests. Counts writes so tests can assert on them. */
+/** A {@link Table} in a sorted map, for service and handler tests. Counts writes and reads so tests can assert on them. */
 public final class InMemoryTable implements Table {
     private final Map<String, Item> items = new TreeMap<>();
     private int writes;
+    private int reads;
 
     private static String key(String pk, String sk) {
         return pk + "\u0000" + sk;
@@ -34,11 +35,13 @@ public final class InMemoryTable implements Table {
 
     @Override
     public synchronized Optional<Item> get(String pk, String sk) {
+        reads++;
         return Optional.ofNullable(items.get(key(pk, sk)));
     }
 
     @Override
     public synchronized List<Item> query(String pk, String skPrefix) {
+        reads++;
         return items.values().stream()
                 .filter(i -> i.pk().equals(pk) && i.sk().startsWith(skPrefix))
                 .sorted(Comparator.comparing(Item::sk))
@@ -47,6 +50,7 @@ public final class InMemoryTable implements Table {
 
     @Override
     public synchronized List<Item> queryIndex(String gsi1pk, boolean descending, int limit) {
+        reads++;
         Comparator<Item> order = Comparator.comparing(i -> i.string(Item.GSI1SK));
         List<Item> matching = new ArrayList<>(items.values().stream()
                 .filter(i -> gsi1pk.equals(i.string(Item.GSI1PK)))
@@ -62,6 +66,11 @@ public final class InMemoryTable implements Table {
 
     public synchronized int writes() {
         return writes;
+    }
+
+    /** GetItem and Query calls so far: what a stage's DynamoDB round trips would be. */
+    public synchronized int reads() {
+        return reads;
     }
 
     public synchronized List<Item> all() {
