@@ -250,7 +250,8 @@ final class TemplateChecks {
                     "putEvents", List.of("events:PutEvents")),
             "SecretsManagerClient", Map.of(
                     "getSecretValue", List.of("secretsmanager:GetSecretValue")),
-            "TranscribeClient", Map.of(
+            // our SigV4 JSON client for the two Transcribe operations we use
+            "TranscribeJsonClient", Map.of(
                     "startTranscriptionJob", List.of("transcribe:StartTranscriptionJob"),
                     "getTranscriptionJob", List.of("transcribe:GetTranscriptionJob")),
             // our SigV4 client for Bedrock Runtime Converse, authorized as InvokeModel (Service Authorization

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.transcribe.TranscribeClient;
 
 import java.net.URI;
 import java.util.List;
@@ -98,11 +97,8 @@ public final class AwsClients {
         return b;
     }
 
-    public static TranscribeClient transcribe(Region region, URI endpoint, AwsCredentialsProvider credentials) {
-        var b = TranscribeClient.builder().region(region).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (endpoint != null) b.endpointOverride(endpoint);
-        return b.build();
+    public static TranscribeJsonClient transcribe(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+        return new TranscribeJsonClient(UrlConnectionHttpClient.create(), region, credentials, endpoint);
     }
 
     /** In Lambda: the region and credentials the runtime put in the environment. */

@@ -1,11 +1,12 @@
 package com.podcastinsights.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.port.SpeechToText;
-import software.amazon.awssdk.services.transcribe.TranscribeClient;
-import software.amazon.awssdk.services.transcribe.model.BadRequestException;
-import software.amazon.awssdk.services.transcribe.model.ConflictException;
-import software.amazon.awssdk.services.transcribe.model.TranscriptionJob;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,53 +17,58 @@ import java.util.Optional;
  * function that starts jobs needs s3:GetObject on the media and s3:PutObject on the output key.
  */
 public final class TranscribeSpeechToText implements SpeechToText {
-    private final TranscribeClient transcribe;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TranscribeJsonClient transcribe;
     private final String bucket;
 
-    public TranscribeSpeechToText(TranscribeClient transcribe, String bucket) {
+    public TranscribeSpeechToText(TranscribeJsonClient transcribe, String bucket) {
         this.transcribe = Objects.requireNonNull(transcribe, "transcribe");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
     }
 
     @Override
     public boolean start(Job job) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("TranscriptionJobName", job.name())
+                .put("OutputBucketName", bucket)
+                .put("OutputKey", job.outputKey());
+        request.putObject("Media").put("MediaFileUri", "s3://" + bucket + "/" + job.mediaKey());
+        if (job.languageCode() != null) request.put("LanguageCode", job.languageCode());
+        else request.put("IdentifyLanguage", true);
+        if (job.maxSpeakers() >= 2) {
+            request.putObject("Settings").put("ShowSpeakerLabels", true).put("MaxSpeakerLabels", job.maxSpeakers());
+        }
         try {
-            transcribe.startTranscriptionJob(b -> {
-                b.transcriptionJobName(job.name())
-                        .media(m -> m.mediaFileUri("s3://" + bucket + "/" + job.mediaKey()))
-                        .outputBucketName(bucket)
-                        .outputKey(job.outputKey());
-                if (job.languageCode() != null) b.languageCode(job.languageCode());
-                else b.identifyLanguage(true);
-                if (job.maxSpeakers() >= 2) {
-                    b.settings(s -> s.showSpeakerLabels(true).maxSpeakerLabels(job.maxSpeakers()));
-                }
-            });
+            transcribe.startTranscriptionJob(request.toString());
             return true;
-        } catch (ConflictException alreadyThere) {
+        } catch (TranscribeJsonClient.ServiceError e) {
             // the job name is ours and deterministic: a replay of the same episode
-            return false;
+            if ("ConflictException".equals(e.code())) return false;
+            throw e;
         }
     }
 
     @Override
     public Optional<JobState> state(String jobName) {
-        TranscriptionJob job;
+        JsonNode job;
         try {
-            job = transcribe.getTranscriptionJob(b -> b.transcriptionJobName(jobName)).transcriptionJob();
-        } catch (BadRequestException e) {
+            String reply = transcribe.getTranscriptionJob(JSON.createObjectNode().put("TranscriptionJobName", jobName).toString());
+            job = JSON.readTree(reply).path("TranscriptionJob");
+        } catch (TranscribeJsonClient.ServiceError e) {
             // Transcribe answers an unknown job name with BadRequest ("couldn't be found"), not a 404
-            if (e.getMessage() != null && e.getMessage().contains("couldn't be found")) return Optional.empty();
+            if ("BadRequestException".equals(e.code()) && e.getMessage().contains("couldn't be found")) return Optional.empty();
             throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable GetTranscriptionJob reply for " + jobName, e);
         }
-        Status status = switch (job.transcriptionJobStatus()) {
-            case COMPLETED -> Status.COMPLETED;
-            case FAILED -> Status.FAILED;
-            case IN_PROGRESS -> Status.IN_PROGRESS;
+        Status status = switch (job.path("TranscriptionJobStatus").asText("")) {
+            case "COMPLETED" -> Status.COMPLETED;
+            case "FAILED" -> Status.FAILED;
+            case "IN_PROGRESS" -> Status.IN_PROGRESS;
             default -> Status.QUEUED;
         };
-        String output = job.transcript() == null ? null : keyOf(job.transcript().transcriptFileUri());
-        return Optional.of(new JobState(jobName, status, output, job.failureReason()));
+        String output = keyOf(job.path("Transcript").path("TranscriptFileUri").asText(null));
+        return Optional.of(new JobState(jobName, status, output, job.path("FailureReason").asText(null)));
     }
 
     /**

@@ -1,0 +1,127 @@
+package com.podcastinsights.aws;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.regions.Region;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The two Amazon Transcribe operations we use, StartTranscriptionJob and GetTranscriptionJob, as SigV4-signed
+ * JSON 1.1 requests ({@code X-Amz-Target: Transcribe.<Operation>}) over the url-connection client. Not the SDK's
+ * transcribe client: its ~760 model classes add 1.2 MB to the FetchTranscript jar (measured 16.2 MB against the
+ * 15 MB cap), for two calls whose JSON we map ourselves. Authorized as transcribe:StartTranscriptionJob and
+ * transcribe:GetTranscriptionJob. No retries here: both calls are idempotent (a deterministic job name), so a
+ * throttled call fails the invocation and Lambda's retry repeats it.
+ */
+public final class TranscribeJsonClient {
+    /** A job description is a few kilobytes. */
+    static final int MAX_REPLY_BYTES = 1 << 20;
+
+    /** Transcribe answered with an error: its HTTP status and error code ({@code ConflictException}, ...). */
+    public static final class ServiceError extends RuntimeException {
+        private final int status;
+        private final String code;
+
+        ServiceError(int status, String code, String message) {
+            super("Transcribe answered " + status + " " + code + ": " + message);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final SdkHttpClient http;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final URI endpoint;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    /** {@code endpoint} null: the region's public endpoint. */
+    public TranscribeJsonClient(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
+        this.http = http;
+        this.region = region;
+        this.credentials = credentials;
+        this.endpoint = endpoint != null ? endpoint : URI.create("https://transcribe." + region.id() + ".amazonaws.com");
+    }
+
+    public String startTranscriptionJob(String requestJson) {
+        return call("StartTranscriptionJob", requestJson);
+    }
+
+    public String getTranscriptionJob(String requestJson) {
+        return call("GetTranscriptionJob", requestJson);
+    }
+
+    private String call(String operation, String requestJson) {
+        byte[] body = requestJson.getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint).encodedPath("/")
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", "Transcribe." + operation).build();
+        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+                .request(request).payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "transcribe")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+        try {
+            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
+                    .request(signed.request()).contentStreamProvider(signed.payload().orElse(null)).build()).call();
+            String reply = "";
+            if (response.responseBody().isPresent()) {
+                try (InputStream in = response.responseBody().get()) {
+                    reply = new String(in.readNBytes(MAX_REPLY_BYTES), StandardCharsets.UTF_8);
+                }
+            }
+            int status = response.httpResponse().statusCode();
+            if (status != 200) {
+                String header = response.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(null);
+                throw new ServiceError(status, errorCode(header, reply), snippet(reply));
+            }
+            return reply;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Transcribe " + operation + " failed", e);
+        }
+    }
+
+    /**
+     * The error's short name, from the {@code x-amzn-ErrorType} header or the body's {@code __type}, either of
+     * which may carry a namespace ({@code com.amazonaws.transcribe#ConflictException}) or a suffix after ':'.
+     */
+    static String errorCode(String header, String body) {
+        String raw = header;
+        if (raw == null || raw.isBlank()) {
+            int at = body.indexOf("\"__type\"");
+            if (at >= 0) {
+                int open = body.indexOf('"', body.indexOf(':', at) + 1);
+                int close = open < 0 ? -1 : body.indexOf('"', open + 1);
+                if (close > open) raw = body.substring(open + 1, close);
+            }
+        }
+        if (raw == null || raw.isBlank()) return "Unknown";
+        int colon = raw.indexOf(':');
+        if (colon >= 0) raw = raw.substring(0, colon);
+        int hash = raw.lastIndexOf('#');
+        return hash >= 0 ? raw.substring(hash + 1) : raw;
+    }
+
+    private static String snippet(String reply) {
+        return reply.substring(0, Math.min(300, reply.length()));
+    }
+}
