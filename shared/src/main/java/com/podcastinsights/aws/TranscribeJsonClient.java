@@ -1,21 +1,13 @@
 package com.podcastinsights.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The two Amazon Transcribe operations we use, StartTranscriptionJob and GetTranscriptionJob, as SigV4-signed
@@ -49,17 +41,12 @@ public final class TranscribeJsonClient {
         }
     }
 
-    private final SdkHttpClient http;
-    private final Region region;
-    private final AwsCredentialsProvider credentials;
+    private final SignedJsonPost http;
     private final URI endpoint;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /** {@code endpoint} null: the region's public endpoint. */
     public TranscribeJsonClient(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
-        this.http = http;
-        this.region = region;
-        this.credentials = credentials;
+        this.http = new SignedJsonPost(http, region, credentials, "transcribe");
         this.endpoint = endpoint != null ? endpoint : URI.create("https://transcribe." + region.id() + ".amazonaws.com");
     }
 
@@ -72,29 +59,13 @@ public final class TranscribeJsonClient {
     }
 
     private String call(String operation, String requestJson) {
-        byte[] body = requestJson.getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint).encodedPath("/")
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", "Transcribe." + operation).build();
-        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
-                .request(request).payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "transcribe")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
         try {
-            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                    .request(signed.request()).contentStreamProvider(signed.payload().orElse(null)).build()).call();
-            String reply = "";
-            if (response.responseBody().isPresent()) {
-                try (InputStream in = response.responseBody().get()) {
-                    reply = new String(in.readNBytes(MAX_REPLY_BYTES), StandardCharsets.UTF_8);
-                }
+            SignedJsonPost.Reply reply = http.post(endpoint, "/", Map.of("Content-Type", "application/x-amz-json-1.1",
+                    "X-Amz-Target", "Transcribe." + operation), requestJson, MAX_REPLY_BYTES);
+            if (reply.status() != 200) {
+                throw new ServiceError(reply.status(), errorCode(reply.errorType(), reply.body()), snippet(reply.body()));
             }
-            int status = response.httpResponse().statusCode();
-            if (status != 200) {
-                String header = response.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(null);
-                throw new ServiceError(status, errorCode(header, reply), snippet(reply));
-            }
-            return reply;
+            return reply.body();
         } catch (IOException e) {
             throw new UncheckedIOException("Transcribe " + operation + " failed", e);
         }
