@@ -1,5 +1,6 @@
 package com.podcastinsights.digest;
 
+import com.podcastinsights.port.Sha256;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.insight.Insight;
 import com.podcastinsights.insight.InsightRepository;
@@ -212,7 +213,7 @@ public final class DigestSender {
         RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, reader.topics(), oneClick), alsoOn);
         String from = MailText.headerValue(settings.senderAddress());
         String domain = MailText.unsubscribeAddress(from).substring("unsubscribe@".length());
-        String messageId = "digest-" + day + "-" + MimeMessageWriter.hash(to).substring(0, 16) + "@" + domain;
+        String messageId = "digest-" + day + "-" + Sha256.hex(to).substring(0, 16) + "@" + domain;
         String listUnsubscribe = unsubscribe.header(to);
         Map<String, String> headers = Map.of("X-Podcast-Insights-Day", day);
         byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),

@@ -1,13 +1,13 @@
 package com.podcastinsights.digest;
 
+import com.podcastinsights.port.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.HexFormat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,7 +33,7 @@ public final class MimeMessageWriter {
     }
 
     public byte[] write(Message m) {
-        String boundary = "=_pi_" + hash(m.text() + "\n" + m.html()).substring(0, 24);
+        String boundary = "=_pi_" + Sha256.hex(m.text() + "\n" + m.html()).substring(0, 24);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("From", mailbox(m.from()));
         headers.put("To", mailbox(m.to()));
@@ -135,13 +135,5 @@ public final class MimeMessageWriter {
             if (!u.isEmpty()) out.add(u);
         }
         return out;
-    }
-
-    static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.podcastinsights.feed;
 
+import com.podcastinsights.port.Sha256;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
 import com.podcastinsights.port.Table;
@@ -26,7 +27,7 @@ public final class EpisodeRepository {
 
     /** The episode id for an item's identity (guid, else link, else enclosure URL) within a feed. */
     public static String idFor(String feedId, String identity) {
-        return FeedRepository.sha256Hex(feedId + "\n" + identity).substring(0, 16);
+        return Sha256.hex(feedId + "\n" + identity).substring(0, 16);
     }
 
     /** Records the episode; returns true only the first time, so a replayed fetch emits nothing twice. */

@@ -1,5 +1,6 @@
 package com.podcastinsights.feed;
 
+import com.podcastinsights.port.Sha256;
 import com.podcastinsights.event.EpisodeDiscovered;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
@@ -235,14 +236,15 @@ public final class FeedPoller {
         List<Episode> fresh = List.of();
         try {
             if (failure != null) throw failure;
+            String content = result.notModified() ? feed.contentSha256() : Sha256.hex(result.body());
             if (result.notModified()) {
                 tally.notModified++;
-                feeds.save(succeeded(feed, result, null, now));
+                feeds.save(succeeded(feed, result, null, now, content));
                 log(feed, "not modified");
-            } else if (sha256(result.body()).equals(feed.contentSha256())) {
+            } else if (content.equals(feed.contentSha256())) {
                 // the host sent no validators (or ignored them) but the same bytes: as good as a 304
                 tally.notModified++;
-                feeds.save(succeeded(feed, result, null, now));
+                feeds.save(succeeded(feed, result, null, now, content));
                 log(feed, "HTTP " + result.status() + ", unchanged since the last fetch (same SHA-256)");
             } else {
                 // Parsed before anything is written: a refused or malformed document leaves no trace but the
@@ -252,7 +254,7 @@ public final class FeedPoller {
                         "application/xml");
                 fresh = record(feed, parsed, now);
                 tally.newEpisodes += fresh.size();
-                Feed saved = succeeded(feed, result, parsed, now);
+                Feed saved = succeeded(feed, result, parsed, now, content);
                 feeds.save(saved);
                 log(feed, "HTTP " + result.status() + ", " + parsed.items().size() + " items, " + fresh.size() + " new"
                         + (!saved.url().equals(feed.url()) ? ", moved to " + saved.url() : ""));
@@ -310,7 +312,11 @@ public final class FeedPoller {
                 new EpisodeDiscovered(e.feedId(), e.id(), e.podcastTitle(), e.title(), e.publishedAt()));
     }
 
-    private static Feed succeeded(Feed f, HttpResult r, ParsedFeed parsed, String now) {
+    /**
+     * {@code content}: the body's SHA-256, saved only here, after the body's episodes are recorded, so a run that
+     * dies half way parses it again next time.
+     */
+    private static Feed succeeded(Feed f, HttpResult r, ParsedFeed parsed, String now, String content) {
         String parsedTitle = parsed == null ? null : parsed.title();
         String url = r.permanentUri() != null ? r.permanentUri().toString() : f.url();
         // itunes:new-feed-url is the publisher saying "I moved" from inside the old feed; a 301 says it louder.
@@ -324,17 +330,7 @@ public final class FeedPoller {
             lastModified = null;
         }
         String title = f.title() != null && !f.title().isBlank() ? f.title() : parsedTitle;
-        // saved only after the body's episodes are recorded: a run that dies half way parses it again next time
-        String content = parsed != null ? sha256(r.body()) : f.contentSha256();
         return new Feed(f.id(), url, title, etag, lastModified, now, 0, null, f.transcribe(), content);
-    }
-
-    static String sha256(byte[] body) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean isHttp(String url) {

@@ -1,13 +1,11 @@
 package com.podcastinsights.feed;
 
+import com.podcastinsights.port.Sha256;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Keys;
 import com.podcastinsights.port.Table;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +19,7 @@ public final class FeedRepository {
 
     /** A stable id for a feed URL: the first 16 hex digits of its SHA-256. */
     public static String idFor(String url) {
-        return sha256Hex(url.trim()).substring(0, 16);
+        return Sha256.hex(url.trim()).substring(0, 16);
     }
 
     /** Adds a feed; returns false when it is already subscribed (its state is left alone). */
@@ -81,14 +79,5 @@ public final class FeedRepository {
         return new Feed(i.string("feedId"), i.string("url"), i.string("title"), i.string("etag"),
                 i.string("lastModified"), i.string("lastSuccessAt"), (int) i.number("consecutiveFailures", 0),
                 i.string("lastError"), i.flag("transcribe"), i.string("contentSha256"));
-    }
-
-    static String sha256Hex(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

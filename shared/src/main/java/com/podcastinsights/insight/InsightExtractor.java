@@ -1,16 +1,15 @@
 package com.podcastinsights.insight;
 
+import com.podcastinsights.port.Sha256;
 import com.podcastinsights.feed.Episode;
 import com.podcastinsights.transcript.HtmlText;
 import com.podcastinsights.transcript.ShowNotes;
 import com.podcastinsights.transcript.Transcript;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -198,12 +197,7 @@ public final class InsightExtractor {
 
     private static String insightId(Episode episode, RankedPassage p) {
         String identity = episode.feedId() + "\n" + episode.id() + "\n" + (long) p.startSeconds() + "\n" + p.sourceText();
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(identity).substring(0, 16);
     }
 
     private static double round(double score) {

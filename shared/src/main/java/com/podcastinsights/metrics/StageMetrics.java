@@ -26,6 +26,15 @@ public final class StageMetrics {
     private final String stack;
     private final Clock clock;
 
+    /**
+     * What a deployed function writes with: EMF lines to standard output inside Lambda ({@code lambdaFunctionName},
+     * AWS_LAMBDA_FUNCTION_NAME, set), nowhere elsewhere (local runs, tests); {@code stack} is the deployment's
+     * STACK_NAME. The handler reads both, as it reads all configuration.
+     */
+    public static StageMetrics forRuntime(String lambdaFunctionName, String stack, Clock clock) {
+        return new StageMetrics(MetricsSink.forRuntime(lambdaFunctionName), stack, clock);
+    }
+
     public StageMetrics(MetricsSink sink, String stack, Clock clock) {
         this.sink = sink;
         this.stack = stack == null || stack.isBlank() ? NO_STACK : stack;

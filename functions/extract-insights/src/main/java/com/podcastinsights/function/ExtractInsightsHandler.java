@@ -59,7 +59,8 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
         this.service = new ExtractionService(adapters.blobs(), adapters.table(), adapters.events(), adapters.clock(),
                 adapters.settings(), rewriter);
         this.clock = adapters.clock();
-        this.metrics = runtimeMetrics(Env.system(), clock);
+        this.metrics = StageMetrics.forRuntime(Env.system().optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                Env.system().optional("STACK_NAME", null), clock);
         Core.getGlobalContext().register(this);
     }
 
@@ -129,14 +130,6 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
                 AwsClients.lambdaRegion(), AwsClients.lambdaCredentials(), null), model, budget);
     }
 
-    /**
-     * EMF lines to standard output inside Lambda, nowhere elsewhere (local runs, tests); the Stack dimension is
-     * the deployment's STACK_NAME.
-     */
-    static StageMetrics runtimeMetrics(Env env, Clock clock) {
-        return new StageMetrics(MetricsSink.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null)),
-                env.optional("STACK_NAME", null), clock);
-    }
 
     /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
     public ExtractInsightsHandler metricsTo(MetricsSink sink, String stack) {

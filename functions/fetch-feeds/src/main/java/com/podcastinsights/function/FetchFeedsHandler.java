@@ -72,7 +72,8 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
                 adapters.blobs(), adapters.events(), adapters.http(), adapters.clock());
         this.fanOut = new FeedFanOut(feeds, poller, adapters.events(), feedsPerInvocation);
         this.clock = adapters.clock();
-        this.metrics = runtimeMetrics(Env.system(), clock);
+        this.metrics = StageMetrics.forRuntime(Env.system().optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                Env.system().optional("STACK_NAME", null), clock);
         Core.getGlobalContext().register(this);
     }
 
@@ -117,14 +118,6 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
         EventEnvelope.JSON.writeValue(output, summary);
     }
 
-    /**
-     * EMF lines to standard output inside Lambda, nowhere elsewhere (local runs, tests); the Stack dimension is
-     * the deployment's STACK_NAME.
-     */
-    static StageMetrics runtimeMetrics(Env env, Clock clock) {
-        return new StageMetrics(MetricsSink.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null)),
-                env.optional("STACK_NAME", null), clock);
-    }
 
     /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
     public FetchFeedsHandler metricsTo(MetricsSink sink, String stack) {

@@ -34,17 +34,10 @@ public final class MailFeedbackHandler implements RequestStreamHandler {
     public MailFeedbackHandler(Adapters adapters) {
         this.feedback = new MailFeedback(new SubscriberRepository(adapters.table()));
         this.clock = adapters.clock();
-        this.metrics = runtimeMetrics(Env.system(), clock);
+        this.metrics = StageMetrics.forRuntime(Env.system().optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                Env.system().optional("STACK_NAME", null), clock);
     }
 
-    /**
-     * EMF lines to standard output inside Lambda, nowhere elsewhere (local runs, tests); the Stack dimension is
-     * the deployment's STACK_NAME.
-     */
-    static StageMetrics runtimeMetrics(Env env, Clock clock) {
-        return new StageMetrics(MetricsSink.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null)),
-                env.optional("STACK_NAME", null), clock);
-    }
 
     /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
     public MailFeedbackHandler metricsTo(MetricsSink sink, String stack) {

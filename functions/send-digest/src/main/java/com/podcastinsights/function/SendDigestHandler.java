@@ -57,7 +57,8 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
     public SendDigestHandler(Adapters adapters) {
         this.sender = new DigestSender(adapters.table(), adapters.mailer(), adapters.clock(), adapters.settings());
         this.clock = adapters.clock();
-        this.metrics = runtimeMetrics(Env.system(), clock);
+        this.metrics = StageMetrics.forRuntime(Env.system().optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                Env.system().optional("STACK_NAME", null), clock);
         Core.getGlobalContext().register(this);
     }
 
@@ -65,7 +66,8 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
         this.sender = new DigestSender(adapters.table(), adapters.mailer(), adapters.clock(), adapters.settings(),
                 unsubscribe);
         this.clock = adapters.clock();
-        this.metrics = runtimeMetrics(Env.system(), clock);
+        this.metrics = StageMetrics.forRuntime(Env.system().optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                Env.system().optional("STACK_NAME", null), clock);
         Core.getGlobalContext().register(this);
     }
 
@@ -91,14 +93,6 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
         // nothing to refresh: the clients hold no connections at checkpoint time
     }
 
-    /**
-     * EMF lines to standard output inside Lambda, nowhere elsewhere (local runs, tests); the Stack dimension is
-     * the deployment's STACK_NAME.
-     */
-    static StageMetrics runtimeMetrics(Env env, Clock clock) {
-        return new StageMetrics(MetricsSink.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null)),
-                env.optional("STACK_NAME", null), clock);
-    }
 
     /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
     public SendDigestHandler metricsTo(MetricsSink sink, String stack) {
