@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.podcastinsights.insight.InsightExtractor;
 import com.podcastinsights.insight.RankedPassage;
+import com.podcastinsights.insight.ShowHistory;
+import com.podcastinsights.transcript.Transcript;
 import com.podcastinsights.transcript.ParsedTranscript;
 import com.podcastinsights.transcript.TranscriptParsers;
 import picocli.CommandLine;
@@ -48,17 +50,15 @@ public final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--notes", paramLabel = "FILE", description = "the episode's show notes (HTML or text): passages "
             + "close to them rank a little higher, as in the pipeline")
     Path notes;
+    @Option(names = "--history", paramLabel = "FILE", description = "an earlier episode of the same show (any transcript "
+            + "format; repeatable): what the show says every episode (intro, ads, plugs, sign-off) is never picked, as "
+            + "in the pipeline, which keeps the show's recent episodes")
+    List<Path> history = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException {
         if (top < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
-        if (Files.size(file) > MAX_BYTES) {
-            throw new IllegalArgumentException(file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB; not a transcript");
-        }
-        ParsedTranscript parsed = TranscriptParsers.parse(Files.readAllBytes(file),
-                TranscriptParsers.formatOfFileName(String.valueOf(file.getFileName())));
-        if (parsed.isEmpty()) throw new IllegalArgumentException("no transcript text in " + file);
+        ParsedTranscript parsed = transcript(file);
         String showNotes = null;
         if (notes != null) {
             if (!Files.isRegularFile(notes)) throw new IllegalArgumentException("no such notes file: " + notes);
@@ -66,8 +66,11 @@ public final class ExtractCommand implements Callable<Integer> {
                     + MAX_BYTES / (1024 * 1024) + " MB; not show notes");
             showNotes = Files.readString(notes, java.nio.charset.StandardCharsets.UTF_8);
         }
+        List<Transcript> earlier = new ArrayList<>();
+        for (Path h : history) earlier.add(transcript(h).toTranscript("local", String.valueOf(h.getFileName()), null));
         List<RankedPassage> ranked = new InsightExtractor().rank(
-                parsed.toTranscript("local", String.valueOf(file.getFileName()), null), top, showNotes);
+                parsed.toTranscript("local", String.valueOf(file.getFileName()), null), top, showNotes,
+                ShowHistory.ofTranscripts(earlier));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(ranked));
@@ -79,6 +82,17 @@ public final class ExtractCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static ParsedTranscript transcript(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) throw new IllegalArgumentException("no such file: " + path);
+        if (Files.size(path) > MAX_BYTES) {
+            throw new IllegalArgumentException(path + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB; not a transcript");
+        }
+        ParsedTranscript parsed = TranscriptParsers.parse(Files.readAllBytes(path),
+                TranscriptParsers.formatOfFileName(String.valueOf(path.getFileName())));
+        if (parsed.isEmpty()) throw new IllegalArgumentException("no transcript text in " + path);
+        return parsed;
     }
 
     static String toJson(List<RankedPassage> ranked) {

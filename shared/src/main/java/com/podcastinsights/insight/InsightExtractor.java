@@ -35,11 +35,20 @@ public final class InsightExtractor {
      * episode's notes. Notes that are the transcript's own source are ignored: every passage would match them.
      */
     public List<RankedPassage> rank(Transcript transcript, int topN, String showNotes) {
+        return rank(transcript, topN, showNotes, ShowHistory.NONE);
+    }
+
+    /**
+     * As {@link #rank(Transcript, int, String)}, knowing what the show said in its earlier episodes, so that
+     * what it says every time (intro, ad reads, plugs, sign-off) is never picked.
+     */
+    public List<RankedPassage> rank(Transcript transcript, int topN, String showNotes, ShowHistory history) {
         String notes = ShowNotes.SOURCE.equals(transcript.source()) || showNotes == null || showNotes.isBlank() ? null
                 : String.join("\n", HtmlText.lines(showNotes));
         List<Sentence> sentences = SentenceSplitter.split(transcript.segments() == null ? List.of() : transcript.segments(),
                 "text".equals(transcript.source()));
-        List<Candidate> candidates = candidates(sentences);
+        Boilerplate.Marks marks = Boilerplate.mark(sentences, history);
+        List<Candidate> candidates = candidates(sentences, marks);
         if (candidates.isEmpty() || topN <= 0) return List.of();
         double[] scores = PassageScorer.score(candidates, sourceConfidence(transcript.source()), notes);
         List<Integer> order = new ArrayList<>();
@@ -99,11 +108,13 @@ public final class InsightExtractor {
      * same thing, so only the one with the best cues and length (the shorter on a tie) goes on to the
      * similarity graph, which keeps that graph linear in the episode's length rather than three times it.
      */
-    private static List<Candidate> candidates(List<Sentence> sentences) {
+    private static List<Candidate> candidates(List<Sentence> sentences, Boilerplate.Marks marks) {
         List<Candidate> out = new ArrayList<>();
         boolean cased = mostlyCapitalized(sentences);
         boolean[] vetoed = new boolean[sentences.size()];
-        for (int k = 0; k < vetoed.length; k++) vetoed[k] = PassageFilter.rejectSentence(sentences.get(k).text()) != null;
+        for (int k = 0; k < vetoed.length; k++) {
+            vetoed[k] = marks.marked(k) || PassageFilter.rejectSentence(sentences.get(k).text()) != null;
+        }
         double[] turnPosition = turnPositions(sentences);
         for (int i = 0; i < sentences.size(); i++) {
             // in a transcript that capitalizes its sentences, a lower-case start that is not a clause boundary
@@ -113,6 +124,9 @@ public final class InsightExtractor {
             // "A lot more than resting." answers the question before it and means nothing without it; the
             // speaker's thought starts with the next sentence
             if (shortReply(sentences, i)) continue;
+            // what follows a read in the same breath ("...at Storytel.com. And this week I'm recommending...")
+            // is still the read more often than not
+            if (i > 0 && marks.marked(i - 1) && sentences.get(i - 1).turn() == sentences.get(i).turn()) continue;
             boolean opensTurn = opensTurn(sentences, i) || (i > 0 && shortReply(sentences, i - 1));
             Candidate best = null;
             double bestPrior = -1;
@@ -128,7 +142,7 @@ public final class InsightExtractor {
                 String text = String.join(" ", span.stream().map(Sentence::text).toList());
                 if (PassageFilter.rejectPassage(text) != null) continue;
                 double prior = PassageScorer.prior(text);
-                Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior, turnPosition[i]);
+                Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior, turnPosition[i], marks.chosen()[i]);
                 if (prior > bestPrior + 1e-9) {
                     best = c;
                     bestPrior = prior;

@@ -96,26 +96,30 @@ final class CueParser {
             String speaker = inherited;
             StringBuilder text = new StringBuilder();
             for (String raw : lines) {
-                String lineSpeaker = null;
+                String voice = null;
                 Matcher v = VOICE.matcher(raw);
-                if (v.find()) lineSpeaker = v.group(1).strip();
+                if (v.find()) voice = v.group(1).strip();
                 String plain = HtmlText.decodeEntities(TAG.matcher(SSA_OVERRIDE.matcher(raw).replaceAll(""))
                         .replaceAll("")).replaceAll("\\s+", " ").strip();
-                if (lineSpeaker == null) {
-                    SpeakerPrefix.Labelled l = SpeakerPrefix.split(plain);
-                    if (l.speaker() != null) {
-                        lineSpeaker = l.speaker();
-                        plain = l.text();
+                for (SpeakerPrefix.Labelled piece : SpeakerPrefix.splitBracketed(plain)) {
+                    String lineSpeaker = voice != null ? voice : piece.speaker();
+                    String words = piece.text();
+                    if (lineSpeaker == null) {
+                        SpeakerPrefix.Labelled l = SpeakerPrefix.split(words);
+                        if (l.speaker() != null) {
+                            lineSpeaker = l.speaker();
+                            words = l.text();
+                        }
                     }
+                    if (words.isEmpty()) continue;
+                    if (lineSpeaker != null && !lineSpeaker.equals(speaker) && !text.isEmpty()) {
+                        out.add(new Segment(start, end, speaker, text.toString()));
+                        text.setLength(0);
+                    }
+                    if (lineSpeaker != null) speaker = lineSpeaker;
+                    if (!text.isEmpty()) text.append(' ');
+                    text.append(words);
                 }
-                if (plain.isEmpty()) continue;
-                if (lineSpeaker != null && !lineSpeaker.equals(speaker) && !text.isEmpty()) {
-                    out.add(new Segment(start, end, speaker, text.toString()));
-                    text.setLength(0);
-                }
-                if (lineSpeaker != null) speaker = lineSpeaker;
-                if (!text.isEmpty()) text.append(' ');
-                text.append(plain);
             }
             if (!text.isEmpty()) out.add(new Segment(start, end, speaker, text.toString()));
             return speaker;

@@ -27,6 +27,35 @@ final class SpeakerPrefix {
     record Labelled(String speaker, String text) {
     }
 
+    /**
+     * Automatic transcripts write the speaker into the text as {@code [Name]: }, at the start of every caption
+     * line and so often mid-sentence, sometimes several times in one cue. Each label starts a piece of that
+     * speaker's speech; "Unknown" is the diarizer admitting it does not know, so its piece carries no speaker
+     * and the reader keeps the previous one.
+     */
+    private static final Pattern BRACKETED = Pattern.compile("\\[([^\\[\\]:]{1,40})\\]:\\s*");
+
+    static java.util.List<Labelled> splitBracketed(String line) {
+        var m = BRACKETED.matcher(line);
+        java.util.List<Labelled> out = new java.util.ArrayList<>();
+        int from = 0;
+        String speaker = null;
+        while (m.find()) {
+            addPiece(out, speaker, line.substring(from, m.start()));
+            String name = m.group(1).strip();
+            speaker = name.equalsIgnoreCase("unknown") ? null : name;
+            from = m.end();
+        }
+        if (from == 0) return java.util.List.of(new Labelled(null, line));
+        addPiece(out, speaker, line.substring(from));
+        return out;
+    }
+
+    private static void addPiece(java.util.List<Labelled> out, String speaker, String text) {
+        String t = text.strip();
+        if (!t.isEmpty()) out.add(new Labelled(speaker, t));
+    }
+
     static Labelled split(String line) {
         var m = LABEL.matcher(line.strip());
         if (m.matches() && !NOT_SPEAKERS.contains(m.group(1).toLowerCase(Locale.ROOT))) {

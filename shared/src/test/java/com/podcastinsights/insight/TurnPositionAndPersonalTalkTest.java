@@ -31,8 +31,8 @@ class TurnPositionAndPersonalTalkTest {
                 + "warranty but not the solar panels on the roof.";
         Sentence s = new Sentence(text, 0, "A", 0, false);
         double prior = PassageScorer.prior(text);
-        List<Candidate> both = List.of(new Candidate(0, 0, List.of(s), false, prior, 0.0),
-                new Candidate(1, 1, List.of(s), false, prior, 0.9));
+        List<Candidate> both = List.of(new Candidate(0, 0, List.of(s), false, prior, 0.0, false),
+                new Candidate(1, 1, List.of(s), false, prior, 0.9, false));
         double[] scores = PassageScorer.score(both, 1.0);
         assertTrue(scores[0] < 1.0, "not clipped: " + scores[0]);
         assertEquals(0.9 * PassageScorer.TURN_POSITION_WEIGHT / PassageScorer.MAX_RAW, scores[0] - scores[1], 1e-9);
