@@ -115,6 +115,7 @@ public final class DailySelection {
             sentTexts.addAll(e.strings("texts"));
         }
         List<Insight> fresh = candidates.stream()
+                .filter(DaySelection::worthSending)
                 .filter(i -> !sentIds.contains(i.id()) && !DaySelection.duplicatesAny(i.text(), sentTexts)).toList();
         List<DaySelection.Theme> themes = DaySelection.themes(fresh);
         List<Insight> picked = DaySelection.select(themes, settings.digestSize(), settings.maxPerEpisodeInDigest())

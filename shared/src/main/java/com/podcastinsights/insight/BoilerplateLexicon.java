@@ -30,6 +30,7 @@ final class BoilerplateLexicon {
                     + "|check out (?:our|my|the) (?:courses?|books?|training|patreon|website)|live ?stream|watch (?:us )?live"
                     + "|tell (?:a|your) friends?|share (?:this|the) (?:episode|show|podcast)|become a (?:member|patron|supporter)"
                     + "|\\bmerch\\b|past episodes|previous episodes|(?:my|our|the) (?:other )?podcast (?:called|network)"
+                    + "|\\btraining\\b.{0,60}\\bcourses?\\b|\\b(?:i|we) (?:did|recorded|had|just did) (?:a|an) (?:\\w+ ){0,3}(?:episode|interview)\\b|\\bcourses? (?:at|over at|on) [a-z]"
                     + "|advertisers|each episode|for (?:each|every) episode|\\bsuscr[ií]b|d[eé]janos (?:una|tu) (?:rese|val)");
     private static final Pattern INTRO = Pattern.compile(
             "welcome (?:back )?(?:to|everyone|everybody|folks)\\b|^welcome back|you'?re listening to|this is episode \\d+"

@@ -212,6 +212,20 @@ public final class DaySelection {
         return (double) common / (a.size() + b.size() - common);
     }
 
+    /**
+     * The least score an insight needs to reach a reader. On a thin day the digest carries fewer than five and
+     * says so, rather than filling the mail with weak picks: a passage this low is a fragment, a list or small
+     * talk that only got through because nothing better was said.
+     */
+    public static final double QUALITY_FLOOR = 0.3;
+    /** The languages the digest is written for; an insight in another language is not sent. */
+    public static final java.util.Set<String> READER_LANGUAGES = java.util.Set.of("en");
+
+    /** Above the floor, and in a language readers read (an insight of unknown language is given the benefit). */
+    public static boolean worthSending(Insight i) {
+        return i.score() >= QUALITY_FLOOR && (i.language() == null || READER_LANGUAGES.contains(i.language()));
+    }
+
     /** A theme's score: its best passage's, raised by {@link #SHOW_BOOST} per further show, for at most {@link #MAX_BOOSTED_SHOWS}. */
     public static double boosted(double score, int otherShows) {
         return score * (1 + SHOW_BOOST * Math.min(Math.max(otherShows, 0), MAX_BOOSTED_SHOWS));

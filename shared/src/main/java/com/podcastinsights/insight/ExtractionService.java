@@ -70,10 +70,7 @@ public final class ExtractionService {
         List<ExtractedInsight> out = new java.util.ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             ExtractedInsight e = found.get(i);
-            Insight in = e.insight();
-            out.add(new ExtractedInsight(e.rank(), new Insight(in.id(), in.feedId(), in.episodeId(),
-                    in.podcastTitle(), in.episodeTitle(), texts.get(i), in.score(), in.startSeconds(), in.speaker(),
-                    in.link(), in.episodeUrl(), in.day()), e.sourceText()));
+            out.add(new ExtractedInsight(e.rank(), e.insight().withText(texts.get(i)), e.sourceText()));
         }
         return out;
     }

@@ -72,16 +72,35 @@ public final class InsightExtractor {
 
     /** The episode's best passages as insights for {@code day}, ranked 1..n. */
     public List<ExtractedInsight> insights(Transcript transcript, Episode episode, String day, int topN) {
-        List<RankedPassage> passages = rank(transcript, topN, episode.showNotes());
+        return insights(transcript, episode, day, topN, ShowHistory.NONE);
+    }
+
+    /**
+     * As {@link #insights(Transcript, Episode, String, int)}, knowing the show's earlier episodes. Passages from
+     * show notes must clear {@link #NOTES_FLOOR}: notes are mostly bios, links and plugs, and an episode whose
+     * notes say nothing about the subject contributes nothing rather than its least bad line.
+     */
+    public List<ExtractedInsight> insights(Transcript transcript, Episode episode, String day, int topN,
+                                           ShowHistory history) {
+        boolean notes = ShowNotes.SOURCE.equals(transcript.source());
+        List<RankedPassage> passages = rank(transcript, topN, episode.showNotes(), history);
         List<ExtractedInsight> out = new ArrayList<>();
-        for (int r = 0; r < passages.size(); r++) {
-            RankedPassage p = passages.get(r);
+        for (RankedPassage p : passages) {
+            if (notes && p.score() < NOTES_FLOOR) continue;
+            String link = notes ? firstNonBlank(episode.link(), episode.enclosureUrl()) : momentLink(episode, p.startSeconds());
             Insight insight = new Insight(insightId(episode, p), episode.feedId(), episode.id(),
-                    episode.podcastTitle(), episode.title(), p.text(), p.score(), p.startSeconds(), p.speaker(),
-                    momentLink(episode, p.startSeconds()), episode.link(), day);
-            out.add(new ExtractedInsight(r + 1, insight, p.sourceText()));
+                    episode.podcastTitle(), episode.title(), p.text(), p.score(), notes ? 0 : p.startSeconds(),
+                    p.speaker(), link, episode.link(), day, transcript.source(), transcript.language());
+            out.add(new ExtractedInsight(out.size() + 1, insight, p.sourceText()));
         }
         return out;
+    }
+
+    /** The least score a passage of show notes needs to be sent (scores are 0..1; notes are discounted to 0.6). */
+    static final double NOTES_FLOOR = 0.3;
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
     }
 
     /** Show notes are written about the episode, not said in it, so they are weaker evidence of an insight. */
@@ -124,6 +143,10 @@ public final class InsightExtractor {
             // "A lot more than resting." answers the question before it and means nothing without it; the
             // speaker's thought starts with the next sentence
             if (shortReply(sentences, i)) continue;
+            // "Very low cost." or "Thread pool executor." opening a passage is the tail of a thought, not its start
+            if (sentences.get(i).words() < MIN_OPENING_WORDS) continue;
+            // "Let's jump over and talk about X" opens a segment; the reader needs what is said about X
+            if (ClaimCues.opensRundownItem(sentences.get(i).text())) continue;
             // what follows a read in the same breath ("...at Storytel.com. And this week I'm recommending...")
             // is still the read more often than not
             if (i > 0 && marks.marked(i - 1) && sentences.get(i - 1).turn() == sentences.get(i).turn()) continue;
@@ -154,6 +177,7 @@ public final class InsightExtractor {
     }
 
     static final int MAX_REPLY_WORDS = 8;
+    static final int MIN_OPENING_WORDS = 6;
 
     /** For each sentence, the share of its turn's words said before it: 0 opens the turn, near 1 closes it. */
     static double[] turnPositions(List<Sentence> sentences) {

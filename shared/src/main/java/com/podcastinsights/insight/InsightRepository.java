@@ -89,6 +89,8 @@ public final class InsightRepository {
                 .with("link", i.link())
                 .with("episodeUrl", i.episodeUrl())
                 .with("day", i.day())
+                .with("source", i.source())
+                .with("language", i.language())
                 .with("rank", (long) e.rank())
                 .with("createdAt", createdAt)
                 .build();
@@ -98,6 +100,6 @@ public final class InsightRepository {
         return new Insight(i.string("insightId"), i.string("feedId"), i.string("episodeId"),
                 i.string("podcastTitle"), i.string("episodeTitle"), i.string("text"), i.decimal("score", 0),
                 i.decimal("startSeconds", 0), i.string("speaker"), i.string("link"), i.string("episodeUrl"),
-                i.string("day"));
+                i.string("day"), i.string("source"), i.string("language"));
     }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * These are vetoes, not score penalties: a sponsor read full of numbers must not win on cues.
  */
 final class PassageFilter {
-    enum Reason { AD, INTRO_OUTRO, QUESTION, FILLER, UNRESOLVED_PRONOUN, ANSWER_FRAGMENT }
+    enum Reason { AD, INTRO_OUTRO, QUESTION, FILLER, UNRESOLVED_PRONOUN, ANSWER_FRAGMENT, TRANSCRIPT_MARKUP }
 
     private static final Pattern AD = Pattern.compile(
             "brought to you by|promo code|\\bsponsor|use code|\\d+\\s*(%|percent) off|free trial|"
@@ -37,6 +37,32 @@ final class PassageFilter {
                     + "necessarily|always|at all)|yes|yep|exactly|absolutely|sure|definitely|true|correct|agreed|"
                     + "partly|totally|happily|gladly|of course|good question|great question|fair enough|right)\\s*[,.!;:—-]",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * Openings that point back at something the reader has not heard: "The other part...", "One of the goals",
+     * "Also, ...", "Number three, ...", "Speaking of locks". Matched after the lead-ins are skipped.
+     */
+    private static final Pattern ANAPHORIC_OPENING = Pattern.compile(
+            "^(?:also|then|which|because|plus|otherwise|another|both|either|such|same|meanwhile|similarly|likewise"
+                    + "|finally|lastly|besides|anyway|instead|still|except|hence|thus|too"
+                    + "|(?:the )?(?:other|first|second|third|next|last|latter|former|rest|remaining)\\b"
+                    + "|one of (?:the|these|those|them)|some of (?:the|these|those|them)|all of (?:these|those|them|this)"
+                    + "|(?:number|stage|step|point|part|item) (?:one|two|three|four|five|six|seven|\\d+)\\b"
+                    + "|(?:first|second|third)(?:ly)?\\s*[,:]|speaking of|back to|on to|moving on|as for|going back"
+                    + "|last but not least|in (?:that|this) case|at (?:that|this) point|in (?:that|this) sense"
+                    + "|(?:that|this|those|these) (?:one|kind|sort|type|is why|was why|means)|same (?:thing|way)"
+                    // a fragment: the sentence began before the passage ("Completed meaning that...", "Of how to")
+                    + "|of|as|than|versus|somewhat|almost|mostly|more or less|said|told|like"
+                    + "|(?!(?:nothing|something|everything|anything|thing|king|spring|morning|evening|during|bring|sing)\\b)"
+                    + "[a-z]{3,}ing|(?!(?:need|indeed|speed|seed|feed|bed|red|shed|wed|ted|ned)\\b)[a-z]{3,}ed"
+                    + "|(?:in|on|at|with|within|for|from|by|about|after|before|during|without|despite) "
+                    + "(?:this|that|these|those|it|them|him|her|which)\\b)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** A word left for the next sentence to finish: "...I was in the." is a cut-off, not a sentence. */
+    private static final Pattern CUT_OFF = Pattern.compile(
+            "\\b(?:the|a|an|and|or|but|of|with|from|because|my|our|your|their|i|we|they|if|than)[.!?…]*$",
+            Pattern.CASE_INSENSITIVE);
+    /** A second speaker's name inside the text ("BRIAN DORSEY: Yeah."): two voices, read as one. */
+    private static final Pattern INLINE_SPEAKER = Pattern.compile("(?:^|\\s)\\p{Lu}{2,}(?:\\s\\p{Lu}{2,})*:\\s|\\[[^\\]]{1,40}\\]:|--");
     private static final Set<String> PRONOUNS = Set.of("this", "that", "it", "they", "he", "she", "those",
             "these", "them", "him", "her", "his", "their", "it's", "that's", "they're", "he's", "she's",
             "there's", "its");
@@ -76,8 +102,22 @@ final class PassageFilter {
         if (mostlyFiller(joined)) return Reason.FILLER;
         if (opensWithPronoun(joined)) return Reason.UNRESOLVED_PRONOUN;
         if (REPLY.matcher(joined.strip()).find()) return Reason.ANSWER_FRAGMENT;
+        if (opensWithReference(joined)) return Reason.UNRESOLVED_PRONOUN;
+        if (CUT_OFF.matcher(joined.strip()).find()) return Reason.FILLER;
+        if (INLINE_SPEAKER.matcher(joined).find()) return Reason.TRANSCRIPT_MARKUP;
         return null;
     }
+
+    /** The passage's first words, after lead-ins, lean on something said before it. */
+    static boolean opensWithReference(String text) {
+        String t = text.strip();
+        java.util.regex.Matcher lead = LEAD_IN_RUN.matcher(t);
+        if (lead.find()) t = t.substring(lead.end());
+        return ANAPHORIC_OPENING.matcher(t).find();
+    }
+
+    private static final Pattern LEAD_IN_RUN = Pattern.compile(
+            "^(?:(?:so|and|but|um|uh|yeah|well|okay|ok|oh|right|now|i mean|you know)[,.]?\\s+)+", Pattern.CASE_INSENSITIVE);
 
     static boolean isQuestion(String sentence) {
         String t = sentence.strip();

@@ -30,6 +30,15 @@ import java.util.regex.Pattern;
  */
 final class PassageScorer {
     static final double SUBSTANCE_WEIGHT = 0.8;
+    /**
+     * A claim with its support ({@link ClaimCues}, -1..1): on podcasts the densest text is headline lists and
+     * topic announcements, and what a reader forwards is a point with its why. Ad copy and bios, denser still,
+     * never get here: they are vetoed as boilerplate. Weighed against meetings-dev too (docs/quality.md), where
+     * people mark decisions and numbers more than reasons.
+     */
+    static final double CLAIM_WEIGHT = 0.3;
+    /** The cold open replayed this passage: the producer's own pick of the episode's best moment. */
+    static final double CHOSEN_BONUS = 0.1;
     static final double CENTRALITY_WEIGHT = 0.12;
     static final double CUE_WEIGHT = 0.04;
     static final double LENGTH_WEIGHT = 0.06;
@@ -64,8 +73,8 @@ final class PassageScorer {
      * over 0..1 instead of piling up at the cap, where passages from different episodes would tie in the daily
      * ranking; dividing by a constant keeps every order.
      */
-    static final double MAX_RAW = SUBSTANCE_WEIGHT + CENTRALITY_WEIGHT + CUE_WEIGHT + LENGTH_WEIGHT + TURN_START_BONUS
-            + TURN_POSITION_WEIGHT + NOTES_WEIGHT;
+    static final double MAX_RAW = SUBSTANCE_WEIGHT + CLAIM_WEIGHT + CENTRALITY_WEIGHT + CUE_WEIGHT + LENGTH_WEIGHT
+            + TURN_START_BONUS + TURN_POSITION_WEIGHT + NOTES_WEIGHT;
     private static final java.util.Set<String> PERSONAL = java.util.Set.of("i", "i'm", "i've", "i'd", "i'll", "me", "my",
             "mine", "you", "you're", "you've", "you'd", "you'll", "your", "yours");
     /** The content-word share at which a passage counts as fully substantive; few spoken passages exceed it. */
@@ -101,7 +110,8 @@ final class PassageScorer {
         for (int i = 0; i < n; i++) {
             double s = CENTRALITY_WEIGHT * central[i] + NOTES_WEIGHT * notes[i] + candidates.get(i).prior()
                     + (candidates.get(i).opensTurn() ? TURN_START_BONUS : 0)
-                    + TURN_POSITION_WEIGHT * (1 - candidates.get(i).turnPosition());
+                    + TURN_POSITION_WEIGHT * (1 - candidates.get(i).turnPosition())
+                    + (candidates.get(i).chosen() ? CHOSEN_BONUS : 0);
             out[i] = Math.max(0, Math.min(1, s / MAX_RAW * sourceConfidence));
         }
         return out;
@@ -109,8 +119,8 @@ final class PassageScorer {
 
     /** The signals that need no other candidate: substance, cues, length and personal words, weighted as in the score. */
     static double prior(String text) {
-        return CUE_WEIGHT * cues(text) + LENGTH_WEIGHT * lengthPrior(Words.count(text)) + SUBSTANCE_WEIGHT * substance(text)
-                - PERSONAL_WEIGHT * personal(text);
+        return CUE_WEIGHT * cues(text) + CLAIM_WEIGHT * ClaimCues.score(text) + LENGTH_WEIGHT * lengthPrior(Words.count(text))
+                + SUBSTANCE_WEIGHT * substance(text) - PERSONAL_WEIGHT * personal(text);
     }
 
     /**

@@ -12,7 +12,8 @@ public record ParsedTranscript(String source, List<Segment> segments) {
         return segments.isEmpty();
     }
 
-    public Transcript toTranscript(String feedId, String episodeId, String language) {
-        return new Transcript(feedId, episodeId, language, source, segments);
+    /** {@code declaredLanguage}: what the feed says; the transcript's own words win when they are clear. */
+    public Transcript toTranscript(String feedId, String episodeId, String declaredLanguage) {
+        return new Transcript(feedId, episodeId, Languages.resolve(declaredLanguage, segments), source, segments);
     }
 }

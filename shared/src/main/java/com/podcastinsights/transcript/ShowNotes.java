@@ -1,21 +1,53 @@
 package com.podcastinsights.transcript;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The fallback when an episode has no usable transcript: its show notes, HTML stripped, one segment per
  * paragraph, all at time 0 because notes have no timing.
+ *
+ * <p>Notes are mostly not about the subject: guest bios with handles, lists of links and of guests, credits,
+ * sponsor lines, "in this episode we talk about". Only lines that read as prose survive: not list items, no
+ * web address, handle or e-mail address, not a "Label:" line or a heading, at least a sentence long. What they
+ * say is then judged like speech (the extractor's boilerplate wording vetoes bios and ads in them too).
  */
 public final class ShowNotes {
     public static final String SOURCE = "show-notes";
+    /** Fewer words than this is a heading, a caption or a credit, not a statement. */
+    static final int MIN_WORDS = 10;
+    private static final Pattern LIST_ITEM_TAG = Pattern.compile("(?i)<li\\b[^>]*>");
+    private static final String LIST_MARK = "\u2022 ";
+    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[*\u2022\u00b7\u25aa\u25b8\u25ba\u2013\u2014+-]|\\d{1,3}[.)]|#{1,6})\\s");
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?i)https?://|www\\.|\\b[\\w-]+\\.(?:com|org|net|io|fm|co|ly|gg|me|tv|app)\\b|(?<![\\w.])@\\w{2,}|\\S+@\\S+\\.\\w+");
+    private static final Pattern LABEL = Pattern.compile("^[\\p{L}][\\p{L} '&/-]{0,30}:\\s");
+    private static final Pattern FRAMING = Pattern.compile(
+            "(?i)\\b(?:in|on) (?:this|today'?s|this week'?s) (?:episode|show|conversation|interview)|\\bthis week,? (?:we|i)\\b"
+                    + "|\\b(?:we|i|they) (?:talk|chat|discuss|dig into|dive into|sit down|speak|cover|explore)\\b"
+                    + "|\\bjoin(?:s)? (?:us|me|host)\\b|\\b(?:produced|edited|mixed|hosted) by\\b|\\bmusic by\\b|\\bepisode \\d+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?\u2026][\"'\u201d\u2019)]*$");
 
     private ShowNotes() {
     }
 
     public static ParsedTranscript parse(String showNotes) {
-        List<Segment> segments = HtmlText.lines(showNotes).stream()
+        String marked = showNotes == null ? null : LIST_ITEM_TAG.matcher(showNotes).replaceAll("$0" + LIST_MARK);
+        List<Segment> segments = HtmlText.lines(marked).stream()
+                .filter(ShowNotes::statesSomething)
                 .map(line -> new Segment(0, null, null, line))
                 .toList();
         return new ParsedTranscript(SOURCE, segments);
+    }
+
+    /** A line of prose about the subject, as far as its form tells. */
+    static boolean statesSomething(String line) {
+        if (LIST_ITEM.matcher(line).find() || ADDRESS.matcher(line).find() || LABEL.matcher(line).find()) return false;
+        if (FRAMING.matcher(line).find() || !ENDS_SENTENCE.matcher(line).find()) return false;
+        int words = 0;
+        var m = WORD.matcher(line);
+        while (m.find()) words++;
+        return words >= MIN_WORDS;
     }
 }

@@ -108,7 +108,7 @@ public final class TranscriptFetcher {
         if (transcript == null) {
             ParsedTranscript notes = ShowNotes.parse(episode.showNotes());
             if (notes.isEmpty()) {
-                log("no transcript and no show notes; nothing to store", discovered);
+                log("no transcript, and no show notes that state anything (bios, links and lists are left out); nothing to store", discovered);
                 return new Outcome(Optional.empty(), tally[0], tally[1]);
             }
             transcript = notes.toTranscript(episode.feedId(), episode.id(), listed.feedLanguage());

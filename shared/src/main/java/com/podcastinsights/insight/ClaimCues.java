@@ -1,0 +1,96 @@
+package com.podcastinsights.insight;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Does a passage state a claim and back it, the shape of the product's insights ("X, because Y, which means
+ * Z")? Rewarded: a reason or mechanism, a number, a comparison, a general statement. Marked down: announcing a
+ * topic ("let's talk about", "this article", "it's called"), telling an anecdote ("the other day I was"),
+ * bare enthusiasm ("that's so cool") and lists of names. Ad copy and guest bios are dense with names and
+ * numbers, which is why substance alone cannot rank: they are vetoed before this, and a claim needs a because.
+ * Matched on the lower-cased text; English cues (other languages score by substance and centrality alone).
+ */
+final class ClaimCues {
+    private static final Pattern REASON = Pattern.compile(
+            "\\bbecause\\b|\\bsince (?!then|\\d)|\\bso that\\b|\\b(?:which|that|this|it) means\\b|\\bmeaning (?:that|you|we|it)\\b"
+                    + "|\\bthe reason\\b|\\b(?:that|this)(?:'s| is) why\\b|\\bthanks to\\b|\\bdue to\\b|\\bas a result\\b"
+                    + "|\\btherefore\\b|\\bleads? to\\b|\\bresults? in\\b|\\ballows?\\b|\\benables?\\b|\\blets (?:you|us|them)\\b"
+                    + "|\\binstead of\\b|\\brather than\\b|\\bin order to\\b|\\bunless\\b|\\botherwise\\b|\\bwhereas\\b"
+                    + "|\\bturns? out\\b|\\bin fact\\b|\\bthe (?:problem|point|key|lesson|risk|catch|trick|cost|danger|upside|downside) (?:is|was)\\b"
+                    + "|\\bwhat matters\\b|\\bthe truth is\\b|\\btrade-?off\\b|\\bif (?:you|we|they|it|the|a)\\b.{3,80}\\b(?:then|you|it|they|we)\\b"
+                    + "|\\bcaus(?:e|es|ed)\\b|\\bdepends on\\b|\\bwithout\\b|\\bso (?:you|we|it|they) (?:can|don't|won't|get|have)\\b");
+    private static final Pattern NUMBER = Pattern.compile(
+            "\\d|\\bpercent\\b|%|\\bhalf\\b|\\btwice\\b|\\bdouble\\b|\\btriple\\b|\\b(?:ten|hundred|thousand|million|billion)s?\\b"
+                    + "|\\b(?:two|three|four|five|ten) times\\b");
+    private static final Pattern COMPARISON = Pattern.compile(
+            "\\b\\w+er than\\b|\\b(?:more|less|fewer) than\\b|\\bthe (?:most|least|biggest|largest|best|worst|only)\\b"
+                    + "|\\bcompared (?:to|with)\\b|\\bnot (?:just|only)\\b");
+    private static final Pattern GENERAL = Pattern.compile(
+            "\\b(?:is|are|isn't|aren't|can|can't|cannot|will|won't|doesn't|don't|tends? to|usually|often|always|never"
+                    + "|must|need to|needs to|should)\\b");
+    private static final Pattern ANNOUNCEMENT = Pattern.compile(
+            "\\blet'?s (?:jump|talk|move|look|start|kick|get|see|go|dive|hear|check)|\\bnext up\\b|\\bfirst off\\b|\\bon to the\\b"
+                    + "|\\bthis (?:article|blog|post|week|episode|project|library|tool|one|video|paper|release|announcement)\\b"
+                    + "|\\bsent (?:to us|in|this|us)\\b|\\blistener\\b|\\bhere'?s (?:a|an|the|my|what|how)\\b"
+                    + "|\\bi want(?:ed)? to (?:talk|cover|mention|tell|share|show|start|highlight|point)"
+                    + "|\\bi'?ll (?:just )?(?:run through|show|read|mention|cover|talk)|\\bif (?:we|you) (?:go|look|scroll|click|jump)"
+                    + "|\\b(?:we|you|they)'?ve got\\b|\\b(?:he|she)'?s got\\b|\\bit'?s called\\b|\\bcalled\\b|\\bcheck (?:it|this|that) out\\b"
+                    + "|\\bannounce|\\breleased\\b|\\bnew version\\b|\\bcame out\\b|\\bblog post\\b|\\bgithub\\b|\\bon the screen\\b"
+                    + "|\\byou can see\\b|\\bi found\\b|\\bi came across\\b|\\bi saw\\b|\\bthe (?:article|post|author|readme) (?:says|said)\\b"
+                    + "|\\btalk(?:ing|ed)? about\\b|\\bwe(?:'ll| will) (?:discuss|talk|get)");
+    private static final Pattern ANECDOTE = Pattern.compile(
+            "\\byesterday\\b|\\blast (?:week|night|year|month|time)\\b|\\bthe other day\\b|\\bwhen i was\\b|\\bi remember\\b"
+                    + "|\\b(?:i|we) went\\b|\\bi was (?:at|in|on|talking|like)\\b|\\bi had (?:a|an|this)\\b"
+                    + "|\\bmy (?:wife|husband|kids?|son|daughter|friend|dad|father|mom|mother)\\b|\\bstory\\b");
+    private static final Pattern ENTHUSIASM = Pattern.compile(
+            "\\b(?:that|it|this)(?:'s| is) (?:so |really |super |pretty )?(?:cool|neat|awesome|great|fun|funny|amazing|nice|wild)\\b"
+                    + "|\\bi (?:really )?(?:love|like) (?:it|this|that)\\b|\\bcracks me up\\b|\\bsuper (?:cool|neat)\\b|\\bwow\\b");
+
+    /**
+     * Weights of each cue, chosen on podcasts-dev picks and held to meetings-dev hit@5 (docs/quality.md): a
+     * general present-tense statement did not separate anything, and a heavier "because" or a heavier topic
+     * announcement penalty cost meetings more than they gained on podcasts.
+     */
+    static final double W_REASON = 0.15, W_NUMBER = 0.2, W_COMPARISON = 0.15, W_GENERAL = 0;
+    static final double W_ANNOUNCE = 0.2, W_ANECDOTE = 0.3, W_ENTHUSIASM = 0.3, W_LIST = 0.2;
+
+    private ClaimCues() {
+    }
+
+    /** In -1..1: how much the passage reads as a claim with its support, minus how much as something else. */
+    static double score(String text) {
+        String s = text.toLowerCase(Locale.ROOT);
+        double support = W_REASON * (REASON.matcher(s).find() ? 1 : 0) + W_NUMBER * (NUMBER.matcher(s).find() ? 1 : 0)
+                + W_COMPARISON * (COMPARISON.matcher(s).find() ? 1 : 0) + W_GENERAL * (GENERAL.matcher(s).find() ? 1 : 0);
+        double against = W_ANNOUNCE * (ANNOUNCEMENT.matcher(s).find() ? 1 : 0) + W_ANECDOTE * (ANECDOTE.matcher(s).find() ? 1 : 0)
+                + W_ENTHUSIASM * (ENTHUSIASM.matcher(s).find() ? 1 : 0) + W_LIST * listLike(text);
+        return Math.max(-1, Math.min(1, support - against));
+    }
+
+    /**
+     * The sentence introduces an item of a show's rundown (a link, an article, a listener's tip) rather than
+     * saying something about it. Narrower than the score's announcement cue: planning talk ("let's talk about
+     * the budget") opens real points in meetings, a rundown's "first off, this was sent in by" never does.
+     */
+    static boolean opensRundownItem(String sentence) {
+        return RUNDOWN.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static final Pattern RUNDOWN = Pattern.compile(
+            "\\bnext up\\b|\\bfirst off\\b|\\bon to the next\\b|\\bsent (?:to us|in|this|us) by\\b|\\blistener\\b"
+                    + "|\\bthis (?:article|blog post|post|week'?s|project|library|video|paper)\\b|\\bblog post\\b|\\bjump over\\b"
+                    + "|\\bi want(?:ed)? to (?:talk|cover|mention|tell you|share|show|highlight) (?:about )?(?:this|a|an|the)\\b"
+                    + "|\\bi'?ll (?:just )?run through\\b|\\bif (?:we|you) (?:go|look|scroll|click|jump) (?:to|at|down|over)\\b"
+                    + "|\\bit'?s called\\b|\\bcheck (?:it|this|that) out\\b|\\bon the screen\\b|\\bi (?:found|came across)\\b");
+
+    /** A run of names or items: many commas, few words between them. 1 for a plain list, 0 for prose. */
+    static double listLike(String text) {
+        int commas = 0;
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ',') commas++;
+        int words = Words.count(text);
+        if (commas < 4 || words == 0) return 0;
+        double wordsPerItem = words / (double) (commas + 1);
+        return wordsPerItem <= 3 ? 1 : wordsPerItem <= 5 ? 0.5 : 0;
+    }
+}
