@@ -115,9 +115,12 @@ public final class DailySelection {
             sentTexts.addAll(e.strings("texts"));
         }
         List<Insight> fresh = candidates.stream()
-                .filter(DaySelection::worthSending)
+                .filter(DaySelection::readable)
                 .filter(i -> !sentIds.contains(i.id()) && !DaySelection.duplicatesAny(i.text(), sentTexts)).toList();
-        List<DaySelection.Theme> themes = DaySelection.themes(fresh);
+        // the floor applies to a theme's best passage, not before theming: a weak passage that makes the same
+        // point as a strong one from another show still counts as that show raising it
+        List<DaySelection.Theme> themes = DaySelection.themes(fresh).stream()
+                .filter(t -> DaySelection.worthSending(t.best())).toList();
         List<Insight> picked = DaySelection.select(themes, settings.digestSize(), settings.maxPerEpisodeInDigest())
                 .stream().map(DaySelection.Theme::best).toList();
         if (picked.isEmpty()) return new Edition(day, picked, picked);

@@ -12,8 +12,9 @@ import java.util.Map;
  *   <li>repetition inside the episode: a clip in the opening minutes that is played again later is a cold-open
  *   teaser, and the later passage is one the producer chose ({@link Marks#chosen});</li>
  *   <li>wording ({@link BoilerplateLexicon});</li>
- *   <li>position: from the show's welcome to the end of that speaker's turn is the intro (the guest's bio, the
- *   episode summary), and after a sign-off near the end everything is outro.</li>
+ *   <li>position: from the show's welcome to the end of that speaker's turn (or a change of topic, or about 100
+ *   seconds) is the intro (the guest's bio, the episode summary), and after a sign-off near the end everything
+ *   is outro.</li>
  * </ol>
  * Ad reads run over several sentences of which only some name the sponsor, so marks then spread: to the
  * sentences of the same turn that name the same brand, and across short unmarked gaps between two marks.
@@ -26,6 +27,8 @@ final class Boilerplate {
     static final double OPENING_MAX_SECONDS = 600;
     /** An intro runs from the welcome to the end of its turn, but no further than this. */
     static final double INTRO_MAX_SECONDS = 360;
+    /** The same in words (about 100 s of speech), for transcripts without timing. */
+    static final int INTRO_MAX_WORDS = 250;
     /** Sign-offs are looked for in this last share of the episode. */
     static final double CLOSING_SHARE = 0.08;
     /** Unmarked sentences between two marks of one turn, at most, that are taken as part of the same read. */
@@ -105,9 +108,13 @@ final class Boilerplate {
             if (!BoilerplateLexicon.opensShow(sentences.get(i).text())) continue;
             double limit = sentences.get(i).startSeconds() + INTRO_MAX_SECONDS;
             int turn = sentences.get(i).turn();
+            int words = 0;
             for (int k = i; k < sentences.size() && sentences.get(k).turn() == turn
-                    && sentences.get(k).startSeconds() <= limit; k++) {
+                    && sentences.get(k).startSeconds() <= limit && words <= INTRO_MAX_WORDS; k++) {
+                // "Okay, so the first thing..." is where a host who runs on without a break gets to the subject
+                if (k > i && sentences.get(k).topicShift()) break;
                 if (kinds[k] == null) kinds[k] = BoilerplateKind.INTRO;
+                words += sentences.get(k).words();
             }
             return;
         }

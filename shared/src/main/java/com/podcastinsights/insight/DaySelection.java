@@ -221,9 +221,14 @@ public final class DaySelection {
     /** The languages the digest is written for; an insight in another language is not sent. */
     public static final java.util.Set<String> READER_LANGUAGES = java.util.Set.of("en");
 
-    /** Above the floor, and in a language readers read (an insight of unknown language is given the benefit). */
+    /** Scores at least the floor. */
     public static boolean worthSending(Insight i) {
-        return i.score() >= QUALITY_FLOOR && (i.language() == null || READER_LANGUAGES.contains(i.language()));
+        return i.score() >= QUALITY_FLOOR;
+    }
+
+    /** In a language readers read; an insight of unknown language (stored before languages were) is given the benefit. */
+    public static boolean readable(Insight i) {
+        return i.language() == null || READER_LANGUAGES.contains(com.podcastinsights.transcript.Languages.primary(i.language()));
     }
 
     /** A theme's score: its best passage's, raised by {@link #SHOW_BOOST} per further show, for at most {@link #MAX_BOOSTED_SHOWS}. */

@@ -39,13 +39,16 @@ public final class Languages {
     }
 
     /**
-     * ISO 639-1 code of the text's language; {@code declared} (a feed's {@code <language>}, "en-us" and the like)
-     * when the text is too short or too mixed to tell, or null when neither says.
+     * The transcript's language: {@code declared} (a feed's {@code <language>}, "en-us" and the like) when the
+     * words agree with it or are too few or too mixed to tell; else the ISO 639-1 code the words give; null when
+     * neither says.
      */
     public static String resolve(String declared, List<Segment> segments) {
         String fromFeed = primary(declared);
         String fromText = detect(segments);
-        return fromText != null ? fromText : fromFeed;
+        // the feed's own tag ("en-GB") says more than the words can, when both agree on the language
+        if (fromText == null || fromText.equals(fromFeed)) return fromFeed == null ? null : declared.strip();
+        return fromText;
     }
 
     static String detect(List<Segment> segments) {

@@ -33,12 +33,26 @@ public final class ShowNotes {
     }
 
     public static ParsedTranscript parse(String showNotes) {
-        String marked = showNotes == null ? null : LIST_ITEM_TAG.matcher(showNotes).replaceAll("$0" + LIST_MARK);
-        List<Segment> segments = HtmlText.lines(marked).stream()
+        List<Segment> segments = HtmlText.lines(paragraphs(showNotes)).stream()
                 .filter(ShowNotes::statesSomething)
                 .map(line -> new Segment(0, null, null, line))
                 .toList();
         return new ParsedTranscript(SOURCE, segments);
+    }
+
+    private static final Pattern HTML_BLOCK = Pattern.compile("(?i)<(?:p|br|div|li|h[1-6])\\b");
+    private static final Pattern WRAPPED = Pattern.compile("(?<![.!?:\\n])[ \\t]*\\R(?![ \\t]*(?:\\R|[*\u2022+-]\\s|\\d{1,3}[.)]\\s|#))");
+
+    /**
+     * One line per paragraph: in HTML a line break in the source is only a space (the tags make the blocks); in
+     * plain-text notes a line that does not end a sentence is wrapped, unless the next is a list item or a blank.
+     */
+    private static String paragraphs(String notes) {
+        if (notes == null) return null;
+        if (HTML_BLOCK.matcher(notes).find()) {
+            return LIST_ITEM_TAG.matcher(notes.replaceAll("\\s+", " ")).replaceAll("$0" + LIST_MARK);
+        }
+        return WRAPPED.matcher(notes).replaceAll(" ");
     }
 
     /** A line of prose about the subject, as far as its form tells. */

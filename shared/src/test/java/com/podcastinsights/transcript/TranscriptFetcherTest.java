@@ -36,7 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TranscriptFetcherTest {
     private static final String FEED = "feed000000000001";
-    private static final String NOTES = "<p>Oak, steam and patience.</p><p>Links below.</p>";
+    /** Two statements and a line that states nothing ("Links below."), which notes parsing leaves out. */
+    private static final String NOTES = "<p>Steam-bent oak holds its curve because the lignin softens at boiling point "
+            + "and sets again as it cools.</p><p>Links below.</p><p>Green oak bends further than seasoned oak, since its "
+            + "cells still hold the water that carries the heat inside.</p>";
 
     private final LoopbackServer server = new LoopbackServer();
     private final InMemoryTable table = new InMemoryTable();

@@ -124,14 +124,17 @@ class TranscriptParsersTest {
 
     @Test
     void showNotesBecomeParagraphSegmentsAtTimeZero() {
-        ParsedTranscript t = ShowNotes.parse("<p>We talk about <b>steam boxes</b> &amp; timing.</p>"
-                + "<script>alert('x')</script><ul><li>Oak</li><li>Ash&nbsp;&#38;&#x20AC;</li></ul>");
+        ParsedTranscript t = ShowNotes.parse("<p>Oak cured for a year splits less than green oak, because its\n"
+                + "moisture leaves <b>slowly</b> &amp; evenly.</p>"
+                + "<script>alert('x')</script><ul><li>Oak</li><li>Ash&nbsp;&#38;&#x20AC; costs more than oak in most yards today.</li></ul>"
+                + "<p>In this episode we talk about steam boxes and timing with our favourite boat builder.</p>"
+                + "<p>Follow the show at @tidewater or https://tidewater.example for the plans we mention.</p>"
+                + "<p>Producer: Sam Reyes and the rest of the crew at the workshop.</p>");
 
         assertEquals("show-notes", t.source());
-        assertEquals(List.of(
-                new Segment(0, null, null, "We talk about steam boxes & timing."),
-                new Segment(0, null, null, "Oak"),
-                new Segment(0, null, null, "Ash &\u20ac")), t.segments());
+        assertEquals(List.of(new Segment(0, null, null,
+                "Oak cured for a year splits less than green oak, because its moisture leaves slowly & evenly.")),
+                t.segments(), "prose only: no list item, framing, handle, link or credit line");
         assertTrue(ShowNotes.parse(null).isEmpty());
         assertTrue(ShowNotes.parse("  <p> </p> ").isEmpty());
     }
