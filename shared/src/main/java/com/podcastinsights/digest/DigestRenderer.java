@@ -80,18 +80,41 @@ public final class DigestRenderer {
     private static final String CHANGE_TOPICS =
             "To change your topics or mute a show, reply to this email with the words you want more of or the show to drop.";
 
+    /**
+     * Where in the episode it was said; an insight from the show notes was written, not said, so it says that
+     * instead of a made-up 0:00 and gets no "listen at" link.
+     */
+    private static String where(Insight i) {
+        return i.fromShowNotes() ? "from the show notes" : timestamp(i.startSeconds());
+    }
+
+    /** Fewer than a full digest: the day had nothing else above the quality floor, and the reader is told so. */
+    private static boolean thinDay(List<Insight> insights) {
+        return insights.size() < FULL_DIGEST;
+    }
+
+    static final int FULL_DIGEST = 5;
+
+    private static String thinDayNote(int n) {
+        return "A quiet day: only " + n + (n == 1 ? " insight" : " insights")
+                + " cleared our quality bar, so that is all we are sending.";
+    }
+
     private String text(String day, List<Insight> insights, Footer f, Map<String, List<String>> also) {
         StringBuilder b = new StringBuilder();
         b.append("Podcast Insights: today's top ").append(insights.size()).append(" (").append(day).append(")\n\n");
         int n = 1;
+        if (thinDay(insights)) b.append(thinDayNote(insights.size())).append("\n\n");
         for (Insight i : insights) {
-            String ts = timestamp(i.startSeconds());
+            String ts = where(i);
             b.append(n++).append(". ").append(plain(i.text())).append('\n');
             b.append("   ").append(plain(i.podcastTitle())).append(" — ").append(plain(i.episodeTitle()))
                     .append(" (").append(ts).append(")\n");
             List<String> others = alsoOn(also, i);
             if (!others.isEmpty()) b.append("   ").append(ALSO_ON).append(String.join(", ", others)).append('\n');
-            if (isWebLink(i.link())) b.append("   Listen at ").append(ts).append(": ").append(i.link().trim()).append('\n');
+            if (!i.fromShowNotes() && isWebLink(i.link())) {
+                b.append("   Listen at ").append(ts).append(": ").append(i.link().trim()).append('\n');
+            }
             if (isWebLink(i.episodeUrl())) b.append("   Episode page: ").append(i.episodeUrl().trim()).append('\n');
             b.append('\n');
         }
@@ -126,8 +149,12 @@ public final class DigestRenderer {
                 .append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 16px 0;\">Today's top ")
                 .append(insights.size()).append(" podcast insights</h1>\n");
         int n = 1;
+        if (thinDay(insights)) {
+            b.append("<p class=\"thin\" style=\"margin:0 0 16px 0;font-size:14px;color:#52525b;\">")
+                    .append(escapeHtml(thinDayNote(insights.size()))).append("</p>\n");
+        }
         for (Insight i : insights) {
-            String ts = timestamp(i.startSeconds());
+            String ts = where(i);
             b.append("<div class=\"card insight\" style=\"background-color:#ffffff;border:1px solid #d4d4d8;border-radius:8px;")
                     .append("padding:16px;margin:0 0 16px 0;\">\n")
                     .append("<p style=\"margin:0 0 8px 0;\"><strong>").append(n++).append(".</strong> ")
@@ -141,7 +168,7 @@ public final class DigestRenderer {
                         .append(escapeHtml(ALSO_ON + String.join(", ", others))).append("</p>\n");
             }
             b.append("<p style=\"margin:0;font-size:14px;\">");
-            boolean listen = isWebLink(i.link());
+            boolean listen = !i.fromShowNotes() && isWebLink(i.link());
             if (listen) {
                 b.append("<a href=\"").append(escapeHtml(i.link().trim())).append("\" style=\"").append(LINK)
                         .append("\">Listen at ").append(ts).append("</a>");

@@ -70,7 +70,7 @@ public final class Languages {
                 }
             }
         }
-        if (total < 20) return null;
+        if (total < 12) return null;
         var best = hits.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         return best.getValue() >= CONFIDENT_SHARE * total ? best.getKey() : null;
     }

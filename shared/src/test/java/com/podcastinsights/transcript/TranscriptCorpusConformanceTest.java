@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * at the same second and carry the same speaker as every expected segment in it. Cue formats come out one to
  * one; the counts in the log say so.
  */
-class TranscriptCorpusConformanceTest {
+public class TranscriptCorpusConformanceTest {
     /**
      * The one place we deliberately disagree with transcriptator. This excerpt starts with a {@code <time>}
      * and {@code <p>} but no {@code <cite>}; transcriptator groups elements first-come, so every later cite lands
@@ -39,7 +39,7 @@ class TranscriptCorpusConformanceTest {
      */
     private static final String SPEAKERS_SHIFTED = "podnews_weekly_review_2023-03-17.html";
 
-    static Path corpus() {
+    public static Path corpus() {
         String configured = System.getProperty("corpus.dir", System.getenv("PODCAST_INSIGHTS_CORPUS"));
         if (configured != null) return Path.of(configured);
         Path dir = Path.of("").toAbsolutePath();
