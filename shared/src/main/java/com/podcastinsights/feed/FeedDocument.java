@@ -1,5 +1,7 @@
 package com.podcastinsights.feed;
 
+import com.podcastinsights.transcript.HtmlText;
+
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -7,8 +9,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -22,25 +26,40 @@ final class FeedDocument {
     private static final List<String> DATE_ORDER = List.of("pubDate", "atom:published", "published", "issued",
             "dcterms:issued", "dc:date", "created", "dcterms:created", "atom:updated", "updated", "modified",
             "dcterms:modified");
+    private static final Map<String, Integer> DATE_RANK = rank(DATE_ORDER);
+
+    private static Map<String, Integer> rank(List<String> names) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) m.put(names.get(i), i);
+        return Map.copyOf(m);
+    }
 
     /** The channel-level fields, filled as they are met. */
     private static final class Head {
         String title, dcTitle, link, language, description, dcDescription, summary, subtitle, newFeedUrl, redirect;
         String podcastGuid;
+        /** The description is an Atom text construct, HTML already; the others are sniffed when chosen. */
+        boolean descriptionTyped;
         Boolean locked;
         final List<Person> persons = new ArrayList<>();
 
         ParsedFeed toFeed() {
+            String notes = descriptionTyped && !blank(description) ? description
+                    : FeedText.notes(first(description, dcDescription, summary, subtitle));
             return new ParsedFeed(FeedParser.title(first(title, dcTitle)), link, FeedParser.clean(language),
-                    FeedParser.notes(description, dcDescription, summary, subtitle),
+                    FeedParser.notes(notes),
                     newFeedUrl != null ? newFeedUrl : redirect, FeedParser.clean(podcastGuid), locked, persons, List.of());
         }
     }
 
-    /** One item's fields while it is being read; notes are HTML already (plain text escaped). */
+    /**
+     * One item's fields while it is being read. {@code encoded} is HTML; the other descriptions are sniffed for
+     * HTML when one is chosen, unless {@code descriptionTyped} says an Atom type made it HTML already.
+     */
     private static final class Draft {
         String guid, guidPermaLink, title, dcTitle, mediaTitle, link, altLink;
         String encoded, description, dcDescription, summary, subtitle, mediaDescription, duration;
+        boolean descriptionTyped;
         String season, episode, chapters;
         final String[] dates = new String[DATE_ORDER.size()];
         final Enclosures enclosures = new Enclosures();
@@ -107,10 +126,10 @@ final class FeedDocument {
                 if (head.link == null && t != null) head.link = absolute(t);
             }
             case "language", "dc:language" -> head.language = head.language == null ? text() : skip(head.language);
-            case "description" -> head.description = FeedText.notes(text());
-            case "dc:description" -> head.dcDescription = FeedText.notes(text());
-            case "itunes:summary" -> head.summary = FeedText.notes(text());
-            case "itunes:subtitle" -> head.subtitle = FeedText.notes(text());
+            case "description" -> head.description = text();
+            case "dc:description" -> head.dcDescription = text();
+            case "itunes:summary" -> head.summary = text();
+            case "itunes:subtitle" -> head.subtitle = text();
             case "itunes:new-feed-url" -> head.newFeedUrl = absolute(text());
             case "redirect" -> head.redirect = redirect();
             case "podcast:guid" -> head.podcastGuid = text();
@@ -184,10 +203,10 @@ final class FeedDocument {
                 return false;
             }
             case "content:encoded" -> d.encoded = text();
-            case "description" -> d.description = FeedText.notes(text());
-            case "dc:description" -> d.dcDescription = FeedText.notes(text());
-            case "itunes:summary" -> d.summary = FeedText.notes(text());
-            case "itunes:subtitle" -> d.subtitle = FeedText.notes(text());
+            case "description" -> d.description = text();
+            case "dc:description" -> d.dcDescription = text();
+            case "itunes:summary" -> d.summary = text();
+            case "itunes:subtitle" -> d.subtitle = text();
             case "itunes:duration" -> d.duration = text();
             case "itunes:season", "podcast:season" -> d.season = d.season == null ? text() : skip(d.season);
             case "itunes:episode", "podcast:episode" -> d.episode = d.episode == null ? text() : skip(d.episode);
@@ -216,7 +235,7 @@ final class FeedDocument {
             }
             case "media:title" -> d.mediaTitle = d.mediaTitle == null ? text() : skip(d.mediaTitle);
             case "media:description" -> d.mediaDescription = d.mediaDescription == null
-                    ? FeedText.notes(text()) : skip(d.mediaDescription);
+                    ? text() : skip(d.mediaDescription);
             default -> {
                 return false;
             }
@@ -226,8 +245,8 @@ final class FeedDocument {
 
     /** A date element of any spelling; the first of each kind is kept. True when it consumed the end tag. */
     private boolean date(Draft d, String n) throws XMLStreamException, FeedFormatException {
-        int at = DATE_ORDER.indexOf(n);
-        if (at < 0) return false;
+        Integer at = DATE_RANK.get(n);
+        if (at == null) return false;
         d.dates[at] = d.dates[at] == null ? text() : skip(d.dates[at]);
         return true;
     }
@@ -257,7 +276,18 @@ final class FeedDocument {
                 enclosureUrl, enclosure == null ? null : enclosure.length(),
                 enclosure == null ? null : FeedParser.clean(enclosure.type()), Durations.seconds(d.duration),
                 integer(d.season), integer(d.episode), absolute(d.chapters), d.transcripts, d.persons,
-                FeedParser.notes(d.encoded, d.description, d.dcDescription, d.summary, d.subtitle, d.mediaDescription));
+                FeedParser.notes(notes(d)));
+    }
+
+    /** The item's show notes as HTML: content, else the first description there is, sniffed unless typed. */
+    private static String notes(Draft d) {
+        if (!blank(d.encoded)) return d.encoded;
+        if (d.descriptionTyped && !blank(d.description)) return d.description;
+        return FeedText.notes(first(d.description, d.dcDescription, d.summary, d.subtitle, d.mediaDescription));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /**
@@ -304,7 +334,10 @@ final class FeedDocument {
                 boolean consumed = true;
                 switch (n) {
                     case "title" -> head.title = head.title == null ? atomTitle() : skip(head.title);
-                    case "subtitle", "tagline" -> head.description = atomNotes();
+                    case "subtitle", "tagline" -> {
+                        head.description = atomNotes();
+                        head.descriptionTyped = true;
+                    }
                     case "link" -> {
                         String rel = attr("rel");
                         if ((rel == null || rel.equals("alternate")) && head.link == null && htmlish(attr("type"))) {
@@ -349,7 +382,11 @@ final class FeedDocument {
             case "id" -> d.guid = d.guid == null ? text() : skip(d.guid);
             case "title" -> d.title = d.title == null ? atomTitle() : skip(d.title);
             case "content" -> d.encoded = d.encoded == null ? atomNotes() : skip(d.encoded);
-            case "summary" -> d.description = d.description == null ? atomNotes() : skip(d.description);
+            case "summary" -> {
+                if (d.description != null) return skipped();
+                d.description = atomNotes();
+                d.descriptionTyped = true;
+            }
             case "author", "source" -> skipElement();
             case "link" -> {
                 atomLink(d);
@@ -371,7 +408,7 @@ final class FeedDocument {
         if ("base64".equals(mode)) raw = base64(raw);
         if (isHtml(type) || isXhtml(type)) return FeedText.htmlToText(raw);
         if ("escaped".equals(mode)) {
-            return type != null && type.equals("text/plain") ? com.podcastinsights.transcript.HtmlText.decodeEntities(raw)
+            return type != null && type.equals("text/plain") ? HtmlText.decodeEntities(raw)
                     : FeedText.htmlToText(raw);
         }
         return raw;

@@ -46,11 +46,6 @@ final class FeedInput {
         return new XmlRepairReader(new InputStreamReader(in, decoder));
     }
 
-    /** The charset {@code reader} decodes with (for tests and the docs' examples). */
-    static Charset choose(byte[] head, String contentType) {
-        return XmlEncoding.detect(head, contentType).charset();
-    }
-
     /** Counts bytes and fails once the cap is passed. */
     private static final class CappedInputStream extends FilterInputStream {
         private final long max;

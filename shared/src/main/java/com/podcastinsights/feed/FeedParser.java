@@ -63,7 +63,9 @@ public final class FeedParser {
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         // JDK 24+ counts every &amp; of the document against entity size limits of 100,000, which a large,
         // honest feed passes. Those limits guard entity declarations, and no document with one gets this far.
-        for (String limit : new String[] {"jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit"}) {
+        // entityExpansionLimit counts every character reference of a document too; no entity is ever declared.
+        for (String limit : new String[] {"jdk.xml.maxGeneralEntitySizeLimit", "jdk.xml.totalEntitySizeLimit",
+                "jdk.xml.entityExpansionLimit"}) {
             setIfSupported(f, limit, "0");
         }
         // JDK 24+ stops at 100 nested elements by default, JDK 21 (the Lambda runtime) never does; a feed needs

@@ -28,7 +28,7 @@ final class FeedText {
             "nav", "ol", "p", "pre", "q", "s", "samp", "section", "small", "source", "span", "strike", "strong",
             "style", "script", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
             "tr", "tt", "u", "ul", "var", "video", "wbr");
-    private static final Pattern TAG = Pattern.compile("</?([A-Za-z][A-Za-z0-9]*)(?:\\s[^<>]*)?/?>");
+    private static final Pattern NAMED = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,31});");
     private static final Pattern ENTITY = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
 
     private FeedText() {
@@ -59,17 +59,23 @@ final class FeedText {
         return false;
     }
 
+    /** The characters below U+0100 that may need work: C0, DEL, C1, and the lead bytes of double-encoded UTF-8. */
+    private static final boolean[] LOW = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) LOW[c] = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xc2 && c <= 0xf4);
+    }
+
     /** Whether {@code c} may need work: the fast path skips every other character. */
     private static boolean special(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xc2 && c <= 0xf4) || c == 0x061c
-                || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069)
-                || c == 0xfeff;
+        if (c < 256) return LOW[c];
+        return c == 0x061c || (c >= 0x200b && c <= 0x206f && ((c <= 0x200f) || (c >= 0x2028 && c <= 0x202e)
+                || c >= 0x2060 && c <= 0x2069)) || c == 0xfeff;
     }
 
     private static String clean(String s, boolean multiline) {
         int n = s.length();
-        int i = 0;
-        while (i < n && !special(s.charAt(i))) i++;
+        int i = firstSpecial(s, n);
         if (i == n) return s;
         StringBuilder out = null;
         int copied = 0; // s[copied..i) still to be appended when out exists
@@ -81,7 +87,8 @@ final class FeedText {
             }
             int used = 1;
             String replacement;
-            int[] mojibake = c >= 0xc2 && c <= 0xf4 ? doubleEncoded(s, i) : null;
+            // a lead byte of double-encoded UTF-8 is followed by a character from U+0080 up
+            int[] mojibake = c >= 0xc2 && c <= 0xf4 && i + 1 < n && s.charAt(i + 1) >= 0x80 ? doubleEncoded(s, i) : null;
             if (mojibake != null) {
                 replacement = new String(Character.toChars(mojibake[0]));
                 used = mojibake[1];
@@ -113,6 +120,27 @@ final class FeedText {
         }
         if (out == null) return s;
         return out.append(s, copied, n).toString();
+    }
+
+    /** Show notes run to 50,000 characters: scanning a copy in an array is faster than charAt one by one. */
+    private static final ThreadLocal<char[]> SCAN = ThreadLocal.withInitial(() -> new char[4096]);
+
+    private static int firstSpecial(String s, int n) {
+        if (n < 64) {
+            int i = 0;
+            while (i < n && !special(s.charAt(i))) i++;
+            return i;
+        }
+        char[] buf = SCAN.get();
+        for (int from = 0; from < n; from += buf.length) {
+            int len = Math.min(buf.length, n - from);
+            s.getChars(from, from + len, buf, 0);
+            for (int k = 0; k < len; k++) {
+                char c = buf[k];
+                if (c < 256 ? LOW[c] : special(c)) return from + k;
+            }
+        }
+        return n;
     }
 
     /** The byte windows-1252 (or Latin-1) writes {@code c} as, or -1. */
@@ -152,12 +180,28 @@ final class FeedText {
      * reference (text escaped twice). "Press <Ctrl>+C" and "a < b" are plain text.
      */
     static boolean looksLikeHtml(String s) {
-        if (s.indexOf('<') < 0 && s.indexOf('&') < 0) return false;
-        Matcher tag = TAG.matcher(s);
-        while (tag.find()) {
-            if (HTML_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) return true;
+        int n = s.length();
+        for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+            int j = i + 1;
+            if (j < n && s.charAt(j) == '/') j++;
+            int start = j;
+            while (j < n && j - start < 12 && isAsciiLetterOrDigit(s.charAt(j))) j++;
+            if (j == start || j >= n || !isAsciiLetter(s.charAt(start))) continue;
+            char after = s.charAt(j);
+            if ((after == '>' || after == '/' || Character.isWhitespace(after))
+                    && HTML_ELEMENTS.contains(s.substring(start, j).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
         }
-        return ENTITY.matcher(s).find();
+        return s.indexOf('&') >= 0 && ENTITY.matcher(s).find();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 
     /** Plain text as HTML that reads back to the same text (show notes are HTML to every reader of them). */
@@ -186,6 +230,25 @@ final class FeedText {
 
     /** HTML (a title of type "html" or "xhtml") as the plain text a reader sees. */
     static String htmlToText(String html) {
-        return html == null ? null : HtmlText.inline(html);
+        return html == null ? null : HtmlText.inline(namedEntities(html));
+    }
+
+    /**
+     * HTML's named references beyond the few HtmlText knows ({@code &auml;}) as their characters; XML's five stay,
+     * for HtmlText to decode after it strips tags, so nothing is decoded twice.
+     */
+    static String namedEntities(String html) {
+        if (html.indexOf('&') < 0) return html;
+        Matcher m = NAMED.matcher(html);
+        StringBuilder sb = null;
+        int last = 0;
+        while (m.find()) {
+            Character c = HtmlEntities.get(m.group(1));
+            if (c == null) continue;
+            if (sb == null) sb = new StringBuilder(html.length());
+            sb.append(html, last, m.start()).append(c.charValue());
+            last = m.end();
+        }
+        return sb == null ? html : sb.append(html, last, html.length()).toString();
     }
 }

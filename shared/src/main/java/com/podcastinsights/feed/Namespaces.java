@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Element names by namespace URI, not by the prefix a feed happens to use: {@code <it:duration
@@ -47,7 +48,7 @@ final class Namespaces {
             Map.entry("blogs.law.harvard.edu/tech/rss", ""),
             Map.entry("purl.org/net/rss1.1", ""));
 
-    private static final java.util.Set<String> WELL_KNOWN_PREFIXES = java.util.Set.copyOf(KNOWN.values());
+    private static final Set<String> WELL_KNOWN_PREFIXES = Set.copyOf(KNOWN.values());
 
     /** One element's declarations; bindings map a prefix ("" for the default) to its canonical prefix. */
     private record Scope(int depth, Map<String, String> bindings) {
