@@ -1,5 +1,5 @@
 /**
- * The hostile-input suite (issue 7, "Bad input"): 74 cases in five classes, one per area, each checking the
+ * The hostile-input suite (issue 7, "Bad input"): 77 cases in six classes, one per area, each checking the
  * whole contract (a clear error in the log and the feed's health, the rest of the batch unharmed, nothing
  * written for the refused input).
  *
@@ -13,6 +13,8 @@
  *       the second URL a feed supplies; the episode falls back to its show notes);</li>
  *   <li>{@link com.podcastinsights.hostile.HostileContentTest}: content, 8 cases (markup and links in the email,
  *       CR/LF in headers, script in notes and transcripts, megabyte lines);</li>
+ *   <li>{@link com.podcastinsights.hostile.HostileFeedTextTest}: feed text, 3 cases (CR/LF in a channel title, bidi
+ *       and zero-width characters in titles and notes, stripped when the feed is parsed);</li>
  *   <li>{@link com.podcastinsights.hostile.HostileEventsTest}: events, 14 cases (unknown, misrouted and malformed
  *       events throw and change nothing).</li>
  * </ul>
