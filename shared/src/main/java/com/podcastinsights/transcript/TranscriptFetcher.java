@@ -211,6 +211,8 @@ public final class TranscriptFetcher {
     private ParsedTranscript download(Episode episode, TranscriptLink link) {
         try {
             HttpResult result = http.get(URI.create(link.url()), null, null);
+            // The server's word on what it sent outranks the feed's: a PDF is refused even if the feed says VTT.
+            TextSniffer.requireReadableType(result.contentType());
             String declared = TranscriptParsers.formatOf(link.type()) != null ? link.type() : result.contentType();
             ParsedTranscript parsed = TranscriptParsers.parse(result.body(), declared);
             if (parsed.isEmpty()) {
