@@ -176,13 +176,15 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     /** The template's MaxNewEpisodesPerFeed and EpisodeFreshnessHours; the defaults when unset. */
     static PollLimits pollLimits(Env env) {
         return new PollLimits(
-                positive(env, "MAX_NEW_EPISODES_PER_FEED", PollLimits.DEFAULT_MAX_NEW_PER_FEED),
-                Duration.ofHours(positive(env, "EPISODE_FRESHNESS_HOURS", (int) PollLimits.DEFAULT_FRESHNESS.toHours())),
+                positive("MAX_NEW_EPISODES_PER_FEED", env.optional("MAX_NEW_EPISODES_PER_FEED",
+                        String.valueOf(PollLimits.DEFAULT_MAX_NEW_PER_FEED))),
+                Duration.ofHours(positive("EPISODE_FRESHNESS_HOURS", env.optional("EPISODE_FRESHNESS_HOURS",
+                        String.valueOf(PollLimits.DEFAULT_FRESHNESS.toHours())))),
                 PollLimits.DEFAULT_PER_FEED);
     }
 
-    private static int positive(Env env, String name, int fallback) {
-        String value = env.optional(name, String.valueOf(fallback)).strip();
+    private static int positive(String name, String text) {
+        String value = text.strip();
         try {
             int n = Integer.parseInt(value);
             if (n >= 1) return n;
