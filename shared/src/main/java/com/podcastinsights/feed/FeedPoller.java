@@ -186,7 +186,9 @@ public final class FeedPoller {
                     }
                     Instant feedDeadline = budget.forOneFeed(clock.instant(), limits.perFeed());
                     List<Episode> fresh = process(o.feed(), o.result(), o.failure(), tally, feedDeadline);
-                    announce(fresh, tally, o.feed().id() + " " + o.feed().url(), feedDeadline);
+                    // What was recorded is announced now if the run has time: at most the per-feed cap of episodes,
+                    // and an episode announced later waits for the next scheduled run's backlog.
+                    announce(fresh, tally, o.feed().id() + " " + o.feed().url(), budget.finishBy());
                 } finally {
                     if (o.holdsSlot()) slots.release();
                 }
