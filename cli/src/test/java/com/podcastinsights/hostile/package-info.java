@@ -1,5 +1,5 @@
 /**
- * The hostile-input suite (issue 7, "Bad input"): 77 cases in six classes, one per area, each checking the
+ * The hostile-input suite (issue 7, "Bad input"): 88 cases in seven classes, one per area, each checking the
  * whole contract (a clear error in the log and the feed's health, the rest of the batch unharmed, nothing
  * written for the refused input).
  *
@@ -15,6 +15,8 @@
  *       CR/LF in headers, script in notes and transcripts, megabyte lines);</li>
  *   <li>{@link com.podcastinsights.hostile.HostileFeedTextTest}: feed text, 3 cases (CR/LF in a channel title, bidi
  *       and zero-width characters in titles and notes, stripped when the feed is parsed);</li>
+ *   <li>{@link com.podcastinsights.hostile.HostilePipelineTest}: the pipeline's budgets, 11 cases (a flooding feed,
+ *       a back catalogue posing as news, speech-to-text spend, binary "transcripts" through a link and the CLI);</li>
  *   <li>{@link com.podcastinsights.hostile.HostileEventsTest}: events, 14 cases (unknown, misrouted and malformed
  *       events throw and change nothing).</li>
  * </ul>

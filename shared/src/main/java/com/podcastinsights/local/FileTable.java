@@ -69,6 +69,16 @@ public final class FileTable implements Table {
         }
     }
 
+    /** Under the counters' lock, as is {@link #delete}: an update never brings back an item deleted meanwhile. */
+    @Override
+    public boolean updateExisting(String pk, String sk, Map<String, Object> set, Map<String, Object> setIfAbsent) {
+        synchronized (COUNTERS) {
+            Optional<Item> next = Table.updated(get(pk, sk), set, setIfAbsent);
+            next.ifPresent(this::put);
+            return next.isPresent();
+        }
+    }
+
     @Override
     public Optional<Item> get(String pk, String sk) {
         return read(file(pk, sk));
@@ -101,10 +111,12 @@ public final class FileTable implements Table {
 
     @Override
     public void delete(String pk, String sk) {
-        try {
-            Files.deleteIfExists(file(pk, sk));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + pk + " / " + sk, e);
+        synchronized (COUNTERS) {
+            try {
+                Files.deleteIfExists(file(pk, sk));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + pk + " / " + sk, e);
+            }
         }
     }
 

@@ -166,6 +166,36 @@ public abstract class TableContract {
     }
 
     @Test
+    void updateExistingChangesOnlyTheNamedAttributes() {
+        table.put(Item.of("FEED#u", "FEED").index("FEEDS", "u").with("url", "https://a.example/feed")
+                .with("transcribe", true).with("lastError", "HTTP 500").with("consecutiveFailures", 3L).build());
+        java.util.Map<String, Object> set = new java.util.HashMap<>();
+        set.put("consecutiveFailures", 0);
+        set.put("lastError", null);
+        set.put("lastSuccessAt", "2026-11-30T06:00:00Z");
+        assertTrue(table.updateExisting("FEED#u", "FEED", set, Map.of("title", "From the feed", "url", "https://b.example")));
+        Item stored = table.get("FEED#u", "FEED").orElseThrow();
+        assertEquals(0L, stored.number("consecutiveFailures", -1));
+        assertEquals(null, stored.string("lastError"), "a null value removes the attribute");
+        assertEquals("2026-11-30T06:00:00Z", stored.string("lastSuccessAt"));
+        assertEquals("From the feed", stored.string("title"), "absent, so set");
+        assertEquals("https://a.example/feed", stored.string("url"), "present, so kept");
+        assertTrue(stored.flag("transcribe"), "not named, so untouched");
+        assertEquals("u", stored.string(Item.GSI1SK));
+        assertEquals(1, table.queryIndex("FEEDS", false, 10).size(), "still in the index");
+    }
+
+    @Test
+    void updateExistingNeverBringsBackADeletedItem() {
+        table.put(Item.of("FEED#gone", "FEED").with("url", "u").build());
+        table.delete("FEED#gone", "FEED");
+        assertFalse(table.updateExisting("FEED#gone", "FEED", Map.of("lastSuccessAt", "now"), Map.of("title", "t")));
+        assertTrue(table.get("FEED#gone", "FEED").isEmpty());
+        assertFalse(table.updateExisting("FEED#never", "FEED", Map.of("lastSuccessAt", "now"), Map.of()));
+        assertTrue(table.get("FEED#never", "FEED").isEmpty());
+    }
+
+    @Test
     void aCounterAddsUpToItsLimitsAndNoFurther() {
         Item budget = Item.of("BUDGET#2026-11-30", "BUDGET").with("type", "Budget").with("ttl", 1_800_000_000L).build();
         Map<String, Long> limits = Map.of("tokens", 1_000L, "microUsd", 500L);
