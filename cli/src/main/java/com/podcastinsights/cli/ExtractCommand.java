@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,19 +51,12 @@ public final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (top < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
-        if (Files.size(file) > MAX_BYTES) {
-            throw new IllegalArgumentException(file + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB; not a transcript");
-        }
-        ParsedTranscript parsed = TranscriptParsers.parse(Files.readAllBytes(file),
+        ParsedTranscript parsed = TranscriptParsers.parse(InputFiles.read(file, MAX_BYTES, "file"),
                 TranscriptParsers.formatOfFileName(String.valueOf(file.getFileName())));
         if (parsed.isEmpty()) throw new IllegalArgumentException("no transcript text in " + file);
         String showNotes = null;
         if (notes != null) {
-            if (!Files.isRegularFile(notes)) throw new IllegalArgumentException("no such notes file: " + notes);
-            if (Files.size(notes) > MAX_BYTES) throw new IllegalArgumentException(notes + " is larger than "
-                    + MAX_BYTES / (1024 * 1024) + " MB; not show notes");
-            showNotes = Files.readString(notes, java.nio.charset.StandardCharsets.UTF_8);
+            showNotes = new String(InputFiles.read(notes, MAX_BYTES, "notes file"), java.nio.charset.StandardCharsets.UTF_8);
         }
         List<RankedPassage> ranked = new InsightExtractor().rank(
                 parsed.toTranscript("local", String.valueOf(file.getFileName()), null), top, showNotes);

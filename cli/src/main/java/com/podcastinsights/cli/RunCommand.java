@@ -72,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<OpmlReader.Subscription> feeds = List.of();
         if (feedsFile != null) {
-            if (!Files.isRegularFile(feedsFile)) {
+            if (!Files.exists(feedsFile)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--feeds: no such file: " + feedsFile);
             }
             feeds = OpmlReader.read(feedsFile);

@@ -1,5 +1,5 @@
 /**
- * The hostile-input suite (issue 7, "Bad input"): 88 cases in seven classes, one per area, each checking the
+ * The hostile-input suite (issue 7, "Bad input"; issue 13): 108 cases in nine classes, one per area, each checking the
  * whole contract (a clear error in the log and the feed's health, the rest of the batch unharmed, nothing
  * written for the refused input).
  *
@@ -18,7 +18,12 @@
  *   <li>{@link com.podcastinsights.hostile.HostilePipelineTest}: the pipeline's budgets, 11 cases (a flooding feed,
  *       a back catalogue posing as news, speech-to-text spend, binary "transcripts" through a link and the CLI);</li>
  *   <li>{@link com.podcastinsights.hostile.HostileEventsTest}: events, 14 cases (unknown, misrouted and malformed
- *       events throw and change nothing).</li>
+ *       events throw and change nothing);</li>
+ *   <li>{@link com.podcastinsights.hostile.HostileMailEndpointsTest}: mail and public endpoints, 8 cases (promises in
+ *       the email, other configuration sets' feedback, unsubscribe links after a re-subscription or a key rotation, a
+ *       flood of bad tokens, suppressed readers added back, a reader's erasure);</li>
+ *   <li>{@link com.podcastinsights.hostile.HostileCliInputTest}: CLI inputs, 12 cases ({@code /dev/zero} and a FIFO
+ *       through every command that reads a file).</li>
  * </ul>
  *
  * <p>Run: {@code make test-hostile}. docs/operations.md maps each threat to its test.

@@ -120,6 +120,29 @@ public final class FileTable implements Table {
         }
     }
 
+    /**
+     * Removes partition folders that no item is left in. A folder is named after its partition key, which can
+     * be personal data (a subscriber's address), so erasing a reader's items must take the folder too. Not part
+     * of delete itself: a concurrent put could be about to write into the folder.
+     */
+    public void removeEmptyPartitions() {
+        if (!Files.isDirectory(root)) return;
+        try (Stream<Path> partitions = Files.list(root)) {
+            for (Path p : partitions.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> inside = Files.list(p)) {
+                    if (inside.findAny().isPresent()) continue;
+                }
+                try {
+                    Files.deleteIfExists(p);
+                } catch (java.nio.file.DirectoryNotEmptyException racedWithAPut) {
+                    // an item arrived meanwhile; the folder is in use again
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
     private Path file(String pk, String sk) {
         return root.resolve(encode(pk)).resolve(encode(sk) + ".json");
     }
