@@ -25,12 +25,14 @@ final class ReaderCopy {
                     + "comedian|podcaster|musician|analyst|consultant|manager|officer|engineer|entrepreneur|speaker|"
                     + "coach|expert|scientist|economist|lawyer|attorney|pastor|teacher|artist|designer|developer|"
                     + "investor|advocate)\\b|\\b(?:he|she|they) (?:has|have) (?:written|authored|published|appeared)\\b"
+                    + "|\\b(?:is|was) (?:an?|the) [\\w-]+ (?:at|with|for|from) (?:the )?(?-i:\\p{Lu})|\\bthe author of\\b"
                     + "|\\bfollow (?:him|her|them|us|me)\\b|\\b(?:his|her|their) (?:latest |new )?book\\b"
-                    + "|\\bjoin(?:s|ing|ed) (?:us|me|the show|the podcast)\\b|\\bjoining (?:me|us|\\p{Lu}[\\w'’]*(?: \\p{Lu}[\\w'’]*)?)"
+                    + "|\\bjoin(?:s|ing|ed) (?:us|me|the show|the podcast)\\b|\\bjoining (?:me|us|(?-i:\\p{Lu})[\\w'’]*(?: (?-i:\\p{Lu})[\\w'’]*)?)"
                     + " (?:is|are|this week|today)\\b|\\breturns? to (?:discuss|talk|the show)\\b|\\bmy guest\\b"),
             "framing", Pattern.compile("(?i)\\bin (?:this|today['’]s|this week['’]s) episode\\b|\\b(?:today|this week),? "
                     + "(?:we|I)(?:['’]re| are| am|['’]m)? (?:talk|discuss|chat|look|dig|dive)|\\bwe (?:discuss|talk about|chat about)\\b"
-                    + "|\\bon (?:this|today['’]s) (?:episode|show)\\b|\\btune in\\b"),
+                    + "|\\bon (?:this|today['’]s) (?:episode|show)\\b|\\btune in\\b|\\b(?:asks|talks (?:to|with)|speaks (?:to|with)"
+                    + "|sits down with|chats with|is joined by|welcomes) (?:\\p{L}+ )?(?-i:\\p{Lu})"),
             "ad", Pattern.compile("(?i)\\bsponsor(?:ed|s)?\\b|\\bpromo(?:tion(?:al)?)? code\\b|\\buse (?:the )?code\\b|"
                     + "\\bbrought to you by\\b|\\bsupported by\\b|\\bdiscount\\b|\\d+ ?(?:%|percent) off\\b|"
                     + "\\bfree trial\\b|\\bat checkout\\b"));

@@ -38,7 +38,8 @@ class LocalPipelineE2ETest {
             "gg-001", "Batteries that run the evening peak",
             "gg-002", "Why cities run hot",
             "wr-001", "Sleep and the memory shift",
-            "wr-002", "Walk it off: movement and thinking");
+            "wr-002", "Walk it off: movement and thinking",
+            "wr-003", "The afternoon slump, caffeine and daylight");
     private static final Pattern LINK = Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/audio/([a-z]{2}-\\d{3})\\.mp3#t=\\d+(\\.\\d+)?$");
 
     @Test
@@ -82,7 +83,8 @@ class LocalPipelineE2ETest {
         List<Item> insightsAfterReplay = dayIndex(out, replay.day());
         assertEquals(insightsAfterFirst.size(), insightsAfterReplay.size(), "no duplicate insights");
         assertEquals(insightsAfterReplay.size(),
-                insightsAfterReplay.stream().map(i -> i.string("text")).distinct().count(), "every insight once");
+                insightsAfterReplay.stream().map(i -> i.string("episodeId") + " " + i.string("text")).distinct().count(),
+                "every insight once (per episode: a show repeats its ad reads word for word across episodes)");
         assertEquals(five, replay.topFive(), "same top five");
     }
 
