@@ -31,7 +31,7 @@ final class ReaderCopy {
                     + " (?:is|are|this week|today)\\b|\\breturns? to (?:discuss|talk|the show)\\b|\\bmy guest\\b"),
             "framing", Pattern.compile("(?i)\\bin (?:this|today['’]s|this week['’]s) episode\\b|\\b(?:today|this week),? "
                     + "(?:we|I)(?:['’]re| are| am|['’]m)? (?:talk|discuss|chat|look|dig|dive)|\\bwe (?:discuss|talk about|chat about)\\b"
-                    + "|\\bon (?:this|today['’]s) (?:episode|show)\\b|\\btune in\\b|\\b(?:asks|talks (?:to|with)|speaks (?:to|with)"
+                    + "|\\bon (?:this|today['’]s) episode\\b|\\btune in\\b|\\b(?:asks|talks (?:to|with)|speaks (?:to|with)"
                     + "|sits down with|chats with|is joined by|welcomes) (?:\\p{L}+ )?(?-i:\\p{Lu})"),
             "ad", Pattern.compile("(?i)\\bsponsor(?:ed|s)?\\b|\\bpromo(?:tion(?:al)?)? code\\b|\\buse (?:the )?code\\b|"
                     + "\\bbrought to you by\\b|\\bsupported by\\b|\\bdiscount\\b|\\d+ ?(?:%|percent) off\\b|"
