@@ -96,7 +96,7 @@ class SampleDigestBoilerplateTest {
         assertTrue(run.failures().isEmpty(), "failed deliveries: " + run.failures() + "\n" + progress);
 
         Set<String> notesOnly = showNotesOnlyTitles();
-        assertTrue(notesOnly.contains("The afternoon slump, caffeine and daylight"), notesOnly.toString());
+        assertTrue(notesOnly.contains("Why cities run hot"), notesOnly.toString());
         List<String> problems = new ArrayList<>();
         for (Item i : new FileTable(out.resolve("table")).queryIndex(Keys.dayIndex(run.day()), true, 10_000)) {
             if (!notesOnly.contains(i.string("episodeTitle"))) continue;

@@ -52,8 +52,8 @@ class SamplesTest {
                     assertTrue(words > 450 && words < 1400, t.getAttribute("url") + " has " + words + " tokens");
                 }
             }
-            assertEquals(7, items);
-            assertEquals(2, showNotesOnly);
+            assertEquals(6, items);
+            assertEquals(1, showNotesOnly);
         }
     }
 

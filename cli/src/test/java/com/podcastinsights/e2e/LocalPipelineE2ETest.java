@@ -38,8 +38,7 @@ class LocalPipelineE2ETest {
             "gg-001", "Batteries that run the evening peak",
             "gg-002", "Why cities run hot",
             "wr-001", "Sleep and the memory shift",
-            "wr-002", "Walk it off: movement and thinking",
-            "wr-003", "The afternoon slump, caffeine and daylight");
+            "wr-002", "Walk it off: movement and thinking");
     private static final Pattern LINK = Pattern.compile("^http://127\\.0\\.0\\.1:\\d+/audio/([a-z]{2}-\\d{3})\\.mp3#t=\\d+(\\.\\d+)?$");
 
     @Test
