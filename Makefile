@@ -15,7 +15,7 @@ VENV := .venv
 MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
-.PHONY: help run test test-java test-template package venv chromium clean bench-digest bench-coldstart bench-feeds
+.PHONY: help run test test-java test-template package venv chromium clean bench-digest bench-coldstart bench-feeds bench-flood
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench-digest  benchmark: the digest to 10,000 subscribers against moto (bench/digest/RESULTS.md)"
 	@echo "make bench-coldstart  benchmark: each function's cold start vs a hello-world handler (docs/performance.md)"
 	@echo "make bench-feeds  feed benchmarks: parser vs ROME, 100,000-item feed in 128 MB, 1,000-feed poll"
+	@echo "make bench-flood  benchmark: one feed of 100,000 new items beside 249 honest ones, one FetchFeeds batch on moto"
 	@echo "make eval      insight ranking vs a plain TextRank on ../shared/corpus/meetings-dev: hit@5 and ROUGE-1"
 	@echo "make bench-insights  warm extraction time of a 30,000-word transcript vs a plain TextRank, same run"
 
@@ -100,6 +101,13 @@ bench-digest: venv
 	$(MVN) -q -Pbench -pl bench/digest -am test -Dtest=DigestSendBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dmoto.server=$(CURDIR)/$(VENV)/bin/moto_server
 	cat bench/digest/target/digest-bench.txt
+
+# Not a test: one FetchFeeds batch of 250 feeds, one of them 100,000 new items, against moto, beside a baseline
+# batch of 250 honest feeds in the same run (docs/operations.md, "One feed stalls its batch").
+bench-flood: venv
+	$(MVN) -q -Pbench -pl bench/flood -am test -Dtest=FloodBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dmoto.server=$(CURDIR)/$(VENV)/bin/moto_server
+	cat bench/flood/target/flood-bench.txt
 
 # Cold start of each function's jar in a fresh JVM against moto, beside a hello-world handler in the same run.
 bench-coldstart: venv

@@ -79,7 +79,7 @@ public final class DigestCommand implements Callable<Integer> {
             }
             Path dir = data.dir.resolve("preview");
             Files.createDirectories(dir);
-            String base = "digest-" + day + "-" + reader.email().replaceAll("[^A-Za-z0-9.@_-]", "_");
+            String base = "digest-" + day + "-" + previewName(reader.email());
             Path eml = dir.resolve(base + ".eml");
             Path html = dir.resolve(base + ".html");
             Files.write(eml, mail.get().raw());
@@ -88,5 +88,27 @@ public final class DigestCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(html);
             return 0;
         }
+    }
+
+    private static String previewName(String email) {
+        return email.replaceAll("[^A-Za-z0-9.@_-]", "_");
+    }
+
+    /** Deletes the previews written for {@code email} in {@code dataDir}; returns how many files. */
+    static int forgetPreviews(Path dataDir, String email) throws IOException {
+        Path dir = dataDir.resolve("preview");
+        if (!Files.isDirectory(dir)) return 0;
+        java.util.regex.Pattern theirs = java.util.regex.Pattern.compile(
+                "digest-\\d{4}-\\d{2}-\\d{2}-" + java.util.regex.Pattern.quote(previewName(email)) + "\\.(eml|html)");
+        int n = 0;
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                if (theirs.matcher(p.getFileName().toString()).matches()) {
+                    Files.delete(p);
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 }

@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,10 +60,7 @@ public final class ExtractCommand implements Callable<Integer> {
         ParsedTranscript parsed = transcript(file);
         String showNotes = null;
         if (notes != null) {
-            if (!Files.isRegularFile(notes)) throw new IllegalArgumentException("no such notes file: " + notes);
-            if (Files.size(notes) > MAX_BYTES) throw new IllegalArgumentException(notes + " is larger than "
-                    + MAX_BYTES / (1024 * 1024) + " MB; not show notes");
-            showNotes = Files.readString(notes, java.nio.charset.StandardCharsets.UTF_8);
+            showNotes = new String(InputFiles.read(notes, MAX_BYTES, "notes file"), java.nio.charset.StandardCharsets.UTF_8);
         }
         List<Transcript> earlier = new ArrayList<>();
         for (Path h : history) earlier.add(transcript(h).toTranscript("local", String.valueOf(h.getFileName()), null));
@@ -84,12 +80,9 @@ public final class ExtractCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Read through the cap whatever the file claims to be (see {@link InputFiles}); binary is refused by the parser. */
     private static ParsedTranscript transcript(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) throw new IllegalArgumentException("no such file: " + path);
-        if (Files.size(path) > MAX_BYTES) {
-            throw new IllegalArgumentException(path + " is larger than " + MAX_BYTES / (1024 * 1024) + " MB; not a transcript");
-        }
-        ParsedTranscript parsed = TranscriptParsers.parse(Files.readAllBytes(path),
+        ParsedTranscript parsed = TranscriptParsers.parse(InputFiles.read(path, MAX_BYTES, "file"),
                 TranscriptParsers.formatOfFileName(String.valueOf(path.getFileName())));
         if (parsed.isEmpty()) throw new IllegalArgumentException("no transcript text in " + path);
         return parsed;

@@ -3,7 +3,6 @@ package com.podcastinsights.cli;
 import com.podcastinsights.feed.FeedFormatException;
 import com.podcastinsights.feed.FeedJson;
 import com.podcastinsights.feed.FeedParser;
-import com.podcastinsights.feed.FeedTooLargeException;
 import com.podcastinsights.feed.FeedItem;
 import com.podcastinsights.feed.ParsedFeed;
 import com.podcastinsights.http.HttpPolicy;
@@ -18,8 +17,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -71,11 +68,6 @@ public final class FeedInspectCommand implements Callable<Integer> {
     }
 
     private ParsedFeed read(Path file) throws IOException, FeedFormatException {
-        try {
-            if (Files.size(file) > FeedParser.DEFAULT_MAX_BYTES) throw new FeedTooLargeException(FeedParser.DEFAULT_MAX_BYTES);
-            return new FeedParser().parse(Files.readAllBytes(file), null, base);
-        } catch (NoSuchFileException e) {
-            throw new IOException("no such file: " + file, e);
-        }
+        return new FeedParser().parse(InputFiles.read(file, FeedParser.DEFAULT_MAX_BYTES, "file"), null, base);
     }
 }

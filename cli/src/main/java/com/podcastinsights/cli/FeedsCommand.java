@@ -2,6 +2,7 @@ package com.podcastinsights.cli;
 
 import com.podcastinsights.feed.Feed;
 import com.podcastinsights.feed.FeedRepository;
+import com.podcastinsights.transcript.TranscriptionBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -132,11 +133,21 @@ public final class FeedsCommand implements Callable<Integer> {
             out.println("no broken feeds: every feed's last fetch succeeded (of " + feeds.size() + ")");
             return 0;
         }
+        TranscriptionBudget.Usage speech = TranscriptionBudget.usage(data.table(),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
         for (Feed f : shown) {
+            long skipped = speech.skippedByFeed().getOrDefault(f.id(), 0L);
             out.printf("%s  %s  %s  last ok: %s  failures: %d%s%s%n", f.id(), f.title() == null ? "(untitled)" : f.title(),
                     f.url(), f.lastSuccessAt() == null ? "never" : f.lastSuccessAt(), f.consecutiveFailures(),
-                    f.transcribe() ? "  speech-to-text: on" : "",
+                    (f.transcribe() ? "  speech-to-text: on" : "")
+                            + (skipped > 0 ? " (" + skipped + " skipped today)" : ""),
                     f.lastError() == null || f.consecutiveFailures() == 0 ? "" : "  last error: " + f.lastError());
+        }
+        if (speech.jobs() > 0 || speech.skipped() > 0) {
+            out.printf(java.util.Locale.ROOT, "speech-to-text today (%s UTC): %d jobs, %d audio minutes, USD %.2f "
+                            + "counted; %d skipped (%d at the daily cap, %d older than the freshness window)%n",
+                    speech.day(), speech.jobs(), (speech.audioSeconds() + 59) / 60, speech.microUsd() / 1e6,
+                    speech.skipped(), speech.skippedCap(), speech.skippedStale());
         }
         return 0;
     }

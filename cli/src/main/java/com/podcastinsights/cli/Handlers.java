@@ -20,7 +20,9 @@ final class Handlers {
             FetchTranscriptHandler.class.getName(), FetchTranscriptHandler::new,
             ExtractInsightsHandler.class.getName(), ExtractInsightsHandler::new,
             SendDigestHandler.class.getName(), SendDigestHandler::new,
-            com.podcastinsights.function.MailFeedbackHandler.class.getName(), com.podcastinsights.function.MailFeedbackHandler::new,
+            // local mail goes to the outbox, so SES feedback never arrives; a set name no stack has, for completeness
+            com.podcastinsights.function.MailFeedbackHandler.class.getName(),
+            a -> new com.podcastinsights.function.MailFeedbackHandler(a, "podcast-insights-local"),
             // local runs start no Transcribe jobs, so its job-state changes never arrive; known for completeness
             com.podcastinsights.function.TranscriptionDoneHandler.class.getName(),
             a -> new com.podcastinsights.function.TranscriptionDoneHandler(a,

@@ -12,6 +12,7 @@ import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.function.FetchFeedsHandler;
 import com.podcastinsights.function.SendDigestHandler;
 import com.podcastinsights.http.HttpPolicy;
+import com.podcastinsights.http.Resolver;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.local.EventHandler;
 import com.podcastinsights.local.FileBlobStore;
@@ -58,11 +59,18 @@ public final class LocalPipeline {
     private final Path template;
     private final Clock clock;
     private final PrintWriter progress;
+    private final Resolver resolver;
 
     public LocalPipeline(Path template, Clock clock, PrintWriter progress) {
+        this(template, clock, progress, Resolver.system());
+    }
+
+    /** {@code resolver}: host names to addresses for the SSRF guard (tests stand in for DNS with it). */
+    public LocalPipeline(Path template, Clock clock, PrintWriter progress, Resolver resolver) {
         this.template = template;
         this.clock = clock;
         this.progress = progress;
+        this.resolver = resolver;
     }
 
     /** What a run did. {@code written} are the outbox files this run created; {@code outbox} all of them. */
@@ -92,8 +100,19 @@ public final class LocalPipeline {
 
     /** Runs on real feeds over the internet, with the production HTTP policy (no loopback or private hosts). */
     public Result runFeeds(Path out, String subscriber, List<OpmlReader.Subscription> feeds) throws IOException {
+        return runFeeds(out, subscriber, feeds, false);
+    }
+
+    /**
+     * As {@link #runFeeds(Path, String, List)}; {@code allowLoopback} also lets feeds (and the links in them) be
+     * fetched from 127.0.0.1, for feeds served locally in tests. Private and link-local addresses stay refused.
+     */
+    public Result runFeeds(Path out, String subscriber, List<OpmlReader.Subscription> feeds, boolean allowLoopback)
+            throws IOException {
         Files.createDirectories(out);
-        return run(out, subscriber, feeds, HttpPolicy.production());
+        HttpPolicy production = HttpPolicy.production();
+        return run(out, subscriber, feeds, allowLoopback ? new HttpPolicy(true, production.maxBytes(),
+                production.timeout(), production.maxRedirects(), production.userAgent()) : production);
     }
 
     private Result run(Path out, String subscriber, List<OpmlReader.Subscription> feeds, HttpPolicy policy)
@@ -115,7 +134,7 @@ public final class LocalPipeline {
             return deliveries.track(handler, Handlers.forClass(handler), adapters::get);
         }, clock);
         adapters.set(new Adapters(new FileBlobStore(out.resolve("bucket")), table, new OutboxMailer(outbox), bus,
-                new SafeHttpClient(policy), clock, settings));
+                new SafeHttpClient(policy, resolver), clock, settings));
 
         FeedRepository feedRepo = new FeedRepository(table);
         int added = 0;

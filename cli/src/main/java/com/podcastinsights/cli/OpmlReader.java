@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +21,9 @@ import java.util.Map;
  * other people's apps.
  */
 public final class OpmlReader {
+    /** A podcast app's export of a few thousand subscriptions is well under a megabyte. */
+    static final long MAX_BYTES = 8L * 1024 * 1024;
+
     private OpmlReader() {
     }
 
@@ -31,11 +32,7 @@ public final class OpmlReader {
     }
 
     public static List<Subscription> read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new IOException("no such OPML file: " + file, e);
-        }
+        return read(new java.io.ByteArrayInputStream(InputFiles.read(file, MAX_BYTES, "OPML file")), file.toString());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.podcastinsights.cli;
 
 import com.podcastinsights.digest.SubscriberRepository;
+import com.podcastinsights.http.Resolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--feeds", paramLabel = "FILE.opml", description = "use the feeds of this OPML file, fetched over the internet")
     Path feedsFile;
 
+    @Option(names = "--allow-loopback",
+            description = "with --feeds: allow feeds on 127.0.0.1 (local testing only; private addresses stay refused)")
+    boolean allowLoopback;
+
     @Option(names = "--to", paramLabel = "ADDRESS", defaultValue = DEFAULT_SUBSCRIBER,
             description = "the subscriber the digest is addressed to; default: ${DEFAULT-VALUE}")
     String to;
@@ -52,6 +57,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--endpoint", paramLabel = "URL", description = "not for run: it runs locally (feeds and subscribers take --endpoint)")
     String endpoint;
 
+    /** How host names become addresses for the SSRF guard: DNS, except in tests that stand in for the internet. */
+    private final Resolver resolver;
+
+    public RunCommand() {
+        this(Resolver.system());
+    }
+
+    RunCommand(Resolver resolver) {
+        this.resolver = resolver;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -65,6 +81,10 @@ public final class RunCommand implements Callable<Integer> {
         if (sample == (feedsFile != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "choose one of --sample or --feeds FILE.opml");
         }
+        if (allowLoopback && sample) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--allow-loopback is for --feeds; --sample always serves its feeds on 127.0.0.1");
+        }
         try {
             SubscriberRepository.normalize(to);
         } catch (IllegalArgumentException e) {
@@ -72,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<OpmlReader.Subscription> feeds = List.of();
         if (feedsFile != null) {
-            if (!Files.isRegularFile(feedsFile)) {
+            if (!Files.exists(feedsFile)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--feeds: no such file: " + feedsFile);
             }
             feeds = OpmlReader.read(feedsFile);
@@ -82,8 +102,9 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
 
-        LocalPipeline pipeline = new LocalPipeline(TemplateLocator.find(template), Clock.systemUTC(), err);
-        LocalPipeline.Result result = sample ? pipeline.runSample(out, to) : pipeline.runFeeds(out, to, feeds);
+        LocalPipeline pipeline = new LocalPipeline(TemplateLocator.find(template), Clock.systemUTC(), err, resolver);
+        LocalPipeline.Result result = sample ? pipeline.runSample(out, to)
+                : pipeline.runFeeds(out, to, feeds, allowLoopback);
         return report(result);
     }
 

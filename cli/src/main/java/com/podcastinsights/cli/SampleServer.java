@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
  * Serves the bundled sample podcasts on 127.0.0.1 so that the local run exercises the same HTTP path
  * (content types, conditional GET) as real feeds, without the internet.
  *
- * <p>Feeds and the OPML carry {@code {{BASE}}} (this server's address) and {@code {{PUBDATE:n}}} (n days
- * before today, 09:00 UTC): dates are relative so that the samples always look recently published to a
- * fetcher that only takes recent episodes.
+ * <p>Feeds and the OPML carry {@code {{BASE}}} (this server's address) and {@code {{PUBDATE:n}}} (n times eight
+ * hours before the current hour, UTC): dates are relative so that the samples always look recently published to a
+ * fetcher that only announces episodes inside its freshness window (48 hours by default), in the order n gives.
  */
 public final class SampleServer implements AutoCloseable {
     private static final String ROOT = "samples";
@@ -188,11 +188,11 @@ public final class SampleServer implements AutoCloseable {
 
     private byte[] render(byte[] template) {
         String text = new String(template, StandardCharsets.UTF_8).replace("{{BASE}}", base);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        ZonedDateTime hour = clock.instant().atZone(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         Matcher m = PUBDATE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            ZonedDateTime when = today.minusDays(Integer.parseInt(m.group(1))).atTime(9, 0).atZone(ZoneOffset.UTC);
+            ZonedDateTime when = hour.minusHours(8L * Integer.parseInt(m.group(1)));
             m.appendReplacement(out, Matcher.quoteReplacement(DateTimeFormatter.RFC_1123_DATE_TIME.format(when)));
         }
         m.appendTail(out);

@@ -2,6 +2,10 @@ package com.podcastinsights.cli;
 
 import com.podcastinsights.digest.Subscriber;
 import com.podcastinsights.digest.SubscriberRepository;
+import com.podcastinsights.digest.Subscription;
+import com.podcastinsights.local.FileTable;
+import com.podcastinsights.local.OutboxMailer;
+import com.podcastinsights.port.Table;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,20 +16,21 @@ import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code subscribers add|list|remove}: who gets the daily digest, in a local data dir. */
+/** {@code subscribers add|list|remove|update|forget}: who gets the daily digest. */
 @Command(name = "subscribers", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Manage the digest's readers in a local data dir.",
+        description = "Manage the digest's readers in a local data dir or a deployed stack.",
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListSubscribers.class,
-                SubscribersCommand.Remove.class, SubscribersCommand.Update.class})
+                SubscribersCommand.Remove.class, SubscribersCommand.Update.class, SubscribersCommand.Forget.class})
 public final class SubscribersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, list, remove or update");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, list, remove, update or forget");
     }
 
     /** Validates the address as a usage error (exit 2) rather than a failure. */
@@ -38,7 +43,8 @@ public final class SubscribersCommand implements Callable<Integer> {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Subscribe an address (or reactivate one that unsubscribed).")
+            description = "Subscribe an address. An address that unsubscribed or was suppressed (hard bounce, "
+                    + "complaint) is refused unless --reactivate says the reader asked to come back.")
     public static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -48,12 +54,20 @@ public final class SubscribersCommand implements Callable<Integer> {
         String email;
         @Mixin
         Preferences prefs;
+        @Option(names = "--reactivate", description = "subscribe an address that unsubscribed or was suppressed "
+                + "again: only when the reader asked for it (their old unsubscribe links stop working)")
+        boolean reactivate;
 
         @Override
         public Integer call() {
             String e = address(spec, email);
             SubscriberRepository repo = new SubscriberRepository(data.table());
-            Subscriber old = repo.find(e).orElse(new Subscriber(e, true, null));
+            Optional<Subscription> existing = repo.subscription(e);
+            if (existing.isPresent() && !existing.get().active() && !reactivate) {
+                spec.commandLine().getErr().println("error: " + refusal(existing.get()));
+                return 1;
+            }
+            Subscriber old = existing.map(Subscription::subscriber).orElse(new Subscriber(e, true, null));
             Subscriber saved = save(spec, repo, () -> prefs.apply(old));
             spec.commandLine().getOut().println("subscribed " + describe(saved));
             return 0;
@@ -61,21 +75,29 @@ public final class SubscribersCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "List the active subscribers.")
+            description = "List the active subscribers; --all also lists those who unsubscribed or were suppressed.")
     public static final class ListSubscribers implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
         LocalData data;
+        @Option(names = "--all", description = "every reader with their status: active, unsubscribed, suppressed: reason")
+        boolean all;
 
         @Override
         public Integer call() {
-            List<Subscriber> active = new SubscriberRepository(data.table()).active();
-            if (active.isEmpty()) {
-                spec.commandLine().getOut().println("no active subscribers in " + data.describe());
+            SubscriberRepository repo = new SubscriberRepository(data.table());
+            List<Subscription> listed = all ? repo.all() : repo.activeSubscriptions();
+            if (listed.isEmpty()) {
+                spec.commandLine().getOut().println("no " + (all ? "" : "active ") + "subscribers in " + data.describe());
             }
-            for (Subscriber s : active) {
-                spec.commandLine().getOut().println(describe(s) + "  since " + s.createdAt());
+            for (Subscription s : listed) {
+                String line = describe(s.subscriber()) + "  since " + s.subscriber().createdAt();
+                if (all) {
+                    line = s.subscriber().email() + "  " + s.status()
+                            + (s.active() ? "" : " (" + s.unsubscribedAt() + ")") + "  " + line.substring(s.subscriber().email().length() + 2);
+                }
+                spec.commandLine().getOut().println(line);
             }
             return 0;
         }
@@ -129,6 +151,47 @@ public final class SubscribersCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("updated " + describe(save(spec, repo, () -> prefs.apply(old))));
             return 0;
         }
+    }
+
+    @Command(name = "forget", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Erase a reader's personal data (a data-protection request): their subscriber item and "
+                    + "digest records in the table, and in a local data dir their outbox mail and digest previews.",
+                    "Nothing of them is kept, not even a suppression: adding the address later starts anew."})
+    public static final class Forget implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LocalData data;
+        @Parameters(paramLabel = "EMAIL")
+        String email;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            String e = address(spec, email);
+            Table table = data.table();
+            int items = new SubscriberRepository(table).forget(e);
+            int files = 0;
+            if (!data.remote()) {
+                if (table instanceof FileTable local) local.removeEmptyPartitions();
+                files += new OutboxMailer(data.dir.resolve("outbox")).forget(e);
+                files += DigestCommand.forgetPreviews(data.dir, e);
+            }
+            spec.commandLine().getOut().printf("forgot %s: %d table items%s%n", e, items,
+                    data.remote() ? "" : ", " + files + " files");
+            return 0;
+        }
+    }
+
+    /** Why {@code add} refuses an inactive address, and what the operator may do. */
+    static String refusal(Subscription s) {
+        String e = s.subscriber().email();
+        if (s.suppressedReason() == null) {
+            return e + " unsubscribed on " + s.unsubscribedAt() + ": they asked to stop. Pass --reactivate only if "
+                    + "they asked to subscribe again.";
+        }
+        return e + " was suppressed on " + s.unsubscribedAt() + " after a " + s.suppressedReason() + ". Mailing it "
+                + "again risks the sender's reputation with every provider; pass --reactivate only if the reader "
+                + "asked to subscribe again and the address works.";
     }
 
     /** The preference options of {@code add} and {@code update}; an option left out keeps the current value. */

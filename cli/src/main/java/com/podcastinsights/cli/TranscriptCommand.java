@@ -99,12 +99,11 @@ public final class TranscriptCommand implements Callable<Integer> {
                 return new Read(r.body(), type != null ? type : r.contentType(), r.contentType());
             }
             Path file = Path.of(s);
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "not an http(s) URL or a file: " + source);
             }
-            long cap = HttpPolicy.production().maxBytes();
-            if (Files.size(file) > cap) throw new IOException(file + " is larger than the " + cap + "-byte cap");
-            return new Read(Files.readAllBytes(file), type != null ? type : TranscriptParsers.formatOfFileName(file.getFileName().toString()), null);
+            byte[] body = InputFiles.read(file, HttpPolicy.production().maxBytes(), "file");
+            return new Read(body, type != null ? type : TranscriptParsers.formatOfFileName(file.getFileName().toString()), null);
         }
 
         private ObjectNode toJson(Read read, ParsedTranscript parsed, TranscriptStats stats) {

@@ -36,6 +36,29 @@ class FeedsTranscribeOptionTest {
     }
 
     @Test
+    void listShowsTheSpeechToTextJobsSkippedToday(@TempDir Path dir) {
+        String data = dir.toString();
+        String url = "https://a.example/feed.xml";
+        cli("feeds", "add", url, "--transcribe", "--data", data);
+        String id = FeedRepository.idFor(url);
+        FileTable table = new FileTable(dir.resolve("table"));
+        // today and tomorrow (UTC): `feeds list` reads the day it runs in, which may be after midnight
+        for (int day = 0; day < 2; day++) {
+            java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(day));
+            var budget = new com.podcastinsights.transcript.TranscriptionBudget(table, 2, 10, 0.024, clock);
+            budget.reserve(120).orElseThrow();
+            for (int i = 0; i < 3; i++) budget.skipped(id, com.podcastinsights.transcript.TranscriptionBudget.Skip.DAILY_CAP);
+            budget.skipped(id, com.podcastinsights.transcript.TranscriptionBudget.Skip.NOT_FRESH);
+        }
+
+        String list = cli("feeds", "list", "--data", data).out();
+
+        assertTrue(list.lines().anyMatch(l -> l.contains("a.example") && l.contains("speech-to-text: on (4 skipped today)")), list);
+        assertTrue(list.contains("1 jobs, 2 audio minutes, USD 0.05 counted; 4 skipped (3 at the daily cap, 1 older than "
+                + "the freshness window)"), list);
+    }
+
+    @Test
     void updateTurnsItOnAndOffAndKeepsTheRestOfTheFeed(@TempDir Path dir) {
         String data = dir.toString();
         String url = "https://a.example/feed.xml";

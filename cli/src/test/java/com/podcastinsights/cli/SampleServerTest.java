@@ -48,7 +48,7 @@ class SampleServerTest {
         assertEquals("application/rss+xml; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
         assertFalse(r.body().contains("{{"), "placeholders left in the feed");
         assertTrue(r.body().contains("url=\"" + server.baseUri() + "/transcripts/cf-001.vtt\""));
-        assertTrue(r.body().contains("<pubDate>Sun, 29 Nov 2026 09:00:00 GMT</pubDate>"), "PUBDATE:1 is yesterday");
+        assertTrue(r.body().contains("<pubDate>Sun, 29 Nov 2026 22:00:00 GMT</pubDate>"), "PUBDATE:1 is eight hours ago");
         assertTrue(server.baseUri().toString().startsWith("http://127.0.0.1:"));
     }
 

@@ -82,7 +82,8 @@ class LocalPipelineE2ETest {
         List<Item> insightsAfterReplay = dayIndex(out, replay.day());
         assertEquals(insightsAfterFirst.size(), insightsAfterReplay.size(), "no duplicate insights");
         assertEquals(insightsAfterReplay.size(),
-                insightsAfterReplay.stream().map(i -> i.string("text")).distinct().count(), "every insight once");
+                insightsAfterReplay.stream().map(i -> i.string("episodeId") + " " + i.string("text")).distinct().count(),
+                "every insight once (per episode: a show repeats its ad reads word for word across episodes)");
         assertEquals(five, replay.topFive(), "same top five");
     }
 

@@ -123,7 +123,7 @@ class HostileEventsTest {
             case "FetchTranscript" -> new FetchTranscriptHandler(adapters);
             case "ExtractInsights" -> new ExtractInsightsHandler(adapters);
             case "SendDigest" -> new SendDigestHandler(adapters);
-            case "MailFeedback" -> new MailFeedbackHandler(adapters);
+            case "MailFeedback" -> new MailFeedbackHandler(adapters, "podcast-insights-digest");
             default -> throw new IllegalArgumentException(name);
         };
     }

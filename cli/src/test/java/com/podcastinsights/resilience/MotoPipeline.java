@@ -166,7 +166,7 @@ final class MotoPipeline {
         String digest = scheduleEvent("send-digest");
         // one signing key for every run, so that two runs' emails are byte-comparable
         SendDigestHandler sendDigest = new SendDigestHandler(adapters, new UnsubscribeLinks(
-                "https://unsubscribe.example/", new UnsubscribeToken(new byte[32]), SENDER));
+                "https://unsubscribe.example/", new UnsubscribeToken(new byte[32])));
         for (int i = 0; i < copies; i++) invoke("SendDigest", sendDigest, digest);
     }
 

@@ -56,6 +56,7 @@ class RunbookDocsTest {
                 m.feedsFannedOut(1, 1, 1),
                 m.transcript(Optional.of(new TranscriptStored("f", "e", "k", "vtt", 1))),
                 m.transcript(Optional.empty()),
+                m.transcriptionSkipped("DailyCap"),
                 m.insights(new InsightsExtracted("f", "e", "d", 1)),
                 m.digest(new DigestReport("d", 1, 1, 1, 1, 1, 1, null, 1, 1)),
                 m.suppressed("Bounce", 1)));

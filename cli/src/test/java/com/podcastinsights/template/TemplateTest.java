@@ -59,7 +59,22 @@ class TemplateTest {
 
     /** Events that no rule of ours may route: published for other workloads, or from someone else. */
     static final List<String> UNROUTED = List.of("template/insights-extracted.json",
-            "template/foreign-episode-discovered.json");
+            "template/foreign-episode-discovered.json", "template/foreign-ses-bounce.json");
+
+    /** The stack name the samples in events/ were made for (ses-bounce.json's configuration set is its). */
+    static final String SAMPLE_STACK = "podcast-insights";
+
+    /**
+     * Functions whose role is narrower than their adapter's every call, with the table actions they make: the
+     * public Unsubscribe URL reads and writes one subscriber item by key (UnsubscribeHandlerTest proves it).
+     */
+    static final Map<String, Set<String>> TABLE_ACTIONS_USED = Map.of(
+            "UnsubscribeFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem"));
+
+    /** Reserved concurrency per function: at most this much, and SendDigest exactly 1 (its pacing is per environment). */
+    static final Map<String, Integer> MAX_RESERVED = Map.of("FetchFeedsFunction", 20, "FetchTranscriptFunction", 20,
+            "ExtractInsightsFunction", 10, "SendDigestFunction", 1, "UnsubscribeFunction", 10,
+            "MailFeedbackFunction", 5, "TranscriptionDoneFunction", 10);
 
     static Path root;
     static SamTemplate template;
@@ -162,7 +177,7 @@ class TemplateTest {
                     problems.add(owner + ": no inline Pattern (the local runner routes on it)");
                     continue;
                 }
-                String pattern = JSON.writeValueAsString(props.path("Pattern"));
+                String pattern = JSON.writeValueAsString(resolved(props.path("Pattern")));
                 Map<String, String> others = new TreeMap<>(samples);
                 others.remove(sample);
                 for (String extra : UNROUTED) others.put(extra, resourceText(extra));
@@ -180,6 +195,31 @@ class TemplateTest {
         Map<String, Integer> expected = new TreeMap<>();
         BUS_SAMPLES.values().forEach(s -> expected.put(s, 1));
         assertEquals(expected, routed);
+    }
+
+    /**
+     * A pattern as deployed for {@link #SAMPLE_STACK}: a {@code Ref} to a resource named {@code ${AWS::StackName}-x}
+     * becomes that name (the MailFeedback rule names the stack's configuration set).
+     */
+    static JsonNode resolved(JsonNode node) {
+        if (node.isObject() && node.size() == 1 && node.has("Ref")) {
+            JsonNode name = template.resource(node.path("Ref").asText()).path("Properties").path("Name");
+            String sub = name.path("Fn::Sub").asText(null);
+            if (sub == null) throw new IllegalStateException("cannot resolve " + node + " in a pattern");
+            return JSON.getNodeFactory().textNode(sub.replace("${AWS::StackName}", SAMPLE_STACK));
+        }
+        if (node.isContainerNode()) {
+            JsonNode copy = node.deepCopy();
+            if (copy.isObject()) {
+                var o = (com.fasterxml.jackson.databind.node.ObjectNode) copy;
+                node.properties().forEach(e -> o.set(e.getKey(), resolved(e.getValue())));
+            } else {
+                var a = (com.fasterxml.jackson.databind.node.ArrayNode) copy;
+                for (int i = 0; i < node.size(); i++) a.set(i, resolved(node.get(i)));
+            }
+            return copy;
+        }
+        return node;
     }
 
     @Test
@@ -310,6 +350,8 @@ class TemplateTest {
             if (use.calls().isEmpty()) problems.add(adapter + " makes no SDK call (still a stub?)");
             needed.addAll(use.actions());
         }
+        Set<String> used = TABLE_ACTIONS_USED.get(fn);
+        if (used != null) needed.removeIf(a -> a.startsWith("dynamodb:") && !used.contains(a));
         List<JsonNode> statements = template.policyStatements(fn);
         problems.addAll(TemplateChecks.missingActions(fn, needed, statements));
 
@@ -394,6 +436,45 @@ class TemplateTest {
     @MethodSource("functions")
     void failedAsyncInvocationsLandInAQueue(String fn) {
         assertEquals(List.of(), TemplateChecks.asyncFailureProblems(template, fn));
+    }
+
+    @Test
+    void everyFunctionReservesTheConcurrencyOfItsJobUnlessTheOperatorSaysNo() {
+        List<String> problems = new ArrayList<>();
+        int total = 0;
+        for (String fn : template.functions()) {
+            JsonNode r = template.resource(fn).path("Properties").path("ReservedConcurrentExecutions").path("Fn::If");
+            Integer max = MAX_RESERVED.get(fn);
+            if (max == null) {
+                problems.add(fn + ": no entry in TemplateTest.MAX_RESERVED");
+                continue;
+            }
+            if (!r.isArray() || !"ReserveOn".equals(r.path(0).asText()) || !r.path(1).isInt()
+                    || !"AWS::NoValue".equals(r.path(2).path("Ref").asText())) {
+                problems.add(fn + ": ReservedConcurrentExecutions is not !If [ReserveOn, N, !Ref AWS::NoValue]: " + r);
+                continue;
+            }
+            int n = r.path(1).asInt();
+            if (n < 1 || n > max || (fn.equals("SendDigestFunction") && n != 1)) problems.add(fn + ": reserves " + n);
+            total += n;
+        }
+        assertEquals(List.of(), problems);
+        // the parameter's description quotes the total (the account quota it needs is 100 more)
+        assertTrue(template.root.path("Parameters").path("ReserveConcurrency").path("Description").asText()
+                .contains("(" + total + " in all)"), "ReserveConcurrency's description must say " + total);
+    }
+
+    @Test
+    void thePublicUnsubscribeRoleReachesOnlySubscriberItemsByKey() {
+        List<JsonNode> table = template.policyStatements("UnsubscribeFunction").stream()
+                .filter(s -> s.path("Action").toString().contains("dynamodb:")).toList();
+        assertFalse(table.isEmpty());
+        for (JsonNode s : table) {
+            assertEquals(TABLE_ACTIONS_USED.get("UnsubscribeFunction"), new TreeSet<>(SamTemplate.strings(s.path("Action"))));
+            assertEquals("[\"SUBSCRIBER#*\"]", s.path("Condition").path("ForAllValues:StringLike")
+                    .path("dynamodb:LeadingKeys").toString(), s.toString());
+            assertFalse(s.path("Resource").toString().contains("/index/"), "no index: " + s);
+        }
     }
 
     // ------------------------------------------------------------------ (g) alarms

@@ -12,28 +12,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link InsightRewriter} on Amazon Bedrock: one Converse call for all passages, with a JSON-schema output format
- * so the reply maps back by index. Every rewrite passes {@link Grounding} or the passage keeps its extractive
- * text; over the day's budget, or when the call fails, all passages keep theirs (the digest must not depend on
- * the model).
+ * {@link InsightRewriter} on Amazon Bedrock: one Converse call for an episode's best candidates, with a JSON-schema
+ * output format so the reply maps back by index. The model first judges each candidate (a standalone claim, or an
+ * ad, intro, plug, banter or fragment) and rewrites the ones it keeps: a second line of defence behind the
+ * extractive filters, inside the same daily budget. A candidate it rejects is dropped. A kept rewrite must pass
+ * {@link Grounding} or the passage keeps its extractive text; over the day's budget, when the call fails, or for a
+ * candidate the reply does not cover, every passage is kept with its own text (the digest must not depend on the
+ * model).
  */
 public final class BedrockRewriter implements InsightRewriter {
     /** The most passages sent in one call (issue 5: "the top ~15"). */
     public static final int MAX_PASSAGES = 15;
-    /** Output tokens allowed per passage: 70 words is about 100 tokens, plus the JSON around it. */
-    static final int OUTPUT_TOKENS_PER_PASSAGE = 160;
+    /** Output tokens allowed per passage: 70 words is about 100 tokens, a reason about 25, plus the JSON around it. */
+    static final int OUTPUT_TOKENS_PER_PASSAGE = 190;
 
     static final String SYSTEM_PROMPT = """
-            You rewrite podcast passages as insights for a daily email digest. For each passage write one \
-            standalone paragraph of 2-3 sentences and 40-70 words: the claim, why it holds, and what it means. \
+            You edit a daily email digest of podcast insights. You get the best candidate passages of one episode. \
+            First judge each passage: keep it only if it states a claim about the subject that a reader can \
+            understand without the episode. Reject sponsor reads and ads (even when they explain a product), promo \
+            codes, intros, welcomes and guest biographies, requests to subscribe, rate, review, follow or support \
+            the show, newsletters and links in the show notes, outros, banter, questions, and fragments that lean \
+            on something said before them. Give a short reason for each verdict. For each passage you keep, write \
+            one standalone paragraph of 2-3 sentences and 40-70 words: the claim, why it holds, and what it means. \
             Use only facts stated in the passage: add no numbers, names, places, dates or claims that are not in \
-            it, and do not mention the podcast, the speaker or "the passage". Return every passage's index with \
-            its rewrite.""";
+            it, and do not mention the podcast, the speaker or "the passage". For a passage you reject, leave the \
+            text empty. Return every passage's index with its verdict.""";
 
     static final String SCHEMA = """
             {"type":"object","properties":{"insights":{"type":"array","items":{"type":"object",\
-            "properties":{"index":{"type":"integer"},"text":{"type":"string"}},\
-            "required":["index","text"],"additionalProperties":false}}},\
+            "properties":{"index":{"type":"integer"},"keep":{"type":"boolean"},"reason":{"type":"string"},\
+            "text":{"type":"string"}},\
+            "required":["index","keep","reason","text"],"additionalProperties":false}}},\
             "required":["insights"],"additionalProperties":false}""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,8 +58,8 @@ public final class BedrockRewriter implements InsightRewriter {
     }
 
     @Override
-    public List<String> rewrite(List<RankedPassage> passages) {
-        List<String> out = new ArrayList<>(NONE.rewrite(passages));
+    public List<Verdict> review(List<RankedPassage> passages) {
+        List<Verdict> out = new ArrayList<>(NONE.review(passages));
         List<RankedPassage> sent = passages.subList(0, Math.min(MAX_PASSAGES, passages.size()));
         if (sent.isEmpty()) return out;
         int maxTokens = OUTPUT_TOKENS_PER_PASSAGE * sent.size();
@@ -69,10 +78,17 @@ public final class BedrockRewriter implements InsightRewriter {
         if (usage.has("inputTokens") && usage.has("outputTokens")) {
             reservation.get().settle(usage.path("inputTokens").asLong(), usage.path("outputTokens").asLong());
         }
-        List<String> rewrites = rewrites(reply, sent.size());
+        List<Verdict> judged = verdicts(reply, sent.size());
         for (int i = 0; i < sent.size(); i++) {
-            String r = rewrites.get(i);
-            if (r != null && Grounding.grounded(r, sent.get(i).sourceText())) out.set(i, r.strip());
+            Verdict v = judged.get(i);
+            if (v == null) continue;
+            if (!v.keep()) {
+                System.err.println("insight dropped by the model (" + v.reason() + "): "
+                        + abbreviate(sent.get(i).text()));
+                out.set(i, v);
+            } else if (v.text() != null && Grounding.grounded(v.text(), sent.get(i).sourceText())) {
+                out.set(i, Verdict.kept(v.text().strip()));
+            }
         }
         return out;
     }
@@ -96,12 +112,15 @@ public final class BedrockRewriter implements InsightRewriter {
         for (int i = 0; i < sent.size(); i++) {
             arr.addObject().put("index", i).put("passage", sent.get(i).sourceText());
         }
-        return "Rewrite each passage:\n" + arr;
+        return "Judge each passage, then rewrite the ones you keep:\n" + arr;
     }
 
-    /** The reply's text per index; null where the reply has none or is not the JSON the schema asked for. */
-    static List<String> rewrites(JsonNode reply, int n) {
-        List<String> out = new ArrayList<>(java.util.Collections.nCopies(n, (String) null));
+    /**
+     * The reply's verdict per index; null where the reply has none, or is not the JSON the schema asked for. A
+     * verdict without a boolean {@code keep} counts as none: dropping needs an explicit no.
+     */
+    static List<Verdict> verdicts(JsonNode reply, int n) {
+        List<Verdict> out = new ArrayList<>(java.util.Collections.nCopies(n, (Verdict) null));
         StringBuilder text = new StringBuilder();
         for (JsonNode b : reply.path("output").path("message").path("content")) {
             if (b.path("text").isTextual()) text.append(b.path("text").asText());
@@ -115,11 +134,17 @@ public final class BedrockRewriter implements InsightRewriter {
         if (root == null) return out;
         for (JsonNode item : root.path("insights")) {
             JsonNode idx = item.path("index");
-            JsonNode t = item.path("text");
-            if (idx.canConvertToInt() && t.isTextual() && idx.asInt() >= 0 && idx.asInt() < n) {
-                out.set(idx.asInt(), t.asText());
-            }
+            if (!idx.canConvertToInt() || idx.asInt() < 0 || idx.asInt() >= n || !item.path("keep").isBoolean()) continue;
+            String reason = item.path("reason").asText("");
+            out.set(idx.asInt(), item.path("keep").asBoolean()
+                    ? new Verdict(true, item.path("text").isTextual() ? item.path("text").asText() : null, reason)
+                    : Verdict.dropped(reason));
         }
         return out;
+    }
+
+    private static String abbreviate(String s) {
+        String one = s == null ? "" : s.replaceAll("\\s+", " ").strip();
+        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
     }
 }

@@ -151,6 +151,47 @@ public final class DynamoDbTable implements Table {
         }
     }
 
+    @Override
+    public boolean updateExisting(String pk, String sk, Map<String, Object> set, Map<String, Object> setIfAbsent) {
+        Map<String, String> names = new LinkedHashMap<>(Map.of("#pk", Item.PK));
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        int n = 0;
+        for (var e : set.entrySet()) {
+            Table.requireNotKey(e.getKey());
+            String name = "#u" + n, value = ":u" + n++;
+            names.put(name, e.getKey());
+            if (e.getValue() == null) {
+                removes.add(name);
+            } else {
+                values.put(value, toAttribute(e.getKey(), Item.widened(e.getValue())));
+                sets.add(name + " = " + value);
+            }
+        }
+        for (var e : setIfAbsent.entrySet()) {
+            Table.requireNotKey(e.getKey());
+            if (e.getValue() == null) continue;
+            String name = "#u" + n, value = ":u" + n++;
+            names.put(name, e.getKey());
+            values.put(value, toAttribute(e.getKey(), Item.widened(e.getValue())));
+            sets.add(name + " = if_not_exists(" + name + ", " + value + ")");
+        }
+        if (sets.isEmpty() && removes.isEmpty()) return get(pk, sk).isPresent();
+        String expression = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets))
+                + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        UpdateItemRequest.Builder request = UpdateItemRequest.builder().tableName(tableName).key(key(pk, sk))
+                .updateExpression(expression.strip()).conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(names);
+        if (!values.isEmpty()) request.expressionAttributeValues(values);
+        try {
+            dynamo.updateItem(request.build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(Item.PK, s(pk), Item.SK, s(sk));
     }

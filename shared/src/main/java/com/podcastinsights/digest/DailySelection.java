@@ -137,8 +137,10 @@ public final class DailySelection {
         boolean first = table.putIfAbsent(Item.of(Keys.editionPk(day), Keys.EDITION_SK)
                 .index(Keys.EDITIONS_INDEX, day)
                 .with("type", "Edition").with("day", day).with("insightIds", ids)
+                .with("insightEpisodes", picked.stream().map(Insight::episodeId).toList())
                 .with("texts", picked.stream().map(i -> i.text() == null ? "" : i.text()).toList())
-                .with("candidateIds", pool.stream().map(Insight::id).distinct().toList())
+                .with("candidateIds", poolIds(pool))
+                .with("candidateEpisodes", poolEpisodes(pool))
                 .with("alsoOn", encode(alsoOn, pool))
                 .with("themeScores", encodeScores(scores, pool))
                 .with("createdAt", now.toString())
@@ -165,11 +167,49 @@ public final class DailySelection {
                 }).toList();
     }
 
-    private static Edition fromItem(String day, List<Insight> candidates, Item item) {
-        List<Insight> five = inOrder(candidates, item.strings("insightIds"));
+    /**
+     * The stored edition. Its insights are loaded by key (their episode's partition), not looked for among the
+     * day's current best: later, better episodes push the stored five out of the top {@link #CANDIDATES}, and a
+     * reader mailed later in the day must still get them. Editions stored before the episodes were kept fall back to
+     * the candidates.
+     */
+    private Edition fromItem(String day, List<Insight> candidates, Item item) {
+        Map<String, Insight> known = new HashMap<>();
+        for (Insight i : candidates) known.putIfAbsent(i.id(), i);
+        List<String> fiveIds = item.strings("insightIds");
+        loadByKey(known, fiveIds, item.strings("insightEpisodes"), true);
+        List<Insight> five = inOrder(known, fiveIds);
         List<String> poolIds = item.strings("candidateIds");
-        return new Edition(day, five, poolIds.isEmpty() ? five : inOrder(candidates, poolIds), decode(item.strings("alsoOn")),
+        loadByKey(known, poolIds, item.strings("candidateEpisodes"), false);
+        return new Edition(day, five, poolIds.isEmpty() ? five : inOrder(known, poolIds), decode(item.strings("alsoOn")),
                 decodeScores(item.strings("themeScores")));
+    }
+
+    /**
+     * Adds to {@code known} the insights of {@code ids} read from their episodes' partitions ({@code episodes} holds
+     * each id's episode, in the same order), one Query per episode. {@code always}: read even those already known,
+     * so the stored five are what their items say now; otherwise only the missing ones are read.
+     */
+    private void loadByKey(Map<String, Insight> known, List<String> ids, List<String> episodes, boolean always) {
+        if (episodes.size() != ids.size()) return;
+        Set<String> wanted = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (always || !known.containsKey(ids.get(i))) wanted.add(episodes.get(i));
+        }
+        for (String episode : wanted) {
+            for (Insight i : insights.forEpisode(episode)) known.put(i.id(), i);
+        }
+    }
+
+    /** The pool's ids, each once, and their episodes in the same order. */
+    private static List<String> poolIds(List<Insight> pool) {
+        return pool.stream().map(Insight::id).distinct().toList();
+    }
+
+    private static List<String> poolEpisodes(List<Insight> pool) {
+        Map<String, String> episodeOf = new HashMap<>();
+        for (Insight i : pool) episodeOf.putIfAbsent(i.id(), i.episodeId());
+        return poolIds(pool).stream().map(episodeOf::get).toList();
     }
 
     /** One string per pool insight: its id, a tab, the score its theme competed with. */
@@ -222,9 +262,7 @@ public final class DailySelection {
         return out;
     }
 
-    private static List<Insight> inOrder(List<Insight> candidates, List<String> ids) {
-        Map<String, Insight> byId = new HashMap<>();
-        for (Insight i : candidates) byId.putIfAbsent(i.id(), i);
+    private static List<Insight> inOrder(Map<String, Insight> byId, List<String> ids) {
         return ids.stream().map(byId::get).filter(i -> i != null).toList();
     }
 

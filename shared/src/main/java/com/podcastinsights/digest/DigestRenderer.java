@@ -29,7 +29,7 @@ public final class DigestRenderer {
 
     /**
      * What the footer tells one reader: who they are, their topics, and where to unsubscribe ({@code null}
-     * unsubscribeUrl: only the mailto address, as in a preview without an endpoint).
+     * unsubscribeUrl: no unsubscribe line, as in a sample render; every sent digest has its reader's link).
      */
     public record Footer(String email, List<String> topics, String unsubscribeUrl) {
         public static Footer none() {
@@ -77,9 +77,6 @@ public final class DigestRenderer {
                 : "Your topics: " + String.join(", ", f.topics().stream().map(MailText::plain).toList()) + ".";
     }
 
-    private static final String CHANGE_TOPICS =
-            "To change your topics or mute a show, reply to this email with the words you want more of or the show to drop.";
-
     /**
      * Where in the episode it was said; an insight from the show notes was written, not said, so it says that
      * instead of a made-up 0:00 and gets no "listen at" link.
@@ -120,12 +117,10 @@ public final class DigestRenderer {
         }
         b.append("-- \n");
         b.append(why(f)).append('\n');
-        b.append(topics(f)).append(' ').append(CHANGE_TOPICS).append('\n');
+        // no "reply to change your topics" and no unsubscribe mailbox: nothing reads replies or that mailbox
+        b.append(topics(f)).append('\n');
         if (f.unsubscribeUrl() != null) {
             b.append("Unsubscribe with one click: ").append(f.unsubscribeUrl()).append('\n');
-        } else {
-            b.append("To unsubscribe, email ").append(MailText.unsubscribeAddress(senderAddress))
-                    .append(" with the subject \"unsubscribe\".\n");
         }
         return b.toString();
     }
@@ -182,19 +177,12 @@ public final class DigestRenderer {
         }
         b.append("<div class=\"meta\" style=\"margin:24px 0 0 0;font-size:12px;color:#52525b;\">\n")
                 .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(why(f))).append("</p>\n")
-                .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(topics(f))).append(' ')
-                .append(escapeHtml(CHANGE_TOPICS)).append("</p>\n")
-                .append("<p style=\"margin:0;\">");
+                .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(topics(f))).append("</p>\n");
         if (f.unsubscribeUrl() != null) {
-            b.append("<a href=\"").append(escapeHtml(f.unsubscribeUrl())).append("\" style=\"").append(LINK)
-                    .append("\">Unsubscribe with one click</a>, or use your mail app's Unsubscribe button.");
-        } else {
-            b.append("To unsubscribe, email <a href=\"").append(escapeHtml(MailText.unsubscribeMailto(senderAddress)))
-                    .append("\" style=\"").append(LINK).append("\">")
-                    .append(escapeHtml(MailText.unsubscribeAddress(senderAddress)))
-                    .append("</a> with the subject “unsubscribe”.");
+            b.append("<p style=\"margin:0;\"><a href=\"").append(escapeHtml(f.unsubscribeUrl())).append("\" style=\"")
+                    .append(LINK).append("\">Unsubscribe with one click</a>, or use your mail app's Unsubscribe button.</p>\n");
         }
-        b.append("</p>\n</div>\n</div>\n</body>\n</html>\n");
+        b.append("</div>\n</div>\n</body>\n</html>\n");
         return b.toString();
     }
 }

@@ -60,7 +60,7 @@ public final class DigestSender {
 
     /** Local runs and tests: unsubscribe links signed with a key of this process, pointing nowhere. */
     public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings) {
-        this(table, mailer, clock, settings, UnsubscribeLinks.local(settings.senderAddress()));
+        this(table, mailer, clock, settings, UnsubscribeLinks.local());
     }
 
     public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings, UnsubscribeLinks unsubscribe) {
@@ -106,11 +106,12 @@ public final class DigestSender {
      */
     public DigestReport send(Instant scheduledAt, BooleanSupplier timeLeft) {
         String day = dayOf(scheduledAt, settings);
-        List<Subscriber> readers = subscribers.active();
+        List<Subscription> readers = subscribers.activeSubscriptions();
         Map<String, DailySelection.Edition> editions = new HashMap<>();
         int sent = 0, skipped = 0, unconfirmed = 0, failed = 0, deferred = 0, notDue = 0, empty = 0, insightCount = 0;
         int notReached = 0;
-        for (Subscriber reader : readers) {
+        for (Subscription subscription : readers) {
+            Subscriber reader = subscription.subscriber();
             ZonedDateTime local = scheduledAt.atZone(zoneOf(reader));
             Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
             if (hour != null && local.getHour() != hour) {
@@ -142,7 +143,7 @@ public final class DigestSender {
             String messageId;
             try {
                 pacer.awaitTurn();
-                messageId = mailer.send(mail(reader, readerDay, insights, edition.alsoOn(), now));
+                messageId = mailer.send(mail(reader, subscription.generation(), readerDay, insights, edition.alsoOn(), now));
             } catch (Mailer.Unavailable e) {
                 deferred++;
                 LOG.log(Level.WARNING, "digest for " + readerDay + " deferred for one subscriber: " + e.getMessage());
@@ -183,7 +184,8 @@ public final class DigestSender {
     public java.util.Optional<OutgoingMail> preview(Subscriber reader, String day) {
         DailySelection.Edition edition = selection.preview(day, clock.instant());
         if (edition.five().isEmpty()) return java.util.Optional.empty();
-        return java.util.Optional.of(mail(reader, day, choose(edition, reader), edition.alsoOn(), clock.instant()));
+        long generation = subscribers.subscription(reader.email()).map(Subscription::generation).orElse(0L);
+        return java.util.Optional.of(mail(reader, generation, day, choose(edition, reader), edition.alsoOn(), clock.instant()));
     }
 
     /**
@@ -201,20 +203,19 @@ public final class DigestSender {
         return personalizer.choose(unseen, reader);
     }
 
-    /** One subscriber's message: the footer and the List-Unsubscribe token are theirs alone. */
-    OutgoingMail mail(Subscriber reader, String day, List<Insight> insights, Instant now) {
-        return mail(reader, day, insights, Map.of(), now);
-    }
-
-    /** {@code alsoOn}: by insight id, the other shows that raised its theme, named under it. */
-    OutgoingMail mail(Subscriber reader, String day, List<Insight> insights, Map<String, List<String>> alsoOn, Instant now) {
+    /**
+     * One subscriber's message: the footer and the List-Unsubscribe token are theirs alone, for this
+     * subscription ({@code generation}). {@code alsoOn}: by insight id, the other shows that raised its theme.
+     */
+    OutgoingMail mail(Subscriber reader, long generation, String day, List<Insight> insights,
+                      Map<String, List<String>> alsoOn, Instant now) {
         String to = reader.email();
-        String oneClick = unsubscribe.oneClick(to);
+        String oneClick = unsubscribe.oneClick(to, generation);
         RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, reader.topics(), oneClick), alsoOn);
         String from = MailText.headerValue(settings.senderAddress());
-        String domain = MailText.unsubscribeAddress(from).substring("unsubscribe@".length());
+        String domain = MailText.senderDomain(from);
         String messageId = "digest-" + day + "-" + Sha256.hex(to).substring(0, 16) + "@" + domain;
-        String listUnsubscribe = unsubscribe.header(to);
+        String listUnsubscribe = unsubscribe.header(to, generation);
         Map<String, String> headers = Map.of("X-Podcast-Insights-Day", day);
         byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),
                 now.atZone(settings.digestZone()), messageId, listUnsubscribe, headers, digest.text(), digest.html()));

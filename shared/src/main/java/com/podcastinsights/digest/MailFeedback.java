@@ -12,15 +12,27 @@ import java.util.logging.Logger;
  * (hard) bounce or a complaint stops mail to that subscriber for good: mailing them again hurts the sender's
  * reputation with every provider. Transient and undetermined bounces are left alone; SES retries those itself.
  * Idempotent: a redelivered event suppresses an already inactive subscriber again, which changes nothing.
+ *
+ * <p>Only feedback on mail sent with this stack's configuration set counts: SES publishes every configuration
+ * set's events of the account to the one default bus, and a reader of ours may also get another application's
+ * mail, bounce it (a full mailbox on that day, a typo in that application's copy of the address) or complain
+ * about it. The rule's pattern filters on the set too; this check holds if the rule is ever widened.
  */
 public final class MailFeedback {
     public static final String BOUNCED = "Email Bounced";
     public static final String COMPLAINED = "Email Complaint Received";
     private static final Logger LOG = Logger.getLogger(MailFeedback.class.getName());
+    /** The tag SES adds to every event of mail sent with a configuration set, naming the set. */
+    static final String CONFIGURATION_SET_TAG = "ses:configuration-set";
     private final SubscriberRepository subscribers;
+    private final String configurationSet;
 
-    public MailFeedback(SubscriberRepository subscribers) {
+    public MailFeedback(SubscriberRepository subscribers, String configurationSet) {
+        if (configurationSet == null || configurationSet.isBlank()) {
+            throw new IllegalArgumentException("MailFeedback needs the stack's SES configuration set");
+        }
         this.subscribers = subscribers;
+        this.configurationSet = configurationSet;
     }
 
     /** Returns the subscribers suppressed. */
@@ -38,6 +50,10 @@ public final class MailFeedback {
         } else {
             throw new IllegalArgumentException("not a bounce or complaint event: " + MailText.headerValue(detailType));
         }
+        if (!ours(detail)) {
+            LOG.warning("feedback on mail of another configuration set ignored");
+            return List.of();
+        }
         List<String> suppressed = new ArrayList<>();
         for (String raw : addresses) {
             String email;
@@ -52,6 +68,13 @@ public final class MailFeedback {
             suppressed.add(email);
         }
         return suppressed;
+    }
+
+    private boolean ours(JsonNode detail) {
+        for (JsonNode set : detail.path("mail").path("tags").path(CONFIGURATION_SET_TAG)) {
+            if (configurationSet.equals(set.asText())) return true;
+        }
+        return false;
     }
 
     /** "Name <a@b>" -> "a@b"; SES usually reports the bare address. */

@@ -2,7 +2,7 @@ package com.podcastinsights.digest;
 
 import java.util.Locale;
 
-/** Small text helpers for mail: escaping, header safety, timestamps, the unsubscribe address. */
+/** Small text helpers for mail: escaping, header safety, timestamps, the sender's domain. */
 public final class MailText {
     private MailText() {
     }
@@ -62,20 +62,12 @@ public final class MailText {
         return (u.startsWith("https://") || u.startsWith("http://")) && !u.matches("(?s).*[\\s\\p{Cntrl}].*");
     }
 
-    /**
-     * The mailbox that takes unsubscribe requests, at the sender's domain. There is no unsubscribe endpoint
-     * yet; this is the placeholder the footer and List-Unsubscribe both point at.
-     */
-    public static String unsubscribeAddress(String sender) {
+    /** The sender address's domain ("Name <a@example.com>" -> "example.com"), for Message-IDs. */
+    public static String senderDomain(String sender) {
         String s = headerValue(sender);
         int lt = s.indexOf('<');
         if (lt >= 0) s = s.substring(lt + 1).replace(">", "");
         int at = s.lastIndexOf('@');
-        String domain = at >= 0 ? s.substring(at + 1).trim() : "localhost";
-        return "unsubscribe@" + domain;
-    }
-
-    public static String unsubscribeMailto(String sender) {
-        return "mailto:" + unsubscribeAddress(sender) + "?subject=unsubscribe";
+        return at >= 0 ? s.substring(at + 1).trim() : "localhost";
     }
 }

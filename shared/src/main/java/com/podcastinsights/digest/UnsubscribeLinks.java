@@ -3,20 +3,29 @@ package com.podcastinsights.digest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * Where a subscriber unsubscribes: the one-click HTTPS endpoint (the Unsubscribe function's URL) with a signed
- * token, and the mailto fallback for clients that only do mail. Together they are the RFC 2369 / RFC 8058
- * {@code List-Unsubscribe} header; the footer links the same HTTPS address.
+ * Where a subscriber unsubscribes: the one-click HTTPS endpoint (the Unsubscribe function's URL) with a token for
+ * their address and subscription. It is the RFC 8058 {@code List-Unsubscribe} header and the footer's link. There
+ * is no {@code mailto:} alternative: no mailbox reads such requests, and a header must not promise what nothing
+ * keeps.
  */
 public final class UnsubscribeLinks {
     /** Local runs have no endpoint; .invalid can never resolve, so such a link cannot reach anyone. */
     public static final String LOCAL_ENDPOINT = "https://unsubscribe.invalid/";
     private final String endpoint;
-    private final UnsubscribeToken tokens;
-    private final String senderAddress;
+    private final Supplier<UnsubscribeToken> tokens;
 
-    public UnsubscribeLinks(String endpoint, UnsubscribeToken tokens, String senderAddress) {
+    public UnsubscribeLinks(String endpoint, UnsubscribeToken tokens) {
+        this(endpoint, () -> tokens);
+    }
+
+    /**
+     * {@code tokens} is asked for each link: a deployed SendDigest passes one that reads the keys again now and
+     * then, so a key rotation reaches environments restored from an old SnapStart snapshot.
+     */
+    public UnsubscribeLinks(String endpoint, Supplier<UnsubscribeToken> tokens) {
         String e = endpoint == null ? "" : endpoint.trim();
         if (!e.toLowerCase(Locale.ROOT).startsWith("https://") || !MailText.isWebLink(e) || e.contains("#")) {
             // RFC 8058: the one-click URI must be HTTPS
@@ -24,25 +33,20 @@ public final class UnsubscribeLinks {
         }
         this.endpoint = e;
         this.tokens = tokens;
-        this.senderAddress = senderAddress;
     }
 
     /** For local runs: a key that lives as long as the process, and the .invalid endpoint. */
-    public static UnsubscribeLinks local(String senderAddress) {
-        return new UnsubscribeLinks(LOCAL_ENDPOINT, new UnsubscribeToken(UnsubscribeToken.randomKey()), senderAddress);
+    public static UnsubscribeLinks local() {
+        return new UnsubscribeLinks(LOCAL_ENDPOINT, new UnsubscribeToken(UnsubscribeToken.randomKey()));
     }
 
-    public String oneClick(String email) {
+    public String oneClick(String email, long generation) {
         return endpoint + (endpoint.contains("?") ? "&" : "?") + "token="
-                + URLEncoder.encode(tokens.issue(email), StandardCharsets.UTF_8);
+                + URLEncoder.encode(tokens.get().issue(email, generation), StandardCharsets.UTF_8);
     }
 
-    public String mailto() {
-        return MailText.unsubscribeMailto(senderAddress);
-    }
-
-    /** The header value: {@code <https://...>, <mailto:...>}, HTTPS first as RFC 8058 wants it used. */
-    public String header(String email) {
-        return "<" + oneClick(email) + ">, <" + mailto() + ">";
+    /** The header value: {@code <https://...>}. */
+    public String header(String email, long generation) {
+        return "<" + oneClick(email, generation) + ">";
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class EpisodeRepository {
     /** Absent on items recorded by {@link #recordIfNew}; false until the Episode Discovered event is out. */
     static final String ANNOUNCED = "announced";
+    /** True on episodes recorded outside the freshness window, which are never announced. */
+    static final String BACK_CATALOGUE = "backCatalogue";
     /**
      * GSI1 partition holding only unannounced episodes (GSI1SK "feedId#episodeId"); sparse, like the
      * subscribers index. Belongs with the other key formats in Keys and docs/data-model.md.
@@ -54,8 +56,13 @@ public final class EpisodeRepository {
      * episode recorded a moment ago may be missing, which is why the poller announces new episodes directly.
      */
     public List<Episode> listUnannounced() {
+        return listUnannounced(Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} of them: a run announces a bounded share of the backlog, the rest the next time. */
+    public List<Episode> listUnannounced(int limit) {
         List<Episode> out = new ArrayList<>();
-        for (Item i : table.queryIndex(UNANNOUNCED_INDEX, false, Integer.MAX_VALUE)) {
+        for (Item i : table.queryIndex(UNANNOUNCED_INDEX, false, limit)) {
             if (i.string("episodeId") != null && i.string("feedId") != null) {
                 out.add(fromItem(i));
             } else {
@@ -116,11 +123,30 @@ public final class EpisodeRepository {
      * feed's language (see {@link EpisodeTranscripts}).
      */
     public boolean recordUnannounced(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
+        return table.putIfAbsent(withTranscripts(e, discoveredAt, transcripts).with(ANNOUNCED, false)
+                .index(UNANNOUNCED_INDEX, e.feedId() + "#" + e.id()).build());
+    }
+
+    /**
+     * Records an episode published before the freshness window (a new feed's back catalogue): it is known from
+     * now on, so it never counts as new later, but it is never announced, so it gets no transcript and no
+     * insights. Marked {@value #BACK_CATALOGUE} so an operator can tell why. False when already recorded.
+     */
+    public boolean recordBackCatalogue(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
+        return table.putIfAbsent(withTranscripts(e, discoveredAt, transcripts).with(BACK_CATALOGUE, true).build());
+    }
+
+    /** Deletes an episode item: what a poll recorded for a feed the operator removed while it ran. */
+    public void forget(String feedId, String episodeId) {
+        table.delete(Keys.feedPk(feedId), Keys.episodeSk(episodeId));
+    }
+
+    private static Item.Builder withTranscripts(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
         Item item = toItem(e, discoveredAt);
         Item.Builder b = Item.of(item.pk(), item.sk());
         item.attributes().forEach(b::with);
         transcripts.attributes().forEach(b::with);
-        return table.putIfAbsent(b.with(ANNOUNCED, false).index(UNANNOUNCED_INDEX, e.feedId() + "#" + e.id()).build());
+        return b;
     }
 
     /** The episode's item with every attribute, for readers of attributes the {@link Episode} does not carry. */

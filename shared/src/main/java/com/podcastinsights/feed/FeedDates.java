@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the dates feeds actually publish: RFC 822 in its many variants (2- or 4-digit years, no seconds,
+ * RFC 850's "06-Nov-94",
  * "Sept", missing or extra commas, named zones, "+hh:mm", no zone meaning UTC, asctime order) and ISO 8601
  * / W3C-DTF with any fraction. A date that cannot be read, or names an impossible day or time, is null
  * rather than a guess.
@@ -24,6 +25,8 @@ public final class FeedDates {
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,]\\d+)?)?");
     private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?");
     private static final Pattern SLASHED = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
+    /** RFC 850 (and HTTP's old cookie dates): "Sunday, 06-Nov-94 08:49:37 GMT". */
+    private static final Pattern DASHED = Pattern.compile("(\\d{1,2})-([A-Za-z]{3,9})\\.?-(\\d{2}|\\d{4})");
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december"};
     private static final String[] WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -98,6 +101,12 @@ public final class FeedDates {
                     hour = Integer.parseInt(m.group(1));
                     minute = Integer.parseInt(m.group(2));
                     second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+                } else if ((m = DASHED.matcher(t)).matches()) {
+                    Integer mo = named(m.group(2), MONTHS);
+                    if (year != null || month != null || day != null || mo == null) return null;
+                    day = Integer.parseInt(m.group(1));
+                    month = mo + 1;
+                    year = fullYear(m.group(3));
                 } else if ((m = SLASHED.matcher(t)).matches()) {
                     if (year != null) return null;
                     year = Integer.parseInt(m.group(1));
@@ -110,8 +119,7 @@ public final class FeedDates {
                 } else if (t.length() <= 2 && day == null) {
                     day = Integer.parseInt(t);
                 } else if (t.length() == 2 && year == null && month != null) {
-                    int y = Integer.parseInt(t);
-                    year = y < 50 ? 2000 + y : 1900 + y;
+                    year = fullYear(t);
                 } else {
                     return null;
                 }
@@ -138,6 +146,12 @@ public final class FeedDates {
         }
         if (day == null || month == null || year == null) return null;
         return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(offset == null ? ZoneOffset.UTC : offset);
+    }
+
+    /** A two-digit year as feed readers agree to read it: 90-99 are the 1990s, 00-89 this century. */
+    private static int fullYear(String digits) {
+        int y = Integer.parseInt(digits);
+        return digits.length() > 2 ? y : y < 90 ? 2000 + y : 1900 + y;
     }
 
     /** The index of the name {@code word} abbreviates (at least three letters: "Sep", "Sept", "September"). */

@@ -57,12 +57,17 @@ public final class FeedFanOut {
      * replay-safety makes harmless.
      */
     public ScheduledRun onSchedule(String scheduledTime, Instant startBy) {
+        return onScheduleWithin(scheduledTime, PollBudget.startingBy(startBy));
+    }
+
+    /** As {@link #onSchedule(String, Instant)}, with the invocation's whole budget. */
+    public ScheduledRun onScheduleWithin(String scheduledTime, PollBudget budget) {
         List<Feed> all = feeds.list();
         List<FeedBatchRequested> batches = plan(all, feedsPerInvocation, scheduledTime);
         if (batches.isEmpty()) {
-            return new ScheduledRun(all.size(), Optional.of(poller.pollAll(all, startBy)), 0, null);
+            return new ScheduledRun(all.size(), Optional.of(poller.pollAllWithin(all, budget)), 0, null);
         }
-        PollReport backlog = poller.announceBacklog();
+        PollReport backlog = poller.announceBacklog(budget);
         for (int from = 0; from < batches.size(); from += PUBLISH_BATCH) {
             events.publish(batches.subList(from, Math.min(batches.size(), from + PUBLISH_BATCH)).stream()
                     .map(FeedFanOut::event).toList());
@@ -76,12 +81,17 @@ public final class FeedFanOut {
 
     /** Polls exactly the batch's feeds that are still subscribed. */
     public BatchRun onBatch(FeedBatchRequested batch, Instant startBy) {
+        return onBatchWithin(batch, PollBudget.startingBy(startBy));
+    }
+
+    /** As {@link #onBatch(FeedBatchRequested, Instant)}, with the invocation's whole budget. */
+    public BatchRun onBatchWithin(FeedBatchRequested batch, PollBudget budget) {
         List<String> ids = batch.feedIds().stream().distinct().toList();
         List<Feed> found = new ArrayList<>();
         for (String id : ids) {
             feeds.find(id).ifPresent(found::add);
         }
-        return new BatchRun(poller.pollBatch(found, startBy), ids.size() - found.size());
+        return new BatchRun(poller.pollBatchWithin(found, budget), ids.size() - found.size());
     }
 
     /**

@@ -10,22 +10,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns the bytes of a feed into repaired characters for the XML parser.
  *
- * <p>The encoding is chosen in this order: the HTTP {@code charset}, then the XML declaration, then the
- * byte-order mark, then UTF-8. UTF-8 (and ISO-8859-1, which browsers read as windows-1252) is decoded
+ * <p>The encoding is found by {@link XmlEncoding} (byte-order mark and byte pattern, HTTP {@code charset},
+ * the XML declaration, else UTF-8). UTF-8 (and ISO-8859-1, which browsers read as windows-1252) is decoded
  * leniently: bytes that are not UTF-8 are read as windows-1252. The byte count is capped; a larger document
  * fails with {@link FeedTooLargeException} instead of being read in part.
  */
 final class FeedInput {
     private static final int SNIFF = 1024;
-    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)");
-    private static final Pattern DECLARED = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
     private FeedInput() {
     }
@@ -35,8 +30,10 @@ final class FeedInput {
         in.mark(SNIFF);
         byte[] head = in.readNBytes(SNIFF);
         in.reset();
-        Charset charset = choose(head, contentType);
-        skipBom(in, head, charset);
+        XmlEncoding.Detected detected = XmlEncoding.detect(head, contentType);
+        Charset charset = detected.charset();
+        // The mark is dropped whatever the chosen charset: a UTF-8 BOM read as windows-1252 would be "ï»¿".
+        in.skipNBytes(detected.bomLength());
         if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
                 || charset.equals(StandardCharsets.ISO_8859_1) || charset.name().equals("windows-1252")) {
             // ISO-8859-1 and windows-1252 bytes 0x80-0xFF are never valid UTF-8 on their own, so the lenient
@@ -47,54 +44,6 @@ final class FeedInput {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return new XmlRepairReader(new InputStreamReader(in, decoder));
-    }
-
-    static Charset choose(byte[] head, String contentType) {
-        Charset http = forName(contentType == null ? null : match(CHARSET, contentType));
-        Charset bom = bom(head);
-        if (http != null) {
-            // "UTF-16" alone names no byte order; the mark does.
-            return http.name().equals("UTF-16") && bom != null && !bom.equals(StandardCharsets.UTF_8) ? bom : http;
-        }
-        if (bom != null && !bom.equals(StandardCharsets.UTF_8)) {
-            // A UTF-16 document cannot carry an ASCII declaration naming another encoding meaningfully.
-            return bom;
-        }
-        int from = bom == null ? 0 : 3;
-        String start = new String(head, from, Math.max(0, Math.min(head.length - from, 200)), StandardCharsets.ISO_8859_1);
-        Charset declared = forName(match(DECLARED, start));
-        if (declared != null && !declared.name().startsWith("UTF-16")) return declared;
-        return StandardCharsets.UTF_8;
-    }
-
-    private static String match(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static Charset forName(String name) {
-        if (name == null) return null;
-        try {
-            return Charset.forName(name.trim().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null; // unknown or unsupported: fall back to the next source
-        }
-    }
-
-    private static Charset bom(byte[] h) {
-        if (h.length >= 3 && (h[0] & 0xff) == 0xef && (h[1] & 0xff) == 0xbb && (h[2] & 0xff) == 0xbf) {
-            return StandardCharsets.UTF_8;
-        }
-        if (h.length >= 2 && (h[0] & 0xff) == 0xfe && (h[1] & 0xff) == 0xff) return StandardCharsets.UTF_16BE;
-        if (h.length >= 2 && (h[0] & 0xff) == 0xff && (h[1] & 0xff) == 0xfe) return StandardCharsets.UTF_16LE;
-        return null;
-    }
-
-    private static void skipBom(InputStream in, byte[] head, Charset charset) throws IOException {
-        Charset bom = bom(head);
-        if (bom == null) return;
-        // The mark is dropped whatever the chosen charset: a UTF-8 BOM read as windows-1252 would be "ï»¿".
-        in.skipNBytes(bom.equals(StandardCharsets.UTF_8) ? 3 : 2);
     }
 
     /** Counts bytes and fails once the cap is passed. */

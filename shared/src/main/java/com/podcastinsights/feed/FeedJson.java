@@ -85,7 +85,7 @@ public final class FeedJson {
 
     private static String plain(String html) {
         if (html == null) return null;
-        String text = HtmlText.toText(html);
+        String text = HtmlText.toText(FeedText.namedEntities(html));
         return text.isEmpty() ? null : text;
     }
 }

@@ -43,6 +43,8 @@ import java.util.concurrent.Semaphore;
 public final class FeedPoller {
     /** EventBridge accepts at most ten entries per PutEvents call. */
     static final int PUBLISH_BATCH = 10;
+    /** Backlog episodes announced per run at most; the index is read no further, the rest waits for the next run. */
+    static final int MAX_BACKLOG = 500;
     private static final int MAX_ERROR_CHARS = 500;
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -61,6 +63,7 @@ public final class FeedPoller {
     private final int concurrency;
     private final int perHost;
     private final PrintStream progress;
+    private final PollLimits limits;
 
     /**
      * Feeds in flight at once, over all hosts (downloading, or downloaded and waiting to be processed). Most of
@@ -82,6 +85,13 @@ public final class FeedPoller {
 
     public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
                       SafeHttpClient http, Clock clock, int concurrency, int perHost, PrintStream progress) {
+        this(feeds, episodes, blobs, events, http, clock, concurrency, perHost, progress, PollLimits.defaults());
+    }
+
+    public FeedPoller(FeedRepository feeds, EpisodeRepository episodes, BlobStore blobs, EventPublisher events,
+                      SafeHttpClient http, Clock clock, int concurrency, int perHost, PrintStream progress,
+                      PollLimits limits) {
+        this.limits = limits;
         this.perHost = Math.max(1, perHost);
         this.feeds = feeds;
         this.episodes = episodes;
@@ -108,7 +118,12 @@ public final class FeedPoller {
 
     /** As {@link #pollAll(Instant)}, for a caller that has listed the feeds already. */
     public PollReport pollAll(List<Feed> all, Instant startBy) {
-        return poll(all, startBy, true);
+        return poll(all, PollBudget.startingBy(startBy), true);
+    }
+
+    /** As {@link #pollAll(List, Instant)}, with the whole budget of the invocation. */
+    public PollReport pollAllWithin(List<Feed> all, PollBudget budget) {
+        return poll(all, budget, true);
     }
 
     /**
@@ -116,22 +131,32 @@ public final class FeedPoller {
      * scheduled run: every batch runs at once, and each announcing the same backlog would multiply it.
      */
     public PollReport pollBatch(List<Feed> batch, Instant startBy) {
-        return poll(batch, startBy, false);
+        return poll(batch, PollBudget.startingBy(startBy), false);
+    }
+
+    /** As {@link #pollBatch(List, Instant)}, with the whole budget of the invocation. */
+    public PollReport pollBatchWithin(List<Feed> batch, PollBudget budget) {
+        return poll(batch, budget, false);
     }
 
     /** Announces only the backlog of episodes an earlier run recorded but could not announce. */
     public PollReport announceBacklog() {
+        return announceBacklog(PollBudget.NONE);
+    }
+
+    /** As {@link #announceBacklog()}, within one feed's time share and the budget. */
+    public PollReport announceBacklog(PollBudget budget) {
         Tally tally = new Tally();
-        announceBacklog(tally);
+        announceBacklog(tally, budget);
         return new PollReport(0, 0, 0, 0, tally.announced, tally.publishFailures, 0);
     }
 
-    private PollReport poll(List<Feed> feedsToPoll, Instant startBy, boolean withBacklog) {
+    private PollReport poll(List<Feed> feedsToPoll, PollBudget budget, boolean withBacklog) {
         List<Feed> all = new ArrayList<>(feedsToPoll);
         all.sort(LEAST_RECENTLY_FETCHED_FIRST);
         Tally tally = new Tally();
         // Backlog first: episodes an earlier run recorded but could not announce.
-        if (withBacklog) announceBacklog(tally);
+        if (withBacklog) announceBacklog(tally, budget);
         // One permit per body held in memory, from the start of its download until it has been processed, so
         // fast downloads cannot pile up unprocessed feeds (up to 16 MB each) ahead of the single writer.
         Semaphore slots = new Semaphore(concurrency);
@@ -141,7 +166,7 @@ public final class FeedPoller {
             // of the finished ones behind it.
             CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
             for (Feed feed : all) {
-                done.submit(() -> download(feed, hosts, slots, startBy));
+                done.submit(() -> download(feed, hosts, slots, budget));
             }
             for (int i = 0; i < all.size(); i++) {
                 Outcome o;
@@ -154,12 +179,16 @@ public final class FeedPoller {
                     throw new IllegalStateException("feed download crashed: " + e.getCause(), e.getCause());
                 }
                 try {
-                    if (o.skipped()) {
+                    // Downloaded, but too late to write: left whole to the next run rather than half done.
+                    if (o.skipped() || budget.tooLateToWrite(clock.instant())) {
                         tally.skipped++;
                         continue;
                     }
-                    List<Episode> fresh = process(o.feed(), o.result(), o.failure(), tally);
-                    announce(fresh, tally, o.feed().id() + " " + o.feed().url());
+                    Instant feedDeadline = budget.forOneFeed(clock.instant(), limits.perFeed());
+                    List<Episode> fresh = process(o.feed(), o.result(), o.failure(), tally, feedDeadline);
+                    // What was recorded is announced now if the run has time: at most the per-feed cap of episodes,
+                    // and an episode announced later waits for the next scheduled run's backlog.
+                    announce(fresh, tally, o.feed().id() + " " + o.feed().url(), budget.finishBy());
                 } finally {
                     if (o.holdsSlot()) slots.release();
                 }
@@ -169,7 +198,7 @@ public final class FeedPoller {
             progress.println("fetch-feeds: time budget spent; " + tally.skipped + " feeds left for the next run");
         }
         return new PollReport(all.size(), tally.notModified, tally.failed, tally.newEpisodes, tally.announced,
-                tally.publishFailures, tally.skipped);
+                tally.publishFailures, tally.skipped, tally.backCatalogue, tally.capped);
     }
 
     /** One download's result or failure; {@code holdsSlot} when the caller must release its memory slot. */
@@ -179,7 +208,7 @@ public final class FeedPoller {
         }
     }
 
-    private Outcome download(Feed feed, Map<String, Semaphore> hosts, Semaphore slots, Instant startBy) {
+    private Outcome download(Feed feed, Map<String, Semaphore> hosts, Semaphore slots, PollBudget budget) {
         URI uri;
         try {
             uri = URI.create(feed.url());
@@ -201,7 +230,7 @@ public final class FeedPoller {
                 Thread.currentThread().interrupt();
                 return new Outcome(feed, null, e, false);
             }
-            if (startBy != null && clock.instant().isAfter(startBy)) {
+            if (budget.tooLateToStart(clock.instant())) {
                 return new Outcome(feed, null, null, true, true);
             }
             try {
@@ -214,11 +243,15 @@ public final class FeedPoller {
         }
     }
 
-    /** Episodes an earlier run recorded but could not announce; failing here must not stop the polling. */
-    private void announceBacklog(Tally tally) {
+    /**
+     * Episodes an earlier run recorded but could not announce; failing here must not stop the polling. Bounded like
+     * one feed (at most {@link #MAX_BACKLOG} episodes, one feed's time share), as it runs before any feed does.
+     */
+    private void announceBacklog(Tally tally, PollBudget budget) {
+        Instant deadline = budget.forOneFeed(clock.instant(), limits.perFeed());
         List<Episode> backlog;
         try {
-            backlog = episodes.listUnannounced();
+            backlog = episodes.listUnannounced(MAX_BACKLOG);
         } catch (RuntimeException e) {
             tally.publishFailures++;
             progress.println("fetch-feeds: could not read the unannounced backlog, will retry next run: " + describe(e));
@@ -226,12 +259,16 @@ public final class FeedPoller {
         }
         if (!backlog.isEmpty()) {
             progress.println("fetch-feeds: announcing " + backlog.size() + " episodes left over from an earlier run");
-            announce(backlog, tally, "backlog");
+            announce(backlog, tally, "backlog", deadline);
         }
     }
 
-    /** Fetch outcome -> feed health, raw copy, recorded episodes; returns the episodes that are new. */
-    private List<Episode> process(Feed feed, HttpResult result, Exception failure, Tally tally) {
+    /**
+     * Fetch outcome -> feed health, raw copy, recorded episodes; returns the episodes to announce. The feed's item
+     * is only updated, never replaced, and only while it exists; for a feed removed while it was polled, the
+     * episodes just recorded are deleted again and nothing is announced.
+     */
+    private List<Episode> process(Feed feed, HttpResult result, Exception failure, Tally tally, Instant deadline) {
         String now = clock.instant().toString();
         List<Episode> fresh = List.of();
         try {
@@ -239,12 +276,12 @@ public final class FeedPoller {
             String content = result.notModified() ? feed.contentSha256() : Sha256.hex(result.body());
             if (result.notModified()) {
                 tally.notModified++;
-                feeds.save(succeeded(feed, result, null, now, content));
+                saveHealth(succeeded(feed, result, null, now, content));
                 log(feed, "not modified");
             } else if (content.equals(feed.contentSha256())) {
                 // the host sent no validators (or ignored them) but the same bytes: as good as a 304
                 tally.notModified++;
-                feeds.save(succeeded(feed, result, null, now, content));
+                saveHealth(succeeded(feed, result, null, now, content));
                 log(feed, "HTTP " + result.status() + ", unchanged since the last fetch (same SHA-256)");
             } else {
                 // Parsed before anything is written: a refused or malformed document leaves no trace but the
@@ -252,18 +289,37 @@ public final class FeedPoller {
                 ParsedFeed parsed = parser.parse(result.body(), result.contentType(), result.finalUri());
                 blobs.put(Keys.rawFeedKey(feed.id(), KEY_TIME.format(clock.instant())), result.body(),
                         "application/xml");
-                fresh = record(feed, parsed, now);
-                tally.newEpisodes += fresh.size();
+                Recorded recorded = record(feed, parsed, now, deadline);
+                fresh = recorded.fresh();
+                tally.newEpisodes += recorded.recorded();
+                tally.backCatalogue += recorded.backCatalogue();
                 Feed saved = succeeded(feed, result, parsed, now, content);
-                feeds.save(saved);
-                log(feed, "HTTP " + result.status() + ", " + parsed.items().size() + " items, " + fresh.size() + " new"
+                if (recorded.cutShort() != null) {
+                    // Not all of it is recorded: no validators and no hash, so the next poll reads it all again
+                    // and records the next share. Fetched all the same, so it goes last next time.
+                    tally.capped++;
+                    saved = new Feed(saved.id(), saved.url(), saved.title(), null, null, saved.lastSuccessAt(), 0, null,
+                            saved.transcribe(), null);
+                }
+                if (!saveHealth(saved)) {
+                    for (Episode e : recorded.all()) episodes.forget(e.feedId(), e.id());
+                    log(feed, "removed while it was polled; the " + recorded.recorded() + " episodes it brought are "
+                            + "forgotten, none announced");
+                    return List.of();
+                }
+                log(feed, "HTTP " + result.status() + ", " + parsed.items().size() + " items, " + recorded.recorded()
+                        + " new, " + fresh.size() + " to announce"
+                        + (recorded.backCatalogue() > 0 ? ", " + recorded.backCatalogue()
+                                + " older than the freshness window (recorded, not announced)" : "")
+                        + (recorded.cutShort() != null ? "; stopped at " + recorded.cutShort()
+                                + ", the rest on the next poll" : "")
                         + (!saved.url().equals(feed.url()) ? ", moved to " + saved.url() : ""));
             }
         } catch (Exception e) {
             // One broken feed must not stop the others: record why and carry on.
             tally.failed++;
             try {
-                feeds.save(failed(feed, e));
+                saveHealth(failed(feed, e));
             } catch (RuntimeException saveFailure) {
                 e.addSuppressed(saveFailure);
             }
@@ -272,10 +328,42 @@ public final class FeedPoller {
         return fresh;
     }
 
-    private List<Episode> record(Feed feed, ParsedFeed parsed, String now) {
+    /** A poll's write of the feed's health; false when the feed was removed meanwhile. */
+    private boolean saveHealth(Feed polled) {
+        return feeds.recordPoll(polled);
+    }
+
+    /**
+     * What {@link #record} did: the episodes to announce, every episode recorded, how many of those were back
+     * catalogue, and why it stopped before the end of the feed (null when it did not).
+     */
+    private record Recorded(List<Episode> fresh, List<Episode> all, int backCatalogue, String cutShort) {
+        int recorded() {
+            return all.size();
+        }
+    }
+
+    /**
+     * Records the feed's new items, newest first, up to the per-feed cap and until {@code deadline}. Items
+     * published before the freshness window are recorded as back catalogue, never announced; undated ones count as
+     * published now, when they are discovered.
+     */
+    private Recorded record(Feed feed, ParsedFeed parsed, String now, Instant deadline) {
         String podcastTitle = parsed.title() != null ? parsed.title() : feed.title();
+        Instant freshSince = clock.instant().minus(limits.freshness());
+        List<FeedItem> items = new ArrayList<>(parsed.items());
+        // Newest first (undated first: they are as new as their discovery), so a cap keeps the freshest.
+        items.sort(Comparator.comparing(FeedPoller::published, Comparator.nullsFirst(Comparator.reverseOrder())));
         List<Episode> fresh = new ArrayList<>();
-        for (FeedItem item : parsed.items()) {
+        List<Episode> all = new ArrayList<>();
+        int backCatalogue = 0;
+        for (FeedItem item : items) {
+            if (all.size() >= limits.maxNewPerFeed()) {
+                return new Recorded(fresh, all, backCatalogue, "the cap of " + limits.maxNewPerFeed() + " new episodes");
+            }
+            if (clock.instant().isAfter(deadline)) {
+                return new Recorded(fresh, all, backCatalogue, "the feed's time share");
+            }
             String identity = item.identity();
             if (identity == null) continue; // nothing stable to recognise it by next time
             TranscriptLink transcript = item.bestTranscript().orElse(null);
@@ -284,15 +372,41 @@ public final class FeedPoller {
                     transcript == null ? null : transcript.url(), transcript == null ? null : transcript.type(),
                     item.showNotes());
             EpisodeTranscripts transcripts = new EpisodeTranscripts(item.transcripts(), parsed.language());
-            if (episodes.recordUnannounced(episode, now, transcripts)) fresh.add(episode);
+            Instant published = published(item);
+            if (published != null && published.isBefore(freshSince)) {
+                if (episodes.recordBackCatalogue(episode, now, transcripts)) {
+                    all.add(episode);
+                    backCatalogue++;
+                }
+            } else if (episodes.recordUnannounced(episode, now, transcripts)) {
+                all.add(episode);
+                fresh.add(episode);
+            }
         }
-        return fresh;
+        return new Recorded(fresh, all, backCatalogue, null);
     }
 
-    /** Publishes in batches, marking each batch announced once the bus has taken it. */
-    private void announce(List<Episode> pending, Tally tally, String what) {
+    private static Instant published(FeedItem item) {
+        if (item.publishedAt() == null) return null;
+        try {
+            return Instant.parse(item.publishedAt());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Publishes in batches, marking each batch announced once the bus has taken it, until {@code deadline}: what
+     * is left stays in the unannounced index for the next run's backlog.
+     */
+    private void announce(List<Episode> pending, Tally tally, String what, Instant deadline) {
         try {
             for (int from = 0; from < pending.size(); from += PUBLISH_BATCH) {
+                if (deadline != null && clock.instant().isAfter(deadline)) {
+                    progress.println("fetch-feeds: " + what + ": out of time; " + (pending.size() - from)
+                            + " episodes left to announce on the next run");
+                    return;
+                }
                 List<Episode> batch = pending.subList(from, Math.min(pending.size(), from + PUBLISH_BATCH));
                 events.publish(batch.stream().map(FeedPoller::discovered).toList());
                 for (Episode e : batch) {
@@ -368,5 +482,7 @@ public final class FeedPoller {
         int announced;
         int publishFailures;
         int skipped;
+        int backCatalogue;
+        int capped;
     }
 }

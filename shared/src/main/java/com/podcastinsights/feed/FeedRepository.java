@@ -6,7 +6,9 @@ import com.podcastinsights.port.Keys;
 import com.podcastinsights.port.Table;
 
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Feed subscriptions and their fetch state, in the single table. */
@@ -36,9 +38,28 @@ public final class FeedRepository {
 
     /** Opts a subscribed feed in to (or out of) speech-to-text; false when there is no such feed. */
     public boolean setTranscribe(String feedId, boolean on) {
-        Optional<Feed> feed = find(feedId);
-        feed.ifPresent(f -> save(f.withTranscribe(on)));
-        return feed.isPresent();
+        Map<String, Object> set = new HashMap<>();
+        set.put("transcribe", on ? Boolean.TRUE : null);
+        return table.updateExisting(Keys.feedPk(feedId), Keys.FEED_SK, set, Map.of());
+    }
+
+    /**
+     * Writes what a poll learnt about the feed (its health, validators, content hash, a move, a missing title)
+     * and nothing else, and only while the feed is still subscribed: a {@code feeds remove} or {@code feeds update}
+     * made while the poll ran stays made. False when the feed was removed meanwhile.
+     */
+    public boolean recordPoll(Feed polled) {
+        Map<String, Object> health = new HashMap<>();
+        health.put("url", polled.url());
+        health.put("etag", polled.etag());
+        health.put("lastModified", polled.lastModified());
+        health.put("lastSuccessAt", polled.lastSuccessAt());
+        health.put("consecutiveFailures", (long) polled.consecutiveFailures());
+        health.put("lastError", polled.lastError());
+        health.put("contentSha256", polled.contentSha256());
+        Map<String, Object> ifAbsent = new HashMap<>();
+        ifAbsent.put("title", polled.title());
+        return table.updateExisting(Keys.feedPk(polled.id()), Keys.FEED_SK, health, ifAbsent);
     }
 
     public Optional<Feed> find(String feedId) {

@@ -65,7 +65,7 @@ final class Boilerplate {
             if (kinds[i] == null) kinds[i] = BoilerplateLexicon.kindOf(sentences.get(i).text());
         }
         intro(sentences, openingEnd, kinds);
-        selfIntroductions(sentences, openingEnd, kinds);
+        promptedAnswers(sentences, openingEnd, kinds);
         outro(sentences, end, kinds);
         brands(sentences, kinds);
         gaps(sentences, kinds);
@@ -120,10 +120,16 @@ final class Boilerplate {
         }
     }
 
-    /** In the opening, the turn that answers "give people a quick introduction" is the guest's bio. */
-    private static void selfIntroductions(List<Sentence> sentences, double openingEnd, BoilerplateKind[] kinds) {
-        for (int i = 0; i + 1 < sentences.size() && sentences.get(i).startSeconds() < openingEnd; i++) {
-            if (!BoilerplateLexicon.asksForIntroduction(sentences.get(i).text())) continue;
+    /**
+     * A turn that answers a prompt for boilerplate: "give people a quick introduction" (in the opening) gets the
+     * guest's bio, "where can people find your work?" gets the plug that is part of the outro.
+     */
+    private static void promptedAnswers(List<Sentence> sentences, double openingEnd, BoilerplateKind[] kinds) {
+        for (int i = 0; i + 1 < sentences.size(); i++) {
+            String text = sentences.get(i).text();
+            BoilerplateKind kind = sentences.get(i).startSeconds() < openingEnd && BoilerplateLexicon.asksForIntroduction(text)
+                    ? BoilerplateKind.INTRO : BoilerplateLexicon.asksWhereToFind(text) ? BoilerplateKind.OUTRO : null;
+            if (kind == null) continue;
             int k = i + 1;
             while (k < sentences.size() && sentences.get(k).turn() == sentences.get(i).turn()) k++;
             if (k >= sentences.size()) return;
@@ -132,7 +138,7 @@ final class Boilerplate {
                 int t = sentences.get(k).turn();
                 int words = 0;
                 for (; k < sentences.size() && sentences.get(k).turn() == t; k++) {
-                    if (kinds[k] == null) kinds[k] = BoilerplateKind.INTRO;
+                    if (kinds[k] == null) kinds[k] = kind;
                     words += sentences.get(k).words();
                 }
                 if (words > 8) break;

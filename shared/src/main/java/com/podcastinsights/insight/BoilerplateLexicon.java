@@ -30,6 +30,7 @@ final class BoilerplateLexicon {
                     + "|check out (?:our|my|the) (?:courses?|books?|training|patreon|website)|live ?stream|watch (?:us )?live"
                     + "|tell (?:a|your) friends?|share (?:this|the) (?:episode|show|podcast)|become a (?:member|patron|supporter)"
                     + "|\\bmerch\\b|past episodes|previous episodes|(?:my|our|the) (?:other )?podcast (?:called|network)"
+                    + "|\\ban? [\\w ]{1,30} production\\b|\\bproduced by\\b|\\bexecutive producer\\b"
                     + "|\\btraining\\b.{0,60}\\bcourses?\\b|\\b(?:i|we) (?:did|recorded|had|just did) (?:a|an) (?:\\w+ ){0,3}(?:episode|interview)\\b|\\bcourses? (?:at|over at|on) [a-z]"
                     + "|advertisers|each episode|for (?:each|every) episode|\\bsuscr[ií]b|d[eé]janos (?:una|tu) (?:rese|val)");
     private static final Pattern INTRO = Pattern.compile(
@@ -46,6 +47,8 @@ final class BoilerplateLexicon {
                     + "|a (?:professor|columnist|journalist|founder|fellow|director|partner|senior|former))"
                     + "|(?:he|she|they) (?:also )?(?:runs|founded|co-?founded|heads|leads|teaches|writes for|hosts)\\b"
                     + "|(?:author|co-?author|editor) of (?:the )?(?:superb|excellent|new|recent|fantastic|book|books)"
+                    + "|\\b(?:is|was) (?:an? |the )?(?:[\\w-]+,? ){0,3}(?:author|co-?host|founder|co-?founder|ceo|cto"
+                    + "|journalist|novelist|professor|columnist|economist|podcaster|entrepreneur|comedian)\\b"
                     + "|(?:the|this) episode is (?:about|based on)|(?:in|for) (?:this|today'?s) (?:episode|conversation),? we"
                     + "|bienvenid[oa]s? a|soy tu anfitri");
     private static final Pattern OUTRO = Pattern.compile(
@@ -83,6 +86,15 @@ final class BoilerplateLexicon {
     private static final Pattern ASKS_INTRODUCTION = Pattern.compile(
             "introduce yourself|(?:quick|brief|little|short) introduction|tell (?:us|people|listeners|everyone) "
                     + "(?:a (?:little|bit) )?(?:bit )?about yourself|who (?:you are|is \\w+) and what");
+
+    /** Someone asked where to find them: the answer is a plug for the guest, part of the outro. */
+    static boolean asksWhereToFind(String sentence) {
+        return ASKS_WHERE.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+    }
+
+    private static final Pattern ASKS_WHERE = Pattern.compile(
+            "where (?:can|should|do|could) (?:people|listeners|folks|our listeners|we|they|readers) (?:go to )?"
+                    + "(?:find|follow|read|learn more|keep up|get|see|hear)");
 
     /** A sentence that opens the show proper: the welcome or the host naming themselves and the guest. */
     static boolean opensShow(String sentence) {

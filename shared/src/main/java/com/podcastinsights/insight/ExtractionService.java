@@ -62,15 +62,21 @@ public final class ExtractionService {
         return result;
     }
 
-    /** The optional abstractive step: only the display text changes; rank, score, link and source stay. */
+    /**
+     * The optional model step: a candidate it rejects is dropped (its rank stays free); a kept one changes only its
+     * display text, while rank, score, link and source stay.
+     */
     private List<ExtractedInsight> rewritten(List<ExtractedInsight> found) {
         if (rewriter == InsightRewriter.NONE || found.isEmpty()) return found;
-        List<String> texts = rewriter.rewrite(found.stream().map(e -> new RankedPassage(e.insight().text(),
-                e.sourceText(), e.insight().score(), e.insight().startSeconds(), e.insight().speaker())).toList());
+        List<InsightRewriter.Verdict> verdicts = rewriter.review(found.stream().map(e -> new RankedPassage(
+                e.insight().text(), e.sourceText(), e.insight().score(), e.insight().startSeconds(),
+                e.insight().speaker())).toList());
         List<ExtractedInsight> out = new java.util.ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             ExtractedInsight e = found.get(i);
-            out.add(new ExtractedInsight(e.rank(), e.insight().withText(texts.get(i)), e.sourceText()));
+            InsightRewriter.Verdict v = verdicts.get(i);
+            if (!v.keep()) continue;
+            out.add(new ExtractedInsight(e.rank(), e.insight().withText(v.text()), e.sourceText()));
         }
         return out;
     }

@@ -69,6 +69,16 @@ public final class FileTable implements Table {
         }
     }
 
+    /** Under the counters' lock, as is {@link #delete}: an update never brings back an item deleted meanwhile. */
+    @Override
+    public boolean updateExisting(String pk, String sk, Map<String, Object> set, Map<String, Object> setIfAbsent) {
+        synchronized (COUNTERS) {
+            Optional<Item> next = Table.updated(get(pk, sk), set, setIfAbsent);
+            next.ifPresent(this::put);
+            return next.isPresent();
+        }
+    }
+
     @Override
     public Optional<Item> get(String pk, String sk) {
         return read(file(pk, sk));
@@ -101,10 +111,35 @@ public final class FileTable implements Table {
 
     @Override
     public void delete(String pk, String sk) {
-        try {
-            Files.deleteIfExists(file(pk, sk));
+        synchronized (COUNTERS) {
+            try {
+                Files.deleteIfExists(file(pk, sk));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + pk + " / " + sk, e);
+            }
+        }
+    }
+
+    /**
+     * Removes partition folders that no item is left in. A folder is named after its partition key, which can
+     * be personal data (a subscriber's address), so erasing a reader's items must take the folder too. Not part
+     * of delete itself: a concurrent put could be about to write into the folder.
+     */
+    public void removeEmptyPartitions() {
+        if (!Files.isDirectory(root)) return;
+        try (Stream<Path> partitions = Files.list(root)) {
+            for (Path p : partitions.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> inside = Files.list(p)) {
+                    if (inside.findAny().isPresent()) continue;
+                }
+                try {
+                    Files.deleteIfExists(p);
+                } catch (java.nio.file.DirectoryNotEmptyException racedWithAPut) {
+                    // an item arrived meanwhile; the folder is in use again
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + pk + " / " + sk, e);
+            throw new UncheckedIOException("cannot list " + root, e);
         }
     }
 

@@ -50,6 +50,23 @@ public final class OutboxMailer implements Mailer {
         }
     }
 
+    /** Deletes every message to {@code to} (a data-protection request); returns how many files went. */
+    public int forget(String to) {
+        Path folder = outbox.resolve(folderFor(to));
+        if (!Files.isDirectory(folder)) return 0;
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<Path> all = files.sorted(java.util.Comparator.reverseOrder()).toList();
+            int n = 0;
+            for (Path p : all) {
+                if (Files.isRegularFile(p)) n++;
+                Files.delete(p);
+            }
+            return n;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + folder, e);
+        }
+    }
+
     static String folderFor(String to) {
         if (to == null || to.isBlank()) throw new IllegalArgumentException("mail has no recipient");
         String name = to.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@._-]", "_");

@@ -51,7 +51,9 @@ public final class StageMetrics {
                 .count("FeedsSkipped", r.skipped())
                 .count("EpisodesDiscovered", r.newEpisodes())
                 .count("EpisodesAnnounced", r.announced())
-                .count("AnnounceFailures", r.publishFailures()));
+                .count("AnnounceFailures", r.publishFailures())
+                .count("EpisodesBackCatalogue", r.backCatalogue())
+                .count("FeedsCapped", r.capped()));
     }
 
     /** A scheduled run that fanned out into batches instead of polling itself (each batch reports its poll). */
@@ -72,6 +74,14 @@ public final class StageMetrics {
             emf.count("TranscriptsMissing", 1);
         }
         return write(emf);
+    }
+
+    /**
+     * Speech-to-text not started for an opted-in episode by its spend limits; {@code reason} is DailyCap (the day's
+     * audio minutes or dollars are spent) or NotFresh (published before the freshness window).
+     */
+    public Emf transcriptionSkipped(String reason) {
+        return write(Emf.of(stack, FETCH_TRANSCRIPT).labelled("TranscriptionsSkipped", "Reason", reason, 1));
     }
 
     public Emf insights(InsightsExtracted result) {

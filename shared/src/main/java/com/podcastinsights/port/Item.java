@@ -65,13 +65,19 @@ public record Item(Map<String, Object> attributes) {
         return v instanceof List<?> l ? (List<String>) l : List.of();
     }
 
+    /** Integer and Float as the Long and Double an item holds; every other value as it is. */
+    public static Object widened(Object value) {
+        if (value instanceof Integer i) return i.longValue();
+        if (value instanceof Float f) return f.doubleValue();
+        return value;
+    }
+
     public static final class Builder {
         private final Map<String, Object> values = new LinkedHashMap<>();
 
         /** Null values are skipped, so optional attributes can be passed straight through. */
         public Builder with(String name, Object value) {
-            if (value instanceof Integer i) value = i.longValue();
-            if (value instanceof Float f) value = f.doubleValue();
+            value = widened(value);
             if (value != null) values.put(name, value);
             return this;
         }

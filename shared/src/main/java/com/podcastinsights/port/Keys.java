@@ -30,8 +30,10 @@ public final class Keys {
 
     public static String subscriberPk(String email) { return "SUBSCRIBER#" + email.toLowerCase(java.util.Locale.ROOT); }
     public static final String SUBSCRIBER_SK = "SUBSCRIBER";
-    /** GSI1 partition that lists active subscribers (sparse: removed on unsubscribe). */
+    /** GSI1 partition that lists active subscribers (moved to the inactive one on unsubscribe). */
     public static final String SUBSCRIBERS_INDEX = "SUBSCRIBERS";
+    /** GSI1 partition of unsubscribed and suppressed readers, for `subscribers list --all`. */
+    public static final String INACTIVE_SUBSCRIBERS_INDEX = "SUBSCRIBERS#INACTIVE";
 
     public static String digestSk(String day) { return "DIGEST#" + day; }
 

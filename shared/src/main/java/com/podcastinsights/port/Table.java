@@ -31,6 +31,15 @@ public interface Table {
     void delete(String pk, String sk);
 
     /**
+     * Changes only the named attributes of the item with this key, and only if that item exists: {@code set}
+     * writes each value (a null value removes the attribute), {@code setIfAbsent} writes each value only where
+     * the item has none. Every other attribute is left as it is, so two writers that change different attributes
+     * of one item never undo each other, and a writer cannot bring back an item someone deleted. Returns false,
+     * changing nothing, when there is no such item. Key attributes cannot be changed.
+     */
+    boolean updateExisting(String pk, String sk, Map<String, Object> set, Map<String, Object> setIfAbsent);
+
+    /**
      * A shared counter: adds each of {@code deltas} to its number attribute of the item with {@code item}'s key,
      * in one atomic step, and only if every positive delta leaves its attribute at or below its entry in
      * {@code limits} (a missing attribute counts as 0). When the item is absent it is created with {@code item}'s
@@ -39,6 +48,34 @@ public interface Table {
      * Lambda environment of a function shares one cap.
      */
     boolean addWithinLimits(Item item, Map<String, Long> deltas, Map<String, Long> limits);
+
+    /**
+     * {@link #updateExisting} on an item held in memory: {@code current} after the change, or empty when there is
+     * no item. For adapters that hold items themselves and lock around the read and write.
+     */
+    static Optional<Item> updated(Optional<Item> current, Map<String, Object> set, Map<String, Object> setIfAbsent) {
+        if (current.isEmpty()) return Optional.empty();
+        Map<String, Object> values = new LinkedHashMap<>(current.get().attributes());
+        for (var e : set.entrySet()) {
+            requireNotKey(e.getKey());
+            if (e.getValue() == null) values.remove(e.getKey());
+            else values.put(e.getKey(), Item.widened(e.getValue()));
+        }
+        for (var e : setIfAbsent.entrySet()) {
+            requireNotKey(e.getKey());
+            if (e.getValue() != null && !values.containsKey(e.getKey())) {
+                values.put(e.getKey(), Item.widened(e.getValue()));
+            }
+        }
+        return Optional.of(new Item(values));
+    }
+
+    /** The table's key is what identifies an item; an update that changed it would be a different item. */
+    static void requireNotKey(String name) {
+        if (name.equals(Item.PK) || name.equals(Item.SK)) {
+            throw new IllegalArgumentException("an update cannot change the key attribute " + name);
+        }
+    }
 
     /**
      * {@link #addWithinLimits} on an item held in memory: {@code current} after the step, or empty when a

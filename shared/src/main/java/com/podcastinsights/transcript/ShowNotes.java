@@ -24,8 +24,11 @@ public final class ShowNotes {
     private static final Pattern LABEL = Pattern.compile("^[\\p{L}][\\p{L} '&/-]{0,30}:\\s");
     private static final Pattern FRAMING = Pattern.compile(
             "(?i)\\b(?:in|on) (?:this|today'?s|this week'?s) (?:episode|show|conversation|interview)|\\bthis week,? (?:we|i)\\b"
-                    + "|\\b(?:we|i|they) (?:talk|chat|discuss|dig into|dive into|sit down|speak|cover|explore)\\b"
-                    + "|\\bjoin(?:s)? (?:us|me|host)\\b|\\b(?:produced|edited|mixed|hosted) by\\b|\\bmusic by\\b|\\bepisode \\d+");
+                    + "|\\b(?:we|i|they)(?:'re|\u2019re| are| am|'m|\u2019m)? (?:talk|chat|discuss|dig into|dive into|sit down|speak|cover"
+                    + "|explore|look)(?:s|ing|ed)?\\b|\\bjoining (?:me|us|\\S+(?: \\S+)? (?:is|are))\\b"
+                    + "|\\bjoin(?:s)? (?:us|me|host)\\b|\\b(?:produced|edited|mixed|hosted) by\\b|\\bmusic by\\b|\\ban? [\\w ]{1,30} production\\b"
+                    + "|\\b(?:episode|season|part|chapter)s? (?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\b"
+                    + "|\\bcoming up\\b|\\bpreviously(?: on)?\\b|\\b(?:last|next) (?:week|time|episode)\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern ENDS_SENTENCE = Pattern.compile("[.!?\u2026][\"'\u201d\u2019)]*$");
 

@@ -80,7 +80,11 @@ public final class TranscriptFetcher {
      * link shows in the invocation's summary, not only in the log, even when another link or the show notes
      * stood in for it.
      */
-    public record Outcome(Optional<TranscriptStored> stored, int linksTried, int linksFailed) {
+    public record Outcome(Optional<TranscriptStored> stored, int linksTried, int linksFailed,
+                          AudioTranscriber.Outcome transcriptionSkipped) {
+        public Outcome(Optional<TranscriptStored> stored, int linksTried, int linksFailed) {
+            this(stored, linksTried, linksFailed, null);
+        }
     }
 
     /** The stored transcript's event detail, or empty when the episode has no text at all. */
@@ -102,43 +106,69 @@ public final class TranscriptFetcher {
         EpisodeTranscripts listed = EpisodeTranscripts.from(item);
         int[] tally = new int[2]; // links tried, links failed
         Transcript transcript = fromTranscriptLinks(episode, listed, tally);
-        if (transcript == null && startedTranscription(episode, listed, discovered)) {
-            return new Outcome(Optional.empty(), tally[0], tally[1]);
+        AudioTranscriber.Outcome speechToText = null;
+        if (transcript == null) {
+            speechToText = transcription(episode, item, listed, discovered);
+            if (speechToText == AudioTranscriber.Outcome.STARTED || speechToText == AudioTranscriber.Outcome.ALREADY_STARTED) {
+                return new Outcome(Optional.empty(), tally[0], tally[1]);
+            }
         }
+        AudioTranscriber.Outcome skipped = speechToText == AudioTranscriber.Outcome.SKIPPED_DAILY_CAP
+                || speechToText == AudioTranscriber.Outcome.SKIPPED_NOT_FRESH ? speechToText : null;
         if (transcript == null) {
             ParsedTranscript notes = ShowNotes.parse(episode.showNotes());
             if (notes.isEmpty()) {
                 log("no transcript, and no show notes that state anything (bios, links and lists are left out); nothing to store", discovered);
-                return new Outcome(Optional.empty(), tally[0], tally[1]);
+                return new Outcome(Optional.empty(), tally[0], tally[1], skipped);
             }
             transcript = notes.toTranscript(episode.feedId(), episode.id(), listed.feedLanguage());
         }
         blobs.put(key, TranscriptCodec.write(transcript), "application/json");
         log("stored " + transcript.segments().size() + " segments from " + transcript.source() + " at " + key, discovered);
-        return new Outcome(Optional.of(announce(key, transcript)), tally[0], tally[1]);
+        return new Outcome(Optional.of(announce(key, transcript)), tally[0], tally[1], skipped);
     }
 
-    /** True when speech-to-text has the episode now (started, or started by an earlier delivery). */
-    private boolean startedTranscription(Episode episode, EpisodeTranscripts listed, EpisodeDiscovered discovered) {
-        if (transcriber == null) return false;
+    /**
+     * What speech-to-text did with the episode: started (now or by an earlier delivery), skipped by its spend
+     * limits, or null when it does not apply (off, not opted in, no audio, the audio unusable).
+     */
+    private AudioTranscriber.Outcome transcription(Episode episode, Item item, EpisodeTranscripts listed,
+                                                   EpisodeDiscovered discovered) {
+        if (transcriber == null) return null;
         boolean optedIn = feeds != null && feeds.find(episode.feedId()).map(Feed::transcribe).orElse(false);
         TranscriptionDecision decision = TranscriptionDecision.decide(transcriber.policy().enabled(), optedIn,
                 episode.enclosureUrl());
         if (decision != TranscriptionDecision.TRANSCRIBE) {
             if (optedIn) log("no speech-to-text (" + decision + "); using show notes", discovered);
-            return false;
+            return null;
         }
         try {
-            AudioTranscriber.Outcome outcome = transcriber.start(episode, listed.feedLanguage());
-            log(outcome == AudioTranscriber.Outcome.STARTED
-                    ? "no transcript; speech-to-text job started, the transcript is stored when it completes"
-                    : "speech-to-text job already started by an earlier delivery", discovered);
-            return true;
+            AudioTranscriber.Outcome outcome = transcriber.start(episode, listed.feedLanguage(), since(episode, item));
+            log(switch (outcome) {
+                case STARTED -> "no transcript; speech-to-text job started, the transcript is stored when it completes";
+                case ALREADY_STARTED -> "speech-to-text job already started by an earlier delivery";
+                case SKIPPED_DAILY_CAP -> "speech-to-text skipped: the day's audio minutes or dollars are spent; using show notes";
+                case SKIPPED_NOT_FRESH -> "speech-to-text skipped: published before the freshness window; using show notes";
+            }, discovered);
+            return outcome;
         } catch (IOException e) {
             // Service errors (throttling, permissions) are not caught: the invocation fails and is retried.
             log("speech-to-text not possible (" + e.getMessage() + "); using show notes", discovered);
-            return false;
+            return null;
         }
+    }
+
+    /** When the episode was published, else when it was discovered; null when neither reads as an instant. */
+    private static java.time.Instant since(Episode episode, Item item) {
+        for (String at : new String[] {episode.publishedAt(), item.string("discoveredAt")}) {
+            if (at == null) continue;
+            try {
+                return java.time.Instant.parse(at);
+            } catch (java.time.format.DateTimeParseException e) {
+                // try the next
+            }
+        }
+        return null;
     }
 
     /** The transcript a previous delivery stored; an unreadable one is rebuilt rather than failing forever. */
@@ -181,6 +211,8 @@ public final class TranscriptFetcher {
     private ParsedTranscript download(Episode episode, TranscriptLink link) {
         try {
             HttpResult result = http.get(URI.create(link.url()), null, null);
+            // The server's word on what it sent outranks the feed's: a PDF is refused even if the feed says VTT.
+            TextSniffer.requireReadableType(result.contentType());
             String declared = TranscriptParsers.formatOf(link.type()) != null ? link.type() : result.contentType();
             ParsedTranscript parsed = TranscriptParsers.parse(result.body(), declared);
             if (parsed.isEmpty()) {

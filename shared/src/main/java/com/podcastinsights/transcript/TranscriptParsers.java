@@ -27,7 +27,9 @@ public final class TranscriptParsers {
     private TranscriptParsers() {
     }
 
+    /** Throws {@link TextSniffer.NotTextException} for a body that is not text (a PDF, audio, random bytes). */
     public static ParsedTranscript parse(byte[] bytes, String declaredType) {
+        TextSniffer.requireText(bytes);
         String text = decode(bytes);
         // A WEBVTT header settles it; otherwise SRT and VTT look alike and the publisher's word is kept.
         String format = text.stripLeading().startsWith("WEBVTT") ? VTT : choose(formatOf(declaredType), sniff(text));

@@ -3,7 +3,9 @@ package com.podcastinsights.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.podcastinsights.insight.InsightRewriter.Verdict;
 import com.podcastinsights.insight.RankedPassage;
+import com.sun.net.httpserver.HttpServer;
 import com.podcastinsights.fakes.InMemoryTable;
 import com.podcastinsights.insight.RewriteBudget;
 import org.junit.jupiter.api.Test;
@@ -15,23 +17,34 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Converse request and reply mapping, through the SDK's real marshallers, against recorded fixtures. */
+/**
+ * The Converse request and the mapping of its reply (judge, then rewrite), against hand-written fixtures
+ * (src/test/resources/bedrock/README.md): through a canned SDK transport, and once over the wire against a loopback
+ * stub.
+ */
 class BedrockRewriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MODEL = "amazon.nova-lite-v1:0";
@@ -103,7 +116,7 @@ class BedrockRewriterTest {
 
     @Test
     void sendsOneConverseRequestAsRecorded() throws IOException {
-        new BedrockRewriter(client("converse-response.json"), MODEL, generous()).rewrite(List.of(BATTERIES, SOLAR));
+        new BedrockRewriter(client("converse-response.json"), MODEL, generous()).review(List.of(BATTERIES, SOLAR));
 
         assertEquals(1, requests.size());
         assertEquals("/model/" + MODEL.replace(":", "%3A") + "/converse", requests.get(0).path());
@@ -120,8 +133,8 @@ class BedrockRewriterTest {
 
     @Test
     void mapsTheStructuredReplyAndKeepsTheOriginalWhereTheRewriteIsNotGrounded() {
-        List<String> out = new BedrockRewriter(client("converse-response.json"), MODEL, generous())
-                .rewrite(List.of(BATTERIES, SOLAR));
+        List<String> out = texts(new BedrockRewriter(client("converse-response.json"), MODEL, generous())
+                .review(List.of(BATTERIES, SOLAR)));
 
         assertTrue(out.get(0).startsWith("Grid batteries are sized for four hours"), out.get(0));
         // the reply adds Arizona, 2030, the Department of Energy and 40 percent: none is in the passage
@@ -131,7 +144,7 @@ class BedrockRewriterTest {
     @Test
     void recordsTheReportedUsageAgainstTheDay() {
         RewriteBudget budget = generous();
-        new BedrockRewriter(client("converse-response.json"), MODEL, budget).rewrite(List.of(BATTERIES, SOLAR));
+        new BedrockRewriter(client("converse-response.json"), MODEL, budget).review(List.of(BATTERIES, SOLAR));
         assertEquals(592, budget.tokensUsedToday());
     }
 
@@ -139,8 +152,8 @@ class BedrockRewriterTest {
     void overTheDailyCapMakesNoCallAndKeepsTheOriginals() {
         RewriteBudget budget = new RewriteBudget(new InMemoryTable(), 1_000, 10.0, 1.0, 5.0, CLOCK);
         assertTrue(budget.reserve(900, 0).isPresent(), "another environment's call took most of the day");
-        List<String> out = new BedrockRewriter(client("converse-response.json"), MODEL, budget)
-                .rewrite(List.of(BATTERIES, SOLAR));
+        List<String> out = texts(new BedrockRewriter(client("converse-response.json"), MODEL, budget)
+                .review(List.of(BATTERIES, SOLAR)));
 
         assertEquals(0, requests.size());
         assertEquals(List.of(BATTERIES.text(), SOLAR.text()), out);
@@ -149,15 +162,120 @@ class BedrockRewriterTest {
     @Test
     void overTheDailyCostCapMakesNoCall() {
         RewriteBudget budget = new RewriteBudget(new InMemoryTable(), 1_000_000, 0.001, 1.0, 5.0, CLOCK);
-        new BedrockRewriter(client("converse-response.json"), MODEL, budget).rewrite(List.of(BATTERIES, SOLAR));
+        new BedrockRewriter(client("converse-response.json"), MODEL, budget).review(List.of(BATTERIES, SOLAR));
         assertEquals(0, requests.size());
     }
 
     @Test
     void aReplyThatIsNotTheSchemaKeepsTheOriginals() {
-        List<String> out = new BedrockRewriter(client("converse-response-not-json.json"), MODEL, generous())
-                .rewrite(List.of(BATTERIES, SOLAR));
+        List<String> out = texts(new BedrockRewriter(client("converse-response-not-json.json"), MODEL, generous())
+                .review(List.of(BATTERIES, SOLAR)));
         assertEquals(1, requests.size());
         assertEquals(List.of(BATTERIES.text(), SOLAR.text()), out);
+    }
+
+    @Test
+    void anAdIntroAndPlugJudgedOutAreDroppedAndAKeptClaimIsRewritten() {
+        List<RankedPassage> episode = judgePassages();
+        List<Verdict> out = new BedrockRewriter(client("judge-response.json"), MODEL, generous()).review(episode);
+
+        assertEquals(5, out.size());
+        for (int i : new int[]{0, 2, 4}) {
+            assertFalse(out.get(i).keep(), "judged out, so dropped, not shown as extracted: " + episode.get(i).text());
+        }
+        assertEquals("sponsor read for a product, with an offer", out.get(0).reason());
+        assertTrue(out.get(1).keep());
+        assertTrue(out.get(1).text().startsWith("Removing the global interpreter lock does not speed up"), out.get(1).text());
+        assertNotEquals(episode.get(1).text(), out.get(1).text());
+    }
+
+    @Test
+    void aKeptClaimWhoseRewriteIsNotGroundedKeepsItsExtractiveText() {
+        List<RankedPassage> episode = judgePassages();
+        List<Verdict> out = new BedrockRewriter(client("judge-response.json"), MODEL, generous()).review(episode);
+
+        // the rewrite adds "India" and "1969", neither in the passage
+        assertTrue(out.get(3).keep());
+        assertEquals(episode.get(3).text(), out.get(3).text());
+    }
+
+    @Test
+    void judgingStaysWithinTheDailyCapAndOverItEveryCandidateIsKeptAsExtracted() {
+        RewriteBudget budget = new RewriteBudget(new InMemoryTable(), 2_500, 10.0, 1.0, 5.0, CLOCK);
+        BedrockRewriter rewriter = new BedrockRewriter(client("judge-response.json"), MODEL, budget);
+
+        List<Verdict> first = rewriter.review(judgePassages());
+        List<Verdict> second = rewriter.review(judgePassages());
+
+        assertEquals(1, requests.size(), "the second episode's call would pass the day's 2,500 tokens");
+        assertFalse(first.get(0).keep());
+        assertEquals(judgePassages().stream().map(RankedPassage::text).toList(), texts(second));
+        assertTrue(budget.tokensUsedToday() <= 2_500, "used " + budget.tokensUsedToday());
+    }
+
+    @Test
+    void aVerdictWithoutAnExplicitKeepDropsNothing() throws IOException {
+        ObjectNode reply = (ObjectNode) JSON.readTree(fixture("judge-response.json"));
+        ((ObjectNode) reply.path("output").path("message").path("content").get(0)).put("text",
+                "{\"insights\":[{\"index\":0,\"reason\":\"ad\",\"text\":\"\"}]}");
+        List<Verdict> out = BedrockRewriter.verdicts(reply, 2);
+        assertEquals(Arrays.asList(null, null), out);
+    }
+
+    @Test
+    void overTheWireAgainstALoopbackStubTheAdIsDroppedAndTheClaimRewritten() throws Exception {
+        byte[] reply = fixture("judge-response.json").getBytes(StandardCharsets.UTF_8);
+        List<String> auth = new ArrayList<>();
+        HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        stub.createContext("/", exchange -> {
+            try (exchange) {
+                auth.add(exchange.getRequestHeaders().getFirst("Authorization"));
+                requests.add(new Recorded(exchange.getRequestURI().getRawPath(),
+                        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, reply.length);
+                exchange.getResponseBody().write(reply);
+            }
+        });
+        stub.start();
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            BedrockConverseClient bedrock = new BedrockConverseClient(http, Region.US_EAST_1,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST", "secret")),
+                    URI.create("http://127.0.0.1:" + stub.getAddress().getPort()));
+            List<Verdict> out = new BedrockRewriter(bedrock, MODEL, generous()).review(judgePassages());
+
+            assertEquals(1, requests.size());
+            assertEquals("/model/" + MODEL.replace(":", "%3A") + "/converse", requests.get(0).path());
+            JsonNode sent = JSON.readTree(requests.get(0).body());
+            assertTrue(sent.path("messages").get(0).path("content").get(0).path("text").asText()
+                    .contains(judgePassages().get(0).sourceText()), "the candidates go to the model as they are");
+            assertTrue(auth.get(0).startsWith("AWS4-HMAC-SHA256 Credential=AKIATEST/"), auth.get(0));
+            assertEquals(List.of(false, true, false, true, false), out.stream().map(Verdict::keep).toList());
+            assertTrue(out.get(1).text().startsWith("Removing the global interpreter lock does not speed up"));
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    /** The candidates of judge-response.json, in its index order. */
+    private static List<RankedPassage> judgePassages() {
+        try {
+            List<RankedPassage> out = new ArrayList<>();
+            int i = 0;
+            for (JsonNode p : JSON.readTree(fixture("judge-passages.json"))) {
+                String text = p.path("passage").asText();
+                out.add(new RankedPassage(text, text, 0.9 - 0.05 * i, 60.0 * i++, null));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> texts(List<Verdict> verdicts) {
+        return verdicts.stream().map(v -> {
+            assertTrue(v.keep(), "no candidate is dropped here: " + v);
+            return v.text();
+        }).toList();
     }
 }

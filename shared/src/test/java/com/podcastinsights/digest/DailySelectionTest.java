@@ -56,6 +56,33 @@ class DailySelectionTest {
         assertTrue(ids(new DailySelection(repo, table, Settings.defaults()).forDay("2026-12-01", NOW)).contains("id-late-1"));
     }
 
+    /**
+     * Issue 13, item 4: a UTC reader is mailed at 07:00Z; ten better episodes are filed the same day; a Los Angeles
+     * reader mailed at 15:00Z must get the same five, not what is left of them in the day's new top 50.
+     */
+    @Test
+    void theStoredFiveReachALaterReaderAfterBetterEpisodesPushedThemOutOfTheDaysTop() {
+        String day = "2026-11-30";
+        for (String e : List.of("a", "b", "c", "d")) save(e, 0.5, day);
+        List<String> first = ids(selection.edition(day, NOW).five());
+        assertEquals(4, first.size());
+        for (int e = 0; e < 10; e++) {
+            List<ExtractedInsight> five = new java.util.ArrayList<>();
+            for (int r = 1; r <= 5; r++) {
+                Insight i = DigestFixtures.insight("late" + e, r, 0.9, day);
+                five.add(new ExtractedInsight(r, i, i.text()));
+            }
+            repo.save("late" + e, five, day + "T10:00:00Z");
+        }
+        for (int e = 0; e < 30; e++) save("yesterday" + e, 0.95, "2026-11-29");
+
+        DailySelection.Edition later = new DailySelection(repo, table, Settings.defaults())
+                .edition(day, Instant.parse("2026-11-30T15:00:00Z"));
+
+        assertEquals(first, ids(later.five()));
+        assertEquals(4, later.pool().size(), "the pool is the stored one too");
+    }
+
     @Test
     void fewerThanFiveWhenTheCapLeavesFewer() {
         List<Insight> ranked = List.of(DigestFixtures.insight("a", 1, 0.9, "d"), DigestFixtures.insight("a", 2, 0.8, "d"),

@@ -87,4 +87,12 @@ public final class InMemoryTable implements Table {
         next.ifPresent(this::put);
         return next.isPresent();
     }
+
+    @Override
+    public synchronized boolean updateExisting(String pk, String sk, java.util.Map<String, Object> set,
+                                               java.util.Map<String, Object> setIfAbsent) {
+        Optional<Item> next = Table.updated(Optional.ofNullable(items.get(key(pk, sk))), set, setIfAbsent);
+        next.ifPresent(this::put);
+        return next.isPresent();
+    }
 }

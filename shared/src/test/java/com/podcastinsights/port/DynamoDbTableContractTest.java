@@ -1,18 +1,35 @@
 package com.podcastinsights.port;
 
+import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.testing.AwsEmulator;
+import com.podcastinsights.testing.OneRequestAtATimeTransport;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.UUID;
 
 class DynamoDbTableContractTest extends TableContract {
+    /**
+     * moto, unlike DynamoDB, does not apply a conditional UpdateItem atomically under concurrent requests (see
+     * {@link OneRequestAtATimeTransport} for the measurement), so concurrentCountersNeverPassTheLimit failed about
+     * one run in three on a loaded machine while the adapter was right. The adapter's requests reach moto one at a
+     * time; its callers still race each other, which is what the contract tests of the adapter.
+     */
+    private static DynamoDbClient client;
+
     @Override
     protected Table newTable() {
         AwsEmulator aws = AwsEmulator.get();
         aws.reset();
         String name = "table-" + UUID.randomUUID();
         aws.createTable(name);
+        synchronized (DynamoDbTableContractTest.class) {
+            if (client == null) {
+                client = AwsClients.dynamoDb(aws.region(), aws.endpoint(), aws.credentials(),
+                        new OneRequestAtATimeTransport().options());
+            }
+        }
         // A page of 2 items makes every query and index query of the contract cross page boundaries.
-        return new DynamoDbTable(aws.dynamoDb(), name, 2);
+        return new DynamoDbTable(client, name, 2);
     }
 }

@@ -166,6 +166,36 @@ public abstract class TableContract {
     }
 
     @Test
+    void updateExistingChangesOnlyTheNamedAttributes() {
+        table.put(Item.of("FEED#u", "FEED").index("FEEDS", "u").with("url", "https://a.example/feed")
+                .with("transcribe", true).with("lastError", "HTTP 500").with("consecutiveFailures", 3L).build());
+        java.util.Map<String, Object> set = new java.util.HashMap<>();
+        set.put("consecutiveFailures", 0);
+        set.put("lastError", null);
+        set.put("lastSuccessAt", "2026-11-30T06:00:00Z");
+        assertTrue(table.updateExisting("FEED#u", "FEED", set, Map.of("title", "From the feed", "url", "https://b.example")));
+        Item stored = table.get("FEED#u", "FEED").orElseThrow();
+        assertEquals(0L, stored.number("consecutiveFailures", -1));
+        assertEquals(null, stored.string("lastError"), "a null value removes the attribute");
+        assertEquals("2026-11-30T06:00:00Z", stored.string("lastSuccessAt"));
+        assertEquals("From the feed", stored.string("title"), "absent, so set");
+        assertEquals("https://a.example/feed", stored.string("url"), "present, so kept");
+        assertTrue(stored.flag("transcribe"), "not named, so untouched");
+        assertEquals("u", stored.string(Item.GSI1SK));
+        assertEquals(1, table.queryIndex("FEEDS", false, 10).size(), "still in the index");
+    }
+
+    @Test
+    void updateExistingNeverBringsBackADeletedItem() {
+        table.put(Item.of("FEED#gone", "FEED").with("url", "u").build());
+        table.delete("FEED#gone", "FEED");
+        assertFalse(table.updateExisting("FEED#gone", "FEED", Map.of("lastSuccessAt", "now"), Map.of("title", "t")));
+        assertTrue(table.get("FEED#gone", "FEED").isEmpty());
+        assertFalse(table.updateExisting("FEED#never", "FEED", Map.of("lastSuccessAt", "now"), Map.of()));
+        assertTrue(table.get("FEED#never", "FEED").isEmpty());
+    }
+
+    @Test
     void aCounterAddsUpToItsLimitsAndNoFurther() {
         Item budget = Item.of("BUDGET#2026-11-30", "BUDGET").with("type", "Budget").with("ttl", 1_800_000_000L).build();
         Map<String, Long> limits = Map.of("tokens", 1_000L, "microUsd", 500L);
@@ -194,19 +224,27 @@ public abstract class TableContract {
         assertEquals(600L, table.get("BUDGET#d", "BUDGET").orElseThrow().number("tokens", -1));
     }
 
+    /**
+     * Twenty callers race for twelve units, several rounds. Each adapter must make the check and the add one
+     * atomic step; DynamoDbTableContractTest says how the emulator is kept from breaking what DynamoDB guarantees.
+     */
     @Test
     void concurrentCountersNeverPassTheLimit() throws Exception {
-        Item counter = Item.of("BUDGET#race", "BUDGET").build();
+        int rounds = Integer.getInteger("contract.race.rounds", 5);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
-            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                results.add(pool.submit(() -> table.addWithinLimits(counter, Map.of("n", 1L), Map.of("n", 12L))));
+            for (int round = 0; round < rounds; round++) {
+                String pk = "BUDGET#race" + round;
+                Item counter = Item.of(pk, "BUDGET").build();
+                List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    results.add(pool.submit(() -> table.addWithinLimits(counter, Map.of("n", 1L), Map.of("n", 12L))));
+                }
+                int granted = 0;
+                for (var r : results) if (r.get()) granted++;
+                assertEquals(12, granted, "round " + round);
+                assertEquals(12L, table.get(pk, "BUDGET").orElseThrow().number("n", -1), "round " + round);
             }
-            int granted = 0;
-            for (var r : results) if (r.get()) granted++;
-            assertEquals(12, granted);
-            assertEquals(12L, table.get("BUDGET#race", "BUDGET").orElseThrow().number("n", -1));
         } finally {
             pool.shutdownNow();
         }

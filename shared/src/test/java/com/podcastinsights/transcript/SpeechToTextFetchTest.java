@@ -85,7 +85,9 @@ class SpeechToTextFetchTest {
 
     private TranscriptFetcher fetcher(TranscriptionPolicy policy) {
         return new TranscriptFetcher(episodes, blobs, events, http, feeds,
-                new AudioTranscriber(http, new FileAudioStore(audioRoot), speech, policy), quiet);
+                new AudioTranscriber(http, new FileAudioStore(audioRoot), speech, policy, table,
+                        java.time.Clock.fixed(java.time.Instant.parse("2026-11-30T06:00:00Z"), java.time.ZoneOffset.UTC)),
+                quiet);
     }
 
     private static TranscriptionPolicy on(long maxBytes) {

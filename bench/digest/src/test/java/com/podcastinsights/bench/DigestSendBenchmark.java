@@ -91,7 +91,7 @@ class DigestSendBenchmark {
         FaultInjectingSes ses = new FaultInjectingSes(aws.sesV2(), bad, throttleEvery);
         DigestSender sender = new DigestSender(table, new SesMailer(ses, null), Clock.systemUTC(), settings(),
                 new UnsubscribeLinks("https://bench.lambda-url.us-east-1.on.aws/",
-                        new UnsubscribeToken(UnsubscribeToken.randomKey()), SENDER));
+                        new UnsubscribeToken(UnsubscribeToken.randomKey())));
         long t0 = System.nanoTime();
         DigestReport first = sender.send(SCHEDULE);
         double seconds = (System.nanoTime() - t0) / 1e9;

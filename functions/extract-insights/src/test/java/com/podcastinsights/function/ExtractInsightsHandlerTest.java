@@ -107,7 +107,8 @@ class ExtractInsightsHandlerTest {
                 Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), Settings.defaults()),
                 passages -> {
                     calls.incrementAndGet();
-                    return passages.stream().map(p -> "REWRITTEN " + p.sourceText().length()).toList();
+                    return passages.stream().map(p -> com.podcastinsights.insight.InsightRewriter.Verdict.kept(
+                            "REWRITTEN " + p.sourceText().length())).toList();
                 });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         rewriting.handleRequest(new ByteArrayInputStream(sampleEvent()), out, null);
@@ -117,6 +118,26 @@ class ExtractInsightsHandlerTest {
         assertFalse(items.isEmpty());
         assertTrue(items.stream().allMatch(i -> String.valueOf(i.string("text")).startsWith("REWRITTEN ")),
                 items.toString());
+    }
+
+    @Test
+    void aCandidateTheModelJudgesOutIsDroppedNotShownAsExtracted() throws Exception {
+        seed();
+        var candidates = new java.util.concurrent.atomic.AtomicInteger();
+        var rewriting = new ExtractInsightsHandler(new Adapters(blobs, table, null, events, null,
+                Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), Settings.defaults()),
+                passages -> java.util.stream.IntStream.range(0, candidates.addAndGet(passages.size())).mapToObj(i -> i == 1
+                        ? com.podcastinsights.insight.InsightRewriter.Verdict.dropped("an ad")
+                        : com.podcastinsights.insight.InsightRewriter.Verdict.kept(passages.get(i).text())).toList());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        rewriting.handleRequest(new ByteArrayInputStream(sampleEvent()), out, null);
+
+        var items = table.ofType("Insight");
+        assertTrue(candidates.get() >= 2, "candidates: " + candidates);
+        assertEquals(candidates.get() - 1, items.size(), items.toString());
+        assertTrue(items.stream().noneMatch(i -> i.number("rank", 0) == 2), "rank 2 was judged out: " + items);
+        assertEquals(items.size(), EventEnvelope.JSON.readTree(out.toByteArray()).get("insights").asInt(),
+                "the event counts what was stored");
     }
 
     @Test

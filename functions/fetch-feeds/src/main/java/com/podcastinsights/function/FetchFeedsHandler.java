@@ -22,6 +22,8 @@ import com.podcastinsights.feed.FeedFanOut;
 import com.podcastinsights.feed.FeedParser;
 import com.podcastinsights.feed.FeedPoller;
 import com.podcastinsights.feed.FeedRepository;
+import com.podcastinsights.feed.PollBudget;
+import com.podcastinsights.feed.PollLimits;
 import com.podcastinsights.feed.PollReport;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
@@ -35,7 +37,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Scheduled: polls every feed once, or, when there are more than one invocation takes, publishes one
@@ -48,7 +49,7 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
             + "</item></channel></rss>").getBytes(StandardCharsets.UTF_8);
 
     /** Stop starting downloads this long before the timeout: one HTTP deadline (20 s) plus time to write. */
-    static final Duration BUDGET_MARGIN = Duration.ofSeconds(30);
+    static final Duration BUDGET_MARGIN = PollBudget.START_MARGIN;
 
     private final FeedFanOut fanOut;
     private final Clock clock;
@@ -59,7 +60,7 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     }
 
     private FetchFeedsHandler(Env env) {
-        this(awsAdapters(env), feedsPerInvocation(env));
+        this(awsAdapters(env), feedsPerInvocation(env), pollLimits(env));
     }
 
     public FetchFeedsHandler(Adapters adapters) {
@@ -67,9 +68,14 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     }
 
     public FetchFeedsHandler(Adapters adapters, int feedsPerInvocation) {
+        this(adapters, feedsPerInvocation, PollLimits.defaults());
+    }
+
+    public FetchFeedsHandler(Adapters adapters, int feedsPerInvocation, PollLimits limits) {
         FeedRepository feeds = new FeedRepository(adapters.table());
         FeedPoller poller = new FeedPoller(feeds, new EpisodeRepository(adapters.table()),
-                adapters.blobs(), adapters.events(), adapters.http(), adapters.clock());
+                adapters.blobs(), adapters.events(), adapters.http(), adapters.clock(), FeedPoller.DEFAULT_CONCURRENCY,
+                FeedPoller.DEFAULT_PER_HOST, System.err, limits);
         this.fanOut = new FeedFanOut(feeds, poller, adapters.events(), feedsPerInvocation);
         this.clock = adapters.clock();
         this.metrics = StageMetrics.forRuntime(Env.system().optional("AWS_LAMBDA_FUNCTION_NAME", null),
@@ -81,13 +87,13 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         EventEnvelope event = EventEnvelope.parse(input);
         // Without a Lambda context (tests, local runs) there is no timeout to respect.
-        Instant startBy = context == null ? null
-                : clock.instant().plusMillis(context.getRemainingTimeInMillis()).minus(BUDGET_MARGIN);
+        PollBudget budget = context == null ? PollBudget.NONE
+                : PollBudget.endingAt(clock.instant().plusMillis(context.getRemainingTimeInMillis()));
         ObjectNode summary;
         if (PipelineEvents.SOURCE.equals(event.source())
                 && PipelineEvents.FEED_BATCH_REQUESTED.equals(event.detailType())) {
             FeedBatchRequested batch = event.detailAs(FeedBatchRequested.class, "feedIds", "scheduledTime");
-            FeedFanOut.BatchRun run = fanOut.onBatch(batch, startBy);
+            FeedFanOut.BatchRun run = fanOut.onBatchWithin(batch, budget);
             metrics.feedsPolled(run.report());
             summary = summary(run.report())
                     .put("batchIndex", batch.batchIndex())
@@ -96,7 +102,7 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
                     .put("unsubscribed", run.unsubscribed());
         } else if (PipelineEvents.SCHEDULER_SOURCE.equals(event.source())
                 && PipelineEvents.SCHEDULED_EVENT.equals(event.detailType())) {
-            FeedFanOut.ScheduledRun run = fanOut.onSchedule(event.time(), startBy);
+            FeedFanOut.ScheduledRun run = fanOut.onScheduleWithin(event.time(), budget);
             if (run.polled().isPresent()) {
                 metrics.feedsPolled(run.polled().get());
                 summary = summary(run.polled().get());
@@ -165,6 +171,27 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
         } catch (NumberFormatException e) {
             throw new IllegalStateException("environment variable FEEDS_PER_INVOCATION is not a number: " + value);
         }
+    }
+
+    /** The template's MaxNewEpisodesPerFeed and EpisodeFreshnessHours; the defaults when unset. */
+    static PollLimits pollLimits(Env env) {
+        return new PollLimits(
+                positive("MAX_NEW_EPISODES_PER_FEED", env.optional("MAX_NEW_EPISODES_PER_FEED",
+                        String.valueOf(PollLimits.DEFAULT_MAX_NEW_PER_FEED))),
+                Duration.ofHours(positive("EPISODE_FRESHNESS_HOURS", env.optional("EPISODE_FRESHNESS_HOURS",
+                        String.valueOf(PollLimits.DEFAULT_FRESHNESS.toHours())))),
+                PollLimits.DEFAULT_PER_FEED);
+    }
+
+    private static int positive(String name, String text) {
+        String value = text.strip();
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("environment variable " + name + " must be a whole number of 1 or more: " + value);
     }
 
     /** Built once per execution environment; the environment is read first so a missing variable fails fast. */

@@ -85,18 +85,27 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
         TranscriptFetcher.Outcome outcome = fetcher.fetchReporting(discovered);
         Optional<TranscriptStored> stored = outcome.stored();
         metrics.transcript(stored);
+        if (outcome.transcriptionSkipped() != null) metrics.transcriptionSkipped(skipReason(outcome.transcriptionSkipped()));
         ObjectNode summary = EventEnvelope.JSON.createObjectNode()
                 .put("feedId", discovered.feedId())
                 .put("episodeId", discovered.episodeId())
                 .put("stored", stored.isPresent())
                 .put("linksTried", outcome.linksTried())
                 .put("linksFailed", outcome.linksFailed());
+        if (outcome.transcriptionSkipped() != null) {
+            summary.put("transcriptionSkipped", skipReason(outcome.transcriptionSkipped()));
+        }
         stored.ifPresent(s -> summary.put("transcriptKey", s.transcriptKey())
                 .put("source", s.source())
                 .put("segments", s.segments()));
         EventEnvelope.JSON.writeValue(output, summary);
     }
 
+
+    /** The metric's Reason label: DailyCap or NotFresh. */
+    static String skipReason(AudioTranscriber.Outcome skipped) {
+        return skipped == AudioTranscriber.Outcome.SKIPPED_DAILY_CAP ? "DailyCap" : "NotFresh";
+    }
 
     /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */
     public FetchTranscriptHandler metricsTo(MetricsSink sink, String stack) {
@@ -149,7 +158,8 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
         // no Transcribe client at all unless the stack turned speech-to-text on
         AudioTranscriber transcriber = transcription.enabled()
                 ? new AudioTranscriber(http, new S3AudioStore(s3, bucket),
-                        new TranscribeSpeechToText(AwsClients.transcribe(region, null, credentials), bucket), transcription)
+                        new TranscribeSpeechToText(AwsClients.transcribe(region, null, credentials), bucket), transcription,
+                        adapters.table(), adapters.clock())
                 : null;
         return new AwsWiring(adapters, transcriber);
     }
@@ -161,6 +171,14 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
                 env.require("TRANSCRIBE_JOB_PREFIX"),
                 Long.parseLong(env.optional("TRANSCRIBE_MAX_AUDIO_MB", "500")) * 1024 * 1024,
                 Integer.parseInt(env.optional("TRANSCRIBE_MAX_SPEAKERS", "4")),
-                Duration.ofSeconds(Long.parseLong(env.optional("TRANSCRIBE_DOWNLOAD_TIMEOUT_SECONDS", "600"))));
+                Duration.ofSeconds(Long.parseLong(env.optional("TRANSCRIBE_DOWNLOAD_TIMEOUT_SECONDS", "600"))),
+                Long.parseLong(env.optional("TRANSCRIBE_DAILY_MINUTES_CAP",
+                        String.valueOf(TranscriptionPolicy.DEFAULT_DAILY_MINUTES)).strip()),
+                Double.parseDouble(env.optional("TRANSCRIBE_DAILY_COST_CAP_USD",
+                        String.valueOf(TranscriptionPolicy.DEFAULT_DAILY_COST_USD)).strip()),
+                Double.parseDouble(env.optional("TRANSCRIBE_USD_PER_MINUTE",
+                        String.valueOf(TranscriptionPolicy.DEFAULT_USD_PER_MINUTE)).strip()),
+                Duration.ofHours(Long.parseLong(env.optional("EPISODE_FRESHNESS_HOURS",
+                        String.valueOf(TranscriptionPolicy.DEFAULT_FRESHNESS.toHours())).strip())));
     }
 }

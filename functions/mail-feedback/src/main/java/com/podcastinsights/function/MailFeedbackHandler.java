@@ -20,7 +20,10 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 
-/** SES "Email Bounced" / "Email Complaint Received" (default bus) -> the subscriber is suppressed. */
+/**
+ * SES "Email Bounced" / "Email Complaint Received" (default bus) of this stack's configuration set -> the
+ * subscriber is suppressed.
+ */
 public final class MailFeedbackHandler implements RequestStreamHandler {
     private final MailFeedback feedback;
     private final Clock clock;
@@ -28,11 +31,12 @@ public final class MailFeedbackHandler implements RequestStreamHandler {
 
     /** Lambda's constructor: builds the AWS adapters once per execution environment. */
     public MailFeedbackHandler() {
-        this(awsAdapters(Env.system()));
+        this(awsAdapters(Env.system()), Env.system().require("CONFIGURATION_SET"));
     }
 
-    public MailFeedbackHandler(Adapters adapters) {
-        this.feedback = new MailFeedback(new SubscriberRepository(adapters.table()));
+    /** {@code configurationSet}: the stack's SES configuration set; feedback on any other is ignored. */
+    public MailFeedbackHandler(Adapters adapters, String configurationSet) {
+        this.feedback = new MailFeedback(new SubscriberRepository(adapters.table()), configurationSet);
         this.clock = adapters.clock();
         this.metrics = StageMetrics.forRuntime(Env.system().optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 Env.system().optional("STACK_NAME", null), clock);
@@ -47,6 +51,7 @@ public final class MailFeedbackHandler implements RequestStreamHandler {
 
     static Adapters awsAdapters(Env env) {
         String table = env.require("TABLE_NAME");
+        env.require("CONFIGURATION_SET");
         var region = AwsClients.lambdaRegion();
         var credentials = AwsClients.lambdaCredentials();
         return new Adapters(null, new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),

@@ -22,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.*;
 class MailFeedbackHandlerTest {
     private final InMemoryTable table = new InMemoryTable();
     private final SubscriberRepository subscribers = new SubscriberRepository(table);
+    /** The configuration set of events/ses-bounce.json: the stack "podcast-insights"'s. */
+    static final String CONFIGURATION_SET = "podcast-insights-digest";
     private final MailFeedbackHandler handler = new MailFeedbackHandler(new Adapters(null, table, null, null, null,
-            Clock.fixed(Instant.parse("2026-11-30T07:01:00Z"), ZoneOffset.UTC), Settings.defaults()));
+            Clock.fixed(Instant.parse("2026-11-30T07:01:00Z"), ZoneOffset.UTC), Settings.defaults()), CONFIGURATION_SET);
 
     private String bounceSample() throws Exception {
         return Files.readString(Path.of(System.getProperty("project.root", "../..")).resolve("events/ses-bounce.json"));
@@ -47,6 +49,19 @@ class MailFeedbackHandlerTest {
     }
 
     @Test
+    void feedbackOnAnotherConfigurationSetSuppressesNobody() throws Exception {
+        subscribers.subscribe("gone@example.com", "2026-11-01T00:00:00Z");
+        // the same address, bounced by another application of the account, or sent without a configuration set
+        String foreign = bounceSample().replace("[\"podcast-insights-digest\"]", "[\"newsletter-app\"]");
+        String untagged = bounceSample().replace("\"tags\": {\"ses:configuration-set\": [\"podcast-insights-digest\"]}",
+                "\"tags\": {}");
+        for (String event : new String[]{foreign, untagged}) {
+            assertEquals(0, invoke(event).path("suppressed").asInt());
+            assertTrue(subscribers.find("gone@example.com").orElseThrow().active());
+        }
+    }
+
+    @Test
     void aSoftBounceLeavesTheSubscriberAlone() throws Exception {
         subscribers.subscribe("gone@example.com", "2026-11-01T00:00:00Z");
         assertEquals(0, invoke(bounceSample().replace("\"Permanent\"", "\"Transient\"")).path("suppressed").asInt());
@@ -61,7 +76,8 @@ class MailFeedbackHandlerTest {
                  "time":"2026-11-30T09:00:00Z","region":"us-east-1","resources":[],
                  "detail":{"eventType":"Complaint","complaint":{"complainedRecipients":[
                    {"emailAddress":"Annoyed Reader <ANNOYED@example.com>"},{"emailAddress":"stranger@example.com"}],
-                   "complaintFeedbackType":"abuse"},"mail":{"destination":["annoyed@example.com"]}}}""";
+                   "complaintFeedbackType":"abuse"},"mail":{"destination":["annoyed@example.com"],
+                   "tags":{"ses:configuration-set":["podcast-insights-digest"]}}}}""";
         assertEquals(1, invoke(complaint).path("suppressed").asInt());
         assertFalse(subscribers.find("annoyed@example.com").orElseThrow().active());
         assertTrue(subscribers.find("stranger@example.com").isEmpty());

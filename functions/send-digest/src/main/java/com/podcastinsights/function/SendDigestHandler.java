@@ -14,6 +14,8 @@ import com.podcastinsights.digest.DigestRenderer;
 import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.digest.DigestSender;
 import com.podcastinsights.digest.SendPacer;
+import com.podcastinsights.digest.Refreshed;
+import com.podcastinsights.digest.UnsubscribeKeys;
 import com.podcastinsights.digest.UnsubscribeLinks;
 import com.podcastinsights.digest.UnsubscribeToken;
 import com.podcastinsights.event.EventEnvelope;
@@ -100,15 +102,22 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
         return this;
     }
 
-    /** The Unsubscribe function's URL and the signing key it checks tokens with, read once per environment. */
+    /**
+     * The Unsubscribe function's URL and the signing keys. Read at init and again when the copy is older than
+     * {@link #KEYS_MAX_AGE}: a SnapStart snapshot would otherwise keep issuing links under a key rotated out long
+     * ago, which stop working when that key's grace ends.
+     */
     static UnsubscribeLinks awsUnsubscribeLinks(Env env) {
         String url = env.require("UNSUBSCRIBE_URL");
         String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
-        String sender = env.require("SENDER_ADDRESS");
-        byte[] key = new SecretsManagerKey(AwsClients.secretsManager(AwsClients.lambdaRegion(), null,
-                AwsClients.lambdaCredentials()), secret).read();
-        return new UnsubscribeLinks(url, new UnsubscribeToken(key), sender);
+        env.require("SENDER_ADDRESS");
+        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(AwsClients.lambdaRegion(), null,
+                AwsClients.lambdaCredentials()), secret);
+        return new UnsubscribeLinks(url, new Refreshed<>(() -> new UnsubscribeToken(UnsubscribeKeys.parse(
+                new String(key.read(), java.nio.charset.StandardCharsets.UTF_8))), KEYS_MAX_AGE, Clock.systemUTC()));
     }
+
+    static final java.time.Duration KEYS_MAX_AGE = java.time.Duration.ofMinutes(10);
 
     static Adapters awsAdapters(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists

@@ -54,7 +54,7 @@ class SendDigestReplayMotoTest {
         Settings settings = new Settings(SENDER, ZoneId.of("UTC"), 5, 5, 2);
         SendDigestHandler handler = new SendDigestHandler(new Adapters(null, table, new SesMailer(aws.sesV2(), null), null,
                 null, Clock.fixed(Instant.parse("2026-11-30T07:00:02Z"), ZoneOffset.UTC), settings),
-                new UnsubscribeLinks("https://u.lambda-url.us-east-1.on.aws/", new UnsubscribeToken(UnsubscribeToken.randomKey()), SENDER));
+                new UnsubscribeLinks("https://u.lambda-url.us-east-1.on.aws/", new UnsubscribeToken(UnsubscribeToken.randomKey())));
         byte[] event = Files.readAllBytes(Path.of(System.getProperty("project.root", "../..")).resolve("events/send-digest-schedule.json"));
 
         int sent = 0;

@@ -10,6 +10,7 @@ import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.SecretsManagerKey;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.SubscriberRepository;
+import com.podcastinsights.digest.UnsubscribeKeys;
 import com.podcastinsights.digest.UnsubscribeEndpoint;
 import com.podcastinsights.digest.UnsubscribeToken;
 import com.podcastinsights.digest.WebResponse;
@@ -18,7 +19,10 @@ import com.podcastinsights.port.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The RFC 8058 one-click unsubscribe endpoint behind a Lambda Function URL (payload format 2.0): the token is
@@ -40,14 +44,21 @@ public final class UnsubscribeHandler implements RequestStreamHandler {
         String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
         var region = AwsClients.lambdaRegion();
         var credentials = AwsClients.lambdaCredentials();
-        byte[] key = new SecretsManagerKey(AwsClients.secretsManager(region, null, credentials), secret).read();
+        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(region, null, credentials), secret);
+        Supplier<UnsubscribeKeys> keys = () -> UnsubscribeKeys.parse(new String(key.read(), StandardCharsets.UTF_8));
         this.endpoint = new UnsubscribeEndpoint(
                 new SubscriberRepository(new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), tableName)),
-                new UnsubscribeToken(key), Clock.systemUTC());
+                new UnsubscribeToken(keys.get()), Clock.systemUTC())
+                // a rotation's new key is learnt when a token names it, at most one secret read a minute
+                .rereadingKeys(keys, Duration.ofMinutes(1));
     }
 
     public UnsubscribeHandler(Table table, byte[] key, Clock clock) {
-        this.endpoint = new UnsubscribeEndpoint(new SubscriberRepository(table), new UnsubscribeToken(key), clock);
+        this(table, UnsubscribeKeys.single(key), clock);
+    }
+
+    public UnsubscribeHandler(Table table, UnsubscribeKeys keys, Clock clock) {
+        this.endpoint = new UnsubscribeEndpoint(new SubscriberRepository(table), new UnsubscribeToken(keys), clock);
     }
 
     @Override

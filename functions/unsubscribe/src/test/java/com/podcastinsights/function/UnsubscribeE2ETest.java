@@ -57,7 +57,7 @@ class UnsubscribeE2ETest {
         aws.verifyEmailIdentity(SENDER);
         table = new DynamoDbTable(aws.dynamoDb(), "unsubscribe-e2e");
         sender = new DigestSender(table, new SesMailer(aws.sesV2(), null), clock, settings,
-                new UnsubscribeLinks(ENDPOINT, new UnsubscribeToken(KEY), SENDER));
+                new UnsubscribeLinks(ENDPOINT, new UnsubscribeToken(KEY)));
         SubscriberRepository subscribers = new SubscriberRepository(table);
         subscribers.subscribe("ann@example.com", "2026-11-01T00:00:00Z");
         subscribers.subscribe("bob@example.com", "2026-11-01T00:00:00Z");
