@@ -120,7 +120,7 @@ class HostileContentTest {
 
     @Test
     void scriptInHtmlShowNotesNeverReachesTheTranscriptText() {
-        ParsedTranscript notes = ShowNotes.parse("<p>Real notes about batteries and grids.</p>" + SCRIPT
+        ParsedTranscript notes = ShowNotes.parse("<p>Real notes about batteries and grids, which store the sun's midday surplus for the evening.</p>" + SCRIPT
                 + "<style>p{display:none}</style>" + IMG + "<iframe src=\"https://evil.example\"></iframe>"
                 + "<p>More real notes follow here.</p>");
 
@@ -128,7 +128,7 @@ class HostileContentTest {
         assertFalse(all.contains("alert"), all);
         assertFalse(all.contains("<"), all);
         assertFalse(all.contains("display:none"), all);
-        assertTrue(all.contains("Real notes about batteries and grids."), all);
+        assertTrue(all.contains("Real notes about batteries and grids, which store the sun's midday surplus for the evening."), all);
     }
 
     @Test

@@ -1,11 +1,12 @@
 package com.podcastinsights.insight;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Does a passage state a claim and back it, the shape of the product's insights ("X, because Y, which means
- * Z")? Rewarded: a reason or mechanism, a number, a comparison, a general statement. Marked down: announcing a
+ * Z")? Rewarded: a reason or mechanism, a number, a comparison. Marked down: announcing a
  * topic ("let's talk about", "this article", "it's called"), telling an anecdote ("the other day I was"),
  * bare enthusiasm ("that's so cool") and lists of names. Ad copy and guest bios are dense with names and
  * numbers, which is why substance alone cannot rank: they are vetoed before this, and a claim needs a because.
@@ -26,9 +27,6 @@ final class ClaimCues {
     private static final Pattern COMPARISON = Pattern.compile(
             "\\b\\w+er than\\b|\\b(?:more|less|fewer) than\\b|\\bthe (?:most|least|biggest|largest|best|worst|only)\\b"
                     + "|\\bcompared (?:to|with)\\b|\\bnot (?:just|only)\\b");
-    private static final Pattern GENERAL = Pattern.compile(
-            "\\b(?:is|are|isn't|aren't|can|can't|cannot|will|won't|doesn't|don't|tends? to|usually|often|always|never"
-                    + "|must|need to|needs to|should)\\b");
     private static final Pattern ANNOUNCEMENT = Pattern.compile(
             "\\blet'?s (?:jump|talk|move|look|start|kick|get|see|go|dive|hear|check)|\\bnext up\\b|\\bfirst off\\b|\\bon to the\\b"
                     + "|\\bthis (?:article|blog|post|week|episode|project|library|tool|one|video|paper|release|announcement)\\b"
@@ -52,7 +50,7 @@ final class ClaimCues {
      * general present-tense statement did not separate anything, and a heavier "because" or a heavier topic
      * announcement penalty cost meetings more than they gained on podcasts.
      */
-    static final double W_REASON = 0.15, W_NUMBER = 0.2, W_COMPARISON = 0.15, W_GENERAL = 0;
+    static final double W_REASON = 0.15, W_NUMBER = 0.2, W_COMPARISON = 0.15;
     static final double W_ANNOUNCE = 0.2, W_ANECDOTE = 0.3, W_ENTHUSIASM = 0.3, W_LIST = 0.2;
 
     private ClaimCues() {
@@ -60,12 +58,57 @@ final class ClaimCues {
 
     /** In -1..1: how much the passage reads as a claim with its support, minus how much as something else. */
     static double score(String text) {
-        String s = text.toLowerCase(Locale.ROOT);
-        double support = W_REASON * (REASON.matcher(s).find() ? 1 : 0) + W_NUMBER * (NUMBER.matcher(s).find() ? 1 : 0)
-                + W_COMPARISON * (COMPARISON.matcher(s).find() ? 1 : 0) + W_GENERAL * (GENERAL.matcher(s).find() ? 1 : 0);
-        double against = W_ANNOUNCE * (ANNOUNCEMENT.matcher(s).find() ? 1 : 0) + W_ANECDOTE * (ANECDOTE.matcher(s).find() ? 1 : 0)
-                + W_ENTHUSIASM * (ENTHUSIASM.matcher(s).find() ? 1 : 0) + W_LIST * listLike(text);
+        return score(List.of(features(text)));
+    }
+
+    /**
+     * Which cues one sentence carries, found once per sentence: a passage is one to three sentences and every
+     * window of the episode is scored, so matching the cues per window would read each sentence three times.
+     */
+    record Features(boolean reason, boolean number, boolean comparison, boolean announce, boolean anecdote,
+                    boolean enthusiasm, int commas, int words) {
+    }
+
+    static Features features(String sentence) {
+        String s = sentence.toLowerCase(Locale.ROOT);
+        int commas = 0;
+        for (int i = 0; i < sentence.length(); i++) if (sentence.charAt(i) == ',') commas++;
+        return new Features(REASON.matcher(s).find(), NUMBER.matcher(s).find(), COMPARISON.matcher(s).find(),
+                ANNOUNCEMENT.matcher(s).find(), ANECDOTE.matcher(s).find(), ENTHUSIASM.matcher(s).find(), commas,
+                Words.count(sentence));
+    }
+
+    /** The passage's score from its sentences' cues: a cue anywhere in the passage counts once. */
+    static double score(List<Features> sentences) {
+        boolean reason = false, number = false, comparison = false, announce = false, anecdote = false, enthusiasm = false;
+        int commas = 0, words = 0;
+        for (Features f : sentences) {
+            reason |= f.reason();
+            number |= f.number();
+            comparison |= f.comparison();
+            announce |= f.announce();
+            anecdote |= f.anecdote();
+            enthusiasm |= f.enthusiasm();
+            commas += f.commas();
+            words += f.words();
+        }
+        double support = W_REASON * (reason ? 1 : 0) + W_NUMBER * (number ? 1 : 0) + W_COMPARISON * (comparison ? 1 : 0);
+        double against = W_ANNOUNCE * (announce ? 1 : 0) + W_ANECDOTE * (anecdote ? 1 : 0)
+                + W_ENTHUSIASM * (enthusiasm ? 1 : 0) + W_LIST * listLike(commas, words);
         return Math.max(-1, Math.min(1, support - against));
+    }
+
+    /** A run of names or items: many commas, few words between them. 1 for a plain list, 0 for prose. */
+    static double listLike(String text) {
+        int commas = 0;
+        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ',') commas++;
+        return listLike(commas, Words.count(text));
+    }
+
+    private static double listLike(int commas, int words) {
+        if (commas < 4 || words == 0) return 0;
+        double wordsPerItem = words / (double) (commas + 1);
+        return wordsPerItem <= 3 ? 1 : wordsPerItem <= 5 ? 0.5 : 0;
     }
 
     /**
@@ -84,13 +127,4 @@ final class ClaimCues {
                     + "|\\bi'?ll (?:just )?run through\\b|\\bif (?:we|you) (?:go|look|scroll|click|jump) (?:to|at|down|over)\\b"
                     + "|\\bit'?s called\\b|\\bcheck (?:it|this|that) out\\b|\\bon the screen\\b|\\bi (?:found|came across)\\b");
 
-    /** A run of names or items: many commas, few words between them. 1 for a plain list, 0 for prose. */
-    static double listLike(String text) {
-        int commas = 0;
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == ',') commas++;
-        int words = Words.count(text);
-        if (commas < 4 || words == 0) return 0;
-        double wordsPerItem = words / (double) (commas + 1);
-        return wordsPerItem <= 3 ? 1 : wordsPerItem <= 5 ? 0.5 : 0;
-    }
 }

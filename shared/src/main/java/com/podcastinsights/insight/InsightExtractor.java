@@ -135,6 +135,8 @@ public final class InsightExtractor {
             vetoed[k] = marks.marked(k) || PassageFilter.rejectSentence(sentences.get(k).text()) != null;
         }
         double[] turnPosition = turnPositions(sentences);
+        ClaimCues.Features[] claims = new ClaimCues.Features[sentences.size()];
+        for (int k = 0; k < claims.length; k++) claims[k] = ClaimCues.features(sentences.get(k).text());
         for (int i = 0; i < sentences.size(); i++) {
             // in a transcript that capitalizes its sentences, a lower-case start that is not a clause boundary
             // ("so", "and", "um") is where the splitter had to cut a run-on mid-clause: the reader would miss
@@ -164,7 +166,7 @@ public final class InsightExtractor {
                 List<Sentence> span = sentences.subList(i, j + 1);
                 String text = String.join(" ", span.stream().map(Sentence::text).toList());
                 if (PassageFilter.rejectPassage(text) != null) continue;
-                double prior = PassageScorer.prior(text);
+                double prior = PassageScorer.prior(text, ClaimCues.score(java.util.Arrays.asList(claims).subList(i, j + 1)));
                 Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior, turnPosition[i], marks.chosen()[i]);
                 if (prior > bestPrior + 1e-9) {
                     best = c;

@@ -119,7 +119,12 @@ final class PassageScorer {
 
     /** The signals that need no other candidate: substance, cues, length and personal words, weighted as in the score. */
     static double prior(String text) {
-        return CUE_WEIGHT * cues(text) + CLAIM_WEIGHT * ClaimCues.score(text) + LENGTH_WEIGHT * lengthPrior(Words.count(text))
+        return prior(text, ClaimCues.score(text));
+    }
+
+    /** {@code claim}: the passage's {@link ClaimCues} score, when the caller has it from its sentences' cues. */
+    static double prior(String text, double claim) {
+        return CUE_WEIGHT * cues(text) + CLAIM_WEIGHT * claim + LENGTH_WEIGHT * lengthPrior(Words.count(text))
                 + SUBSTANCE_WEIGHT * substance(text) - PERSONAL_WEIGHT * personal(text);
     }
 

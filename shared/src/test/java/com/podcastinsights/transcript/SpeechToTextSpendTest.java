@@ -61,7 +61,7 @@ class SpeechToTextSpendTest {
         server.content("/" + n + ".mp3", "audio/mpeg", audio);
         String episodeId = EpisodeRepository.idFor(feedId, "ep-" + n);
         episodes.recordIfNew(new Episode(feedId, episodeId, "ep-" + n, "Back Catalogue", "Episode " + n, publishedAt,
-                null, server.uri("/" + n + ".mp3").toString(), null, null, "<p>Notes of episode " + n + ".</p>"),
+                null, server.uri("/" + n + ".mp3").toString(), null, null, "<p>Tides run higher at the new moon, because the sun and the moon pull on the sea together.</p>"),
                 NOW.toString());
         return new EpisodeDiscovered(feedId, episodeId, "Back Catalogue", "Episode " + n, publishedAt);
     }

@@ -132,7 +132,7 @@ class TranscriptionCompletionTest {
 
     @Test
     void aJobOfAnotherStackIsIgnored() {
-        recordEpisode("<p>notes</p>");
+        recordEpisode("<p>Cold storage keeps apples crisp for months, because the low temperature slows their breathing.</p>");
 
         Optional<TranscriptStored> result = completion.jobEnded("podcast-insights-other-stack-" + FEED + "-" + EPISODE,
                 true, null);

@@ -80,7 +80,7 @@ class FetchTranscriptHandlerTest {
 
     @Test
     void aDeadTranscriptLinkIsCountedInTheSummaryAndTheShowNotesStandIn() throws IOException {
-        recordSampleEpisode(server.uri("/gone.vtt").toString(), "<p>The notes say what the episode argues, at length.</p>");
+        recordSampleEpisode(server.uri("/gone.vtt").toString(), "<p>The notes say what the episode argues at length: small models got cheap because they do less work.</p>");
 
         JsonNode summary = invoke(sampleEvent());
 
