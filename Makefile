@@ -40,6 +40,7 @@ venv: $(VENV)/.installed
 
 package:
 	$(MVN) -q package -DskipTests
+	@for jar in functions/*/target/*-lambda.jar; do functions/check-jar.sh "$$jar" || exit 1; done
 
 $(CLI_JAR):
 	$(MVN) -q package -DskipTests
@@ -137,4 +138,4 @@ eval: package
 	$(PYTHON) bench/insights/rouge_eval.py bin/podcast-insights $(CORPUS)/meetings-dev/abstractive
 
 bench-insights: package
-	$(JAVA_HOME)/bin/java -cp shared/target/classes bench/insights/ExtractionBench.java
+	$(JAVA_HOME)/bin/java -cp core/target/classes bench/insights/ExtractionBench.java

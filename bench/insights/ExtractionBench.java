@@ -18,7 +18,7 @@ import java.util.Set;
  * Warm extraction time of a 30,000-word transcript, against a plain sentence TextRank (TF-IDF cosine graph,
  * PageRank) timed on the same text in the same run, so the ratio means something on any machine.
  *
- * <p>Run with {@code make bench} (or: java -cp shared/target/classes bench/insights/ExtractionBench.java [FILE]).
+ * <p>Run with {@code make bench} (or: java -cp core/target/classes bench/insights/ExtractionBench.java [FILE]).
  * Without FILE the transcript is generated (seeded, so every run ranks the same text); with FILE, its
  * paragraphs are repeated until there are 30,000 words.
  */

@@ -1,7 +1,6 @@
 package com.podcastinsights.cli;
 
 import com.podcastinsights.feed.FeedFormatException;
-import com.podcastinsights.feed.FeedJson;
 import com.podcastinsights.feed.FeedParser;
 import com.podcastinsights.feed.FeedItem;
 import com.podcastinsights.feed.ParsedFeed;

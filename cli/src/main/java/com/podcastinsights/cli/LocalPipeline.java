@@ -1,5 +1,6 @@
 package com.podcastinsights.cli;
 
+import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Adapters;
@@ -213,7 +214,7 @@ public final class LocalPipeline {
                            Supplier<Adapters> adapters) {
             String name = Handlers.functionName(handlerClass);
             return eventJson -> {
-                JsonNode event = EventEnvelope.JSON.readTree(eventJson);
+                JsonNode event = Json.MAPPER.readTree(eventJson);
                 String key = event.path("id").asText() + " -> " + name;
                 String what = describe(event);
                 attempts.incrementAndGet();

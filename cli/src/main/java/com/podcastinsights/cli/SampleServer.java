@@ -1,6 +1,6 @@
 package com.podcastinsights.cli;
 
-import com.podcastinsights.port.Sha256;
+import com.podcastinsights.ids.Sha256;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,5 +1,6 @@
 package com.podcastinsights.cli;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.event.EventEnvelope;
 
@@ -13,7 +14,7 @@ final class ScheduledEvent {
     }
 
     static String json(Instant time, String stage) {
-        ObjectNode root = EventEnvelope.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", "0");
         root.put("id", UUID.randomUUID().toString());
         root.put("detail-type", "Scheduled Event");

@@ -1,5 +1,6 @@
 package com.podcastinsights.cli;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.event.EventEnvelope;
@@ -66,7 +67,7 @@ public final class TranscriptCommand implements Callable<Integer> {
             ParsedTranscript parsed = TranscriptParsers.parse(read.body, read.declared);
             TranscriptStats stats = TranscriptStats.of(parsed.segments());
             if (json) {
-                out.println(EventEnvelope.JSON.writerWithDefaultPrettyPrinter()
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(toJson(read, parsed, stats)));
             } else {
                 out.printf("%s: %s, %d segments, %d words, %d speaker%s%s, %s%n", source, parsed.source(),
@@ -107,7 +108,7 @@ public final class TranscriptCommand implements Callable<Integer> {
         }
 
         private ObjectNode toJson(Read read, ParsedTranscript parsed, TranscriptStats stats) {
-            ObjectNode root = EventEnvelope.JSON.createObjectNode();
+            ObjectNode root = Json.MAPPER.createObjectNode();
             root.put("location", source);
             root.put("declaredType", read.declared);
             root.put("contentType", read.contentType);

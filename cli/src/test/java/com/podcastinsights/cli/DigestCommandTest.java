@@ -3,7 +3,7 @@ package com.podcastinsights.cli;
 import com.podcastinsights.digest.DigestFixtures;
 import com.podcastinsights.digest.ParsedMime;
 import com.podcastinsights.local.FileTable;
-import com.podcastinsights.port.Keys;
+import com.podcastinsights.store.Keys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package com.podcastinsights.cli;
 
+import com.podcastinsights.json.Json;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.event.EventEnvelope;
@@ -79,7 +80,7 @@ class FeedBatchRoutingTest {
         String summary = invoke(fetch[0], Files.readString(root().resolve("events/fetch-feeds-schedule.json")));
         DeliveryReport report = bus.drain();
 
-        assertEquals(3, EventEnvelope.JSON.readTree(summary).get("batches").asInt()); // ceil(5 / 2)
+        assertEquals(3, Json.MAPPER.readTree(summary).get("batches").asInt()); // ceil(5 / 2)
         assertTrue(report.ok(), report.toString());
         assertEquals(3, report.deliveriesTo("FetchFeedsFunction"));
         assertEquals(paths, server.requests().stream().map(LoopbackServer.Request::path).sorted().toList());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.podcastinsights.local.FileTable;
 import com.podcastinsights.port.Item;
-import com.podcastinsights.port.Keys;
+import com.podcastinsights.store.Keys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;

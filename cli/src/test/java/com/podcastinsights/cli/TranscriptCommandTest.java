@@ -1,5 +1,6 @@
 package com.podcastinsights.cli;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.feed.LoopbackServer;
@@ -36,7 +37,7 @@ class TranscriptCommandTest {
         MainTest.Outcome o = cli("transcript", "inspect", file.toString(), "--json");
 
         assertEquals(0, o.code(), o.err());
-        JsonNode root = EventEnvelope.JSON.readTree(o.out());
+        JsonNode root = Json.MAPPER.readTree(o.out());
         assertEquals("vtt", root.get("source").asText());
         assertEquals(3, root.at("/stats/segments").asInt());
         assertEquals(11, root.at("/stats/words").asInt());
@@ -56,7 +57,7 @@ class TranscriptCommandTest {
         MainTest.Outcome o = cli("transcript", "inspect", file.toString(), "--type", "application/json", "--json");
 
         assertEquals(0, o.code(), o.err());
-        JsonNode root = EventEnvelope.JSON.readTree(o.out());
+        JsonNode root = Json.MAPPER.readTree(o.out());
         assertEquals("application/json", root.get("declaredType").asText());
         assertEquals("vtt", root.get("source").asText());
     }
@@ -84,7 +85,7 @@ class TranscriptCommandTest {
 
             MainTest.Outcome o = cli("transcript", "inspect", url, "--json", "--allow-loopback");
             assertEquals(0, o.code(), o.err());
-            JsonNode root = EventEnvelope.JSON.readTree(o.out());
+            JsonNode root = Json.MAPPER.readTree(o.out());
             assertEquals("srt", root.get("source").asText());
             assertEquals("text/plain", root.get("contentType").asText());
             assertEquals("Ada", root.at("/segments/0/speaker").asText());

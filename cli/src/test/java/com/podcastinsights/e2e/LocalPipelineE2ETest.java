@@ -5,7 +5,7 @@ import com.podcastinsights.cli.LocalPipeline;
 import com.podcastinsights.cli.Main;
 import com.podcastinsights.local.FileTable;
 import com.podcastinsights.port.Item;
-import com.podcastinsights.port.Keys;
+import com.podcastinsights.store.Keys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

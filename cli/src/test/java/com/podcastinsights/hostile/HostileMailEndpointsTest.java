@@ -1,5 +1,6 @@
 package com.podcastinsights.hostile;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.cli.Main;
 import com.podcastinsights.config.Settings;
@@ -113,18 +114,18 @@ class HostileMailEndpointsTest {
                 {"complaint":{"complainedRecipients":[{"emailAddress":"reader@example.com"}]},
                  "mail":{"destination":["reader@example.com"],"tags":{"ses:configuration-set":[%s]}}}""";
         for (String set : new String[]{"\"newsletter-app\"", "", "\"prod-digest-old\"", "\"PROD-DIGEST\""}) {
-            JsonNode b = EventEnvelope.JSON.readTree(bounce.formatted(set));
-            JsonNode c = EventEnvelope.JSON.readTree(complaint.formatted(set));
+            JsonNode b = Json.MAPPER.readTree(bounce.formatted(set));
+            JsonNode c = Json.MAPPER.readTree(complaint.formatted(set));
             assertEquals(List.of(), feedback.apply(MailFeedback.BOUNCED, b, SCHEDULE), set);
             assertEquals(List.of(), feedback.apply(MailFeedback.COMPLAINED, c, SCHEDULE), set);
         }
-        JsonNode untagged = EventEnvelope.JSON.readTree("""
+        JsonNode untagged = Json.MAPPER.readTree("""
                 {"complaint":{"complainedRecipients":[{"emailAddress":"reader@example.com"}]},"mail":{}}""");
         assertEquals(List.of(), feedback.apply(MailFeedback.COMPLAINED, untagged, SCHEDULE));
         assertTrue(subscribers.find(READER).orElseThrow().active());
         // ours still counts
         assertEquals(List.of(READER), feedback.apply(MailFeedback.COMPLAINED,
-                EventEnvelope.JSON.readTree(complaint.formatted("\"prod-digest\"")), SCHEDULE));
+                Json.MAPPER.readTree(complaint.formatted("\"prod-digest\"")), SCHEDULE));
     }
 
     // ---------------------------------------------------------------- item 10: tokens

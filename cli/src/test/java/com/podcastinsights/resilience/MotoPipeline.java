@@ -1,5 +1,6 @@
 package com.podcastinsights.resilience;
 
+import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.aws.AwsClients;
@@ -221,8 +222,8 @@ final class MotoPipeline {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-                JsonNode summary = EventEnvelope.JSON.readTree(out.toByteArray());
-                summaries.add(EventEnvelope.JSON.createObjectNode().put("function", function).set("summary", summary));
+                JsonNode summary = Json.MAPPER.readTree(out.toByteArray());
+                summaries.add(Json.MAPPER.createObjectNode().put("function", function).set("summary", summary));
                 return summary;
             } catch (IOException | RuntimeException e) {
                 failures.add(function + " (attempt " + attempt + "): " + e.getMessage());

@@ -4,7 +4,7 @@ import com.podcastinsights.event.EpisodeDiscovered;
 import com.podcastinsights.event.InsightsExtracted;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
-import com.podcastinsights.port.Keys;
+import com.podcastinsights.store.Keys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package com.podcastinsights.bench;
 
+import com.podcastinsights.store.ItemUpdates;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Table;
 
@@ -60,7 +61,7 @@ final class MemoryTable implements Table {
 
     @Override
     public synchronized boolean addWithinLimits(Item item, java.util.Map<String, Long> deltas, java.util.Map<String, Long> limits) {
-        Optional<Item> next = Table.counted(get(item.pk(), item.sk()), item, deltas, limits);
+        Optional<Item> next = ItemUpdates.counted(get(item.pk(), item.sk()), item, deltas, limits);
         next.ifPresent(this::put);
         return next.isPresent();
     }
@@ -70,7 +71,7 @@ final class MemoryTable implements Table {
                                   java.util.Map<String, Object> setIfAbsent) {
         // the benchmark's writer is one thread; the lock only keeps the contract
         synchronized (this) {
-            Optional<Item> next = Table.updated(get(pk, sk), set, setIfAbsent);
+            Optional<Item> next = ItemUpdates.updated(get(pk, sk), set, setIfAbsent);
             next.ifPresent(this::put);
             return next.isPresent();
         }

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.podcastinsights.aws.AwsClients;
@@ -147,6 +148,6 @@ public final class ExtractInsightsHandler implements RequestStreamHandler, Resou
         TranscriptStored stored = event.detailAs(TranscriptStored.class, "feedId", "episodeId", "transcriptKey");
         InsightsExtracted result = service.extract(stored);
         metrics.insights(result);
-        EventEnvelope.JSON.writeValue(output, result);
+        Json.MAPPER.writeValue(output, result);
     }
 }

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
@@ -11,7 +12,7 @@ import com.podcastinsights.insight.SampleTranscripts;
 import com.podcastinsights.fakes.InMemoryBlobStore;
 import com.podcastinsights.fakes.InMemoryTable;
 import com.podcastinsights.fakes.RecordingPublisher;
-import com.podcastinsights.port.Keys;
+import com.podcastinsights.store.Keys;
 import com.podcastinsights.transcript.TranscriptCodec;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class ExtractInsightsHandlerTest {
     private JsonNode invoke(byte[] event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return EventEnvelope.JSON.readTree(out.toByteArray());
+        return Json.MAPPER.readTree(out.toByteArray());
     }
 
     private void seed() {
@@ -136,7 +137,7 @@ class ExtractInsightsHandlerTest {
         assertTrue(candidates.get() >= 2, "candidates: " + candidates);
         assertEquals(candidates.get() - 1, items.size(), items.toString());
         assertTrue(items.stream().noneMatch(i -> i.number("rank", 0) == 2), "rank 2 was judged out: " + items);
-        assertEquals(items.size(), EventEnvelope.JSON.readTree(out.toByteArray()).get("insights").asInt(),
+        assertEquals(items.size(), Json.MAPPER.readTree(out.toByteArray()).get("insights").asInt(),
                 "the event counts what was stored");
     }
 
@@ -149,7 +150,7 @@ class ExtractInsightsHandlerTest {
         invoke(sampleEvent());
 
         assertEquals(1, lines.size());
-        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        JsonNode line = Json.MAPPER.readTree(lines.get(0));
         assertEquals("extract-insights", line.get("Stage").asText());
         assertEquals(SampleTranscripts.COMPUTE_CLAIMS.size(), line.get("InsightsWritten").asInt());
     }

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.crac.Core;
@@ -108,7 +109,7 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
                 summary = summary(run.polled().get());
             } else {
                 metrics.feedsFannedOut(run.batches(), run.backlog().announced(), run.backlog().publishFailures());
-                summary = EventEnvelope.JSON.createObjectNode()
+                summary = Json.MAPPER.createObjectNode()
                         .put("feeds", run.feeds())
                         .put("batches", run.batches())
                         .put("announced", run.backlog().announced())
@@ -121,7 +122,7 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
                     + PipelineEvents.SCHEDULER_SOURCE + " or a " + PipelineEvents.FEED_BATCH_REQUESTED + " from "
                     + PipelineEvents.SOURCE + ", got \"" + event.detailType() + "\" from \"" + event.source() + "\"");
         }
-        EventEnvelope.JSON.writeValue(output, summary);
+        Json.MAPPER.writeValue(output, summary);
     }
 
 
@@ -132,7 +133,7 @@ public final class FetchFeedsHandler implements RequestStreamHandler, Resource {
     }
 
     private static ObjectNode summary(PollReport report) {
-        return EventEnvelope.JSON.createObjectNode()
+        return Json.MAPPER.createObjectNode()
                 .put("feeds", report.feeds())
                 .put("notModified", report.notModified())
                 .put("failed", report.failed())

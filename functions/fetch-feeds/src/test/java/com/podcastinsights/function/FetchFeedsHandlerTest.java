@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
@@ -55,7 +56,7 @@ class FetchFeedsHandlerTest {
     private JsonNode invoke(byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return EventEnvelope.JSON.readTree(out.toByteArray());
+        return Json.MAPPER.readTree(out.toByteArray());
     }
 
     @Test
@@ -95,7 +96,7 @@ class FetchFeedsHandlerTest {
     private static JsonNode invoke(FetchFeedsHandler h, String event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         h.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return EventEnvelope.JSON.readTree(out.toByteArray());
+        return Json.MAPPER.readTree(out.toByteArray());
     }
 
     @Test
@@ -112,7 +113,7 @@ class FetchFeedsHandlerTest {
         assertEquals(3, batches.size());
         List<String> ids = new ArrayList<>();
         for (PipelineEvent b : batches) {
-            JsonNode detail = EventEnvelope.JSON.readTree(b.detailJson());
+            JsonNode detail = Json.MAPPER.readTree(b.detailJson());
             assertEquals("2026-11-30T06:00:00Z", detail.get("scheduledTime").asText()); // the sample's time
             assertEquals(3, detail.get("batchCount").asInt());
             detail.get("feedIds").forEach(id -> ids.add(id.asText()));
@@ -167,7 +168,7 @@ class FetchFeedsHandlerTest {
 
         handler.handleRequest(new ByteArrayInputStream(sampleEvent("fetch-feeds-schedule.json")), out, almostOut);
 
-        JsonNode summary = EventEnvelope.JSON.readTree(out.toByteArray());
+        JsonNode summary = Json.MAPPER.readTree(out.toByteArray());
         assertEquals(1, summary.get("skipped").asInt());
         assertEquals(0, summary.get("failed").asInt());
         assertEquals(0, server.requests().size());
@@ -209,7 +210,7 @@ class FetchFeedsHandlerTest {
         invoke(sampleEvent("fetch-feeds-schedule.json"));
 
         assertEquals(1, lines.size());
-        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        JsonNode line = Json.MAPPER.readTree(lines.get(0));
         assertEquals("PodcastInsights", line.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
         assertEquals("prod", line.get("Stack").asText());
         assertEquals("fetch-feeds", line.get("Stage").asText());

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import org.crac.Core;
@@ -86,7 +87,7 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
         Optional<TranscriptStored> stored = outcome.stored();
         metrics.transcript(stored);
         if (outcome.transcriptionSkipped() != null) metrics.transcriptionSkipped(skipReason(outcome.transcriptionSkipped()));
-        ObjectNode summary = EventEnvelope.JSON.createObjectNode()
+        ObjectNode summary = Json.MAPPER.createObjectNode()
                 .put("feedId", discovered.feedId())
                 .put("episodeId", discovered.episodeId())
                 .put("stored", stored.isPresent())
@@ -98,7 +99,7 @@ public final class FetchTranscriptHandler implements RequestStreamHandler, Resou
         stored.ifPresent(s -> summary.put("transcriptKey", s.transcriptKey())
                 .put("source", s.source())
                 .put("segments", s.segments()));
-        EventEnvelope.JSON.writeValue(output, summary);
+        Json.MAPPER.writeValue(output, summary);
     }
 
 

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.config.Adapters;
@@ -15,7 +16,7 @@ import com.podcastinsights.feed.LoopbackServer;
 import com.podcastinsights.fakes.RecordingPublisher;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
-import com.podcastinsights.port.Keys;
+import com.podcastinsights.store.Keys;
 import com.podcastinsights.transcript.TranscriptCodec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,13 +48,13 @@ class FetchTranscriptHandlerTest {
 
     private static ObjectNode sampleEvent() throws IOException {
         String root = System.getProperty("project.root", "../..");
-        return (ObjectNode) EventEnvelope.JSON.readTree(Files.readAllBytes(Path.of(root, "events", "episode-discovered.json")));
+        return (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(Path.of(root, "events", "episode-discovered.json")));
     }
 
     private JsonNode invoke(JsonNode event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(EventEnvelope.JSON.writeValueAsBytes(event)), out, null);
-        return EventEnvelope.JSON.readTree(out.toByteArray());
+        handler.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out, null);
+        return Json.MAPPER.readTree(out.toByteArray());
     }
 
     private void recordSampleEpisode(String transcriptUrl, String notes) throws IOException {
@@ -142,7 +143,7 @@ class FetchTranscriptHandlerTest {
         invoke(sampleEvent());
 
         assertEquals(1, lines.size());
-        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        JsonNode line = Json.MAPPER.readTree(lines.get(0));
         assertEquals("fetch-transcript", line.get("Stage").asText());
         assertEquals(1, line.get("TranscriptsStored").asInt());
         assertEquals("vtt", line.get("Source").asText());
@@ -156,7 +157,7 @@ class FetchTranscriptHandlerTest {
 
         invoke(sampleEvent());
 
-        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        JsonNode line = Json.MAPPER.readTree(lines.get(0));
         assertEquals(1, line.get("TranscriptsMissing").asInt());
         assertTrue(line.path("TranscriptsStored").isMissingNode());
     }

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,12 +61,12 @@ public final class MailFeedbackHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = EventEnvelope.JSON.readTree(input);
+        JsonNode event = Json.MAPPER.readTree(input);
         String detailType = event.path("detail-type").asText();
         List<String> suppressed = feedback.apply(detailType, event.path("detail"), clock.instant());
         metrics.suppressed(MailFeedback.COMPLAINED.equals(detailType) ? "Complaint" : "Bounce", suppressed.size());
-        var out = EventEnvelope.JSON.createObjectNode();
+        var out = Json.MAPPER.createObjectNode();
         out.put("suppressed", suppressed.size());
-        EventEnvelope.JSON.writeValue(output, out);
+        Json.MAPPER.writeValue(output, out);
     }
 }

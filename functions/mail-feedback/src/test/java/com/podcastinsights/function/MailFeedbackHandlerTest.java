@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
@@ -34,7 +35,7 @@ class MailFeedbackHandlerTest {
     private JsonNode invoke(String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return EventEnvelope.JSON.readTree(out.toByteArray());
+        return Json.MAPPER.readTree(out.toByteArray());
     }
 
     @Test
@@ -92,7 +93,7 @@ class MailFeedbackHandlerTest {
         invoke(bounceSample());
 
         assertEquals(1, lines.size());
-        JsonNode line = EventEnvelope.JSON.readTree(lines.get(0));
+        JsonNode line = Json.MAPPER.readTree(lines.get(0));
         assertEquals("mail-feedback", line.get("Stage").asText());
         assertEquals("Bounce", line.get("Feedback").asText());
         assertEquals(1, line.get("EmailsSuppressed").asInt());

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.podcastinsights.aws.AwsClients;
@@ -152,7 +153,7 @@ public final class SendDigestHandler implements RequestStreamHandler, Resource {
             throw new IllegalStateException("digest for " + report.day() + " incomplete: sent " + report.sent()
                     + ", " + report.deferred() + " deferred to the retry");
         }
-        EventEnvelope.JSON.writeValue(output, report);
+        Json.MAPPER.writeValue(output, report);
     }
 
     /** Room for the send in flight, its throttling backoff and the SENT record before Lambda's timeout. */

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
@@ -38,7 +39,7 @@ class SendDigestHandlerTest {
     private JsonNode invoke(byte[] event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
-        return EventEnvelope.JSON.readTree(out.toByteArray());
+        return Json.MAPPER.readTree(out.toByteArray());
     }
 
     @Test
@@ -101,8 +102,8 @@ class SendDigestHandlerTest {
         invoke(sampleEvent());
 
         assertEquals(2, lines.size());
-        JsonNode first = EventEnvelope.JSON.readTree(lines.get(0));
-        JsonNode replay = EventEnvelope.JSON.readTree(lines.get(1));
+        JsonNode first = Json.MAPPER.readTree(lines.get(0));
+        JsonNode replay = Json.MAPPER.readTree(lines.get(1));
         assertEquals("send-digest", first.get("Stage").asText());
         assertEquals(1, first.get("EmailsSent").asInt());
         assertEquals(0, first.get("EmailsFailed").asInt());

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.SesMailer;
@@ -61,7 +62,7 @@ class SendDigestReplayMotoTest {
         for (int run = 0; run < 3; run++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event), out, null);
-            JsonNode report = EventEnvelope.JSON.readTree(out.toByteArray());
+            JsonNode report = Json.MAPPER.readTree(out.toByteArray());
             sent += report.path("sent").asInt();
             if (run > 0) assertEquals(SUBSCRIBERS, report.path("skipped").asInt(), report.toString());
         }

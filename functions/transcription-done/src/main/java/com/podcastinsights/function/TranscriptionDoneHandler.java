@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +48,7 @@ public final class TranscriptionDoneHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = EventEnvelope.JSON.readTree(input);
+        JsonNode event = Json.MAPPER.readTree(input);
         if (!SOURCE.equals(event.path("source").asText()) || !DETAIL_TYPE.equals(event.path("detail-type").asText())) {
             throw new IllegalArgumentException("expected " + SOURCE + " " + DETAIL_TYPE + " but got "
                     + event.path("source").asText() + " " + event.path("detail-type").asText());
@@ -60,13 +61,13 @@ public final class TranscriptionDoneHandler implements RequestStreamHandler {
         }
         String reason = detail.hasNonNull("FailureReason") ? detail.get("FailureReason").asText() : null;
         Optional<TranscriptStored> stored = completion.jobEnded(job, status.equals("COMPLETED"), reason);
-        ObjectNode summary = EventEnvelope.JSON.createObjectNode()
+        ObjectNode summary = Json.MAPPER.createObjectNode()
                 .put("job", job)
                 .put("status", status)
                 .put("stored", stored.isPresent());
         stored.ifPresent(s -> summary.put("transcriptKey", s.transcriptKey()).put("source", s.source())
                 .put("segments", s.segments()));
-        EventEnvelope.JSON.writeValue(output, summary);
+        Json.MAPPER.writeValue(output, summary);
     }
 
     /** Built once per execution environment; the environment is read first so a missing variable fails fast. */

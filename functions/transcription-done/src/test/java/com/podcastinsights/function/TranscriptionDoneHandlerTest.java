@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
@@ -10,7 +11,7 @@ import com.podcastinsights.fakes.InMemoryTable;
 import com.podcastinsights.fakes.RecordingPublisher;
 import com.podcastinsights.feed.Episode;
 import com.podcastinsights.feed.EpisodeRepository;
-import com.podcastinsights.port.Keys;
+import com.podcastinsights.store.Keys;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -45,7 +46,7 @@ class TranscriptionDoneHandlerTest {
     private JsonNode invoke(String event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return EventEnvelope.JSON.readTree(out.toByteArray());
+        return Json.MAPPER.readTree(out.toByteArray());
     }
 
     private void recordEpisode() {

@@ -1,0 +1,95 @@
+package com.podcastinsights.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.podcastinsights.feed.FeedItem;
+import com.podcastinsights.feed.ParsedFeed;
+import com.podcastinsights.feed.Person;
+import com.podcastinsights.feed.TranscriptLink;
+import com.podcastinsights.transcript.HtmlText;
+
+/**
+ * The parsed-feed JSON of {@code feed inspect --json}, documented in docs/feed-json.md. Every documented
+ * key is always present; what the feed does not say is null. Descriptions are plain text.
+ */
+public final class FeedJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FeedJson() {
+    }
+
+    public static String write(ParsedFeed feed) {
+        try {
+            return MAPPER.writeValueAsString(tree(feed));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    public static ObjectNode tree(ParsedFeed feed) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("title", feed.title());
+        root.put("link", feed.link());
+        root.put("language", feed.language());
+        root.put("description", plain(feed.description()));
+        root.put("newFeedUrl", feed.newFeedUrl());
+        root.put("podcastGuid", feed.podcastGuid());
+        root.put("locked", feed.locked());
+        root.set("persons", persons(feed.persons()));
+        ArrayNode episodes = root.putArray("episodes");
+        for (FeedItem item : feed.items()) {
+            episodes.add(episode(item));
+        }
+        return root;
+    }
+
+    private static ObjectNode episode(FeedItem item) {
+        ObjectNode e = MAPPER.createObjectNode();
+        e.put("guid", item.identity());
+        e.put("title", item.title());
+        e.put("link", item.link());
+        e.put("published", item.publishedAt());
+        e.put("durationSeconds", item.durationSeconds());
+        if (item.enclosureUrl() == null) {
+            e.putNull("enclosure");
+        } else {
+            ObjectNode enc = e.putObject("enclosure");
+            enc.put("url", item.enclosureUrl());
+            enc.put("length", item.enclosureLength());
+            enc.put("type", item.enclosureType());
+        }
+        ArrayNode transcripts = e.putArray("transcripts");
+        for (TranscriptLink t : item.transcripts()) {
+            ObjectNode tn = transcripts.addObject();
+            tn.put("url", t.url());
+            tn.put("type", t.type());
+            tn.put("language", t.language());
+            tn.put("rel", t.rel());
+        }
+        e.put("chaptersUrl", item.chaptersUrl());
+        e.put("season", item.season());
+        e.put("episode", item.episode());
+        e.put("description", plain(item.showNotes()));
+        e.set("persons", persons(item.persons()));
+        return e;
+    }
+
+    private static ArrayNode persons(java.util.List<Person> persons) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (Person p : persons) {
+            ObjectNode pn = a.addObject();
+            pn.put("name", p.name());
+            pn.put("role", p.role());
+            pn.put("href", p.href());
+        }
+        return a;
+    }
+
+    private static String plain(String html) {
+        if (html == null) return null;
+        String text = HtmlText.toText(html);
+        return text.isEmpty() ? null : text;
+    }
+}

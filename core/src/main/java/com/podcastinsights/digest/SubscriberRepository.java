@@ -1,0 +1,170 @@
+package com.podcastinsights.digest;
+
+import com.podcastinsights.port.Item;
+import com.podcastinsights.store.Keys;
+import com.podcastinsights.port.Table;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Readers. Active ones are listed through GSI1 ({@link Keys#SUBSCRIBERS_INDEX}); unsubscribing (or suppression
+ * after a bounce or complaint) moves the item to {@link Keys#INACTIVE_SUBSCRIBERS_INDEX} but keeps it, with its
+ * preferences and the reason, so a replay never re-adds anyone. Each subscription has a generation: a new one
+ * (the time in milliseconds, and always above the last) whenever an inactive or new reader is subscribed, so the
+ * unsubscribe links of an earlier subscription stop working. Items from before generations existed read as 0.
+ */
+public final class SubscriberRepository {
+    private static final Pattern ADDRESS = Pattern.compile("^[^@\\s\\r\\n<>\",;]+@[^@\\s\\r\\n<>\",;]+\\.[^@\\s\\r\\n<>\",;]+$");
+    /** Bounds on what a subscriber may store: a topic is a keyword, not an essay. */
+    static final int MAX_TOPICS = 20, MAX_MUTED = 50, MAX_WORD = 80;
+    private final Table table;
+
+    public SubscriberRepository(Table table) {
+        this.table = table;
+    }
+
+    public static String normalize(String email) {
+        String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        if (!ADDRESS.matcher(e).matches()) {
+            throw new IllegalArgumentException("not an email address: " + email);
+        }
+        return e;
+    }
+
+    /** Adds or reactivates a subscriber, keeping the preferences they had. */
+    public void subscribe(String email, String now) {
+        String e = normalize(email);
+        Optional<Subscription> old = subscription(e);
+        Subscriber o = old.map(Subscription::subscriber).orElse(new Subscriber(e, true, now));
+        write(new Subscriber(e, true, o.createdAt(), o.timeZone(), o.sendHour(), o.topics(), o.mutedShows()),
+                generation(old, now), null, null);
+    }
+
+    /** Adds or updates a subscriber with these preferences (active). */
+    public Subscriber save(Subscriber s, String now) {
+        String e = normalize(s.email());
+        Optional<Subscription> old = subscription(e);
+        String created = old.map(o -> o.subscriber().createdAt()).orElse(now);
+        Subscriber clean = new Subscriber(e, true, created, zone(s.timeZone()), s.sendHour(),
+                words(s.topics(), MAX_TOPICS), words(s.mutedShows(), MAX_MUTED));
+        write(clean, generation(old, now), null, null);
+        return clean;
+    }
+
+    public void unsubscribe(String email, String now) {
+        deactivate(email, now, null);
+    }
+
+    /** Stops mail for good after a hard bounce or a complaint: inactive, with the reason for the operator. */
+    public void suppress(String email, String now, String reason) {
+        deactivate(email, now, reason == null ? "suppressed" : reason);
+    }
+
+    /**
+     * Erases the reader: every item of their partition (profile, digest records). For a data-protection request;
+     * nothing of them stays, not even the suppression, so adding them again later starts from nothing. Returns
+     * how many items were deleted.
+     */
+    public int forget(String email) {
+        String pk = Keys.subscriberPk(normalize(email));
+        List<Item> items = table.query(pk, "");
+        for (Item i : items) table.delete(pk, i.sk());
+        return items.size();
+    }
+
+    private void deactivate(String email, String now, String reason) {
+        String e = normalize(email);
+        Optional<Subscription> old = subscription(e);
+        Subscriber o = old.map(Subscription::subscriber).orElse(new Subscriber(e, false, now));
+        write(new Subscriber(e, false, o.createdAt(), o.timeZone(), o.sendHour(), o.topics(), o.mutedShows()),
+                old.map(Subscription::generation).orElse(0L), now, reason);
+    }
+
+    /** The same generation while active; a new one, above the last, for a new or renewed subscription. */
+    private static long generation(Optional<Subscription> old, String now) {
+        if (old.isPresent() && old.get().active()) return old.get().generation();
+        long last = old.map(Subscription::generation).orElse(0L);
+        long millis;
+        try {
+            millis = Instant.parse(now).toEpochMilli();
+        } catch (RuntimeException e) {
+            millis = 0;
+        }
+        return Math.max(millis, last + 1);
+    }
+
+    private void write(Subscriber s, long generation, String unsubscribedAt, String suppressedReason) {
+        Item.Builder b = Item.of(Keys.subscriberPk(s.email()), Keys.SUBSCRIBER_SK);
+        b.index(s.active() ? Keys.SUBSCRIBERS_INDEX : Keys.INACTIVE_SUBSCRIBERS_INDEX, s.email());
+        b.with("type", "Subscriber").with("email", s.email()).with("active", s.active()).with("createdAt", s.createdAt())
+                .with("timeZone", s.timeZone()).with("sendHour", s.sendHour())
+                .with("topics", s.topics().isEmpty() ? null : s.topics())
+                .with("mutedShows", s.mutedShows().isEmpty() ? null : s.mutedShows())
+                .with("generation", generation)
+                .with("unsubscribedAt", unsubscribedAt).with("suppressedReason", suppressedReason);
+        table.put(b.build());
+    }
+
+    public Optional<Subscriber> find(String email) {
+        return subscription(email).map(Subscription::subscriber);
+    }
+
+    public Optional<Subscription> subscription(String email) {
+        return table.get(Keys.subscriberPk(normalize(email)), Keys.SUBSCRIBER_SK).map(SubscriberRepository::fromItem);
+    }
+
+    public List<Subscriber> active() {
+        return activeSubscriptions().stream().map(Subscription::subscriber).toList();
+    }
+
+    public List<Subscription> activeSubscriptions() {
+        return table.queryIndex(Keys.SUBSCRIBERS_INDEX, false, Integer.MAX_VALUE).stream()
+                .map(SubscriberRepository::fromItem)
+                .filter(Subscription::active)
+                .toList();
+    }
+
+    /**
+     * Active and inactive readers, by address. Readers made inactive before the inactive index existed are
+     * listed once their item is written again.
+     */
+    public List<Subscription> all() {
+        List<Subscription> out = new java.util.ArrayList<>(activeSubscriptions());
+        table.queryIndex(Keys.INACTIVE_SUBSCRIBERS_INDEX, false, Integer.MAX_VALUE).stream()
+                .map(SubscriberRepository::fromItem).filter(s -> !s.active()).forEach(out::add);
+        out.sort(java.util.Comparator.comparing(s -> s.subscriber().email()));
+        return out;
+    }
+
+    private static Subscription fromItem(Item i) {
+        long hour = i.number("sendHour", -1);
+        Subscriber s = new Subscriber(i.string("email"), i.flag("active"), i.string("createdAt"), i.string("timeZone"),
+                hour < 0 || hour > 23 ? null : (int) hour, i.strings("topics"), i.strings("mutedShows"));
+        return new Subscription(s, Math.max(0, i.number("generation", 0)), i.string("unsubscribedAt"),
+                i.string("suppressedReason"));
+    }
+
+    /** An IANA zone id, checked, or null for the stack's digest zone. */
+    static String zone(String id) {
+        if (id == null || id.isBlank()) return null;
+        try {
+            return ZoneId.of(id.trim()).getId();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("not a time zone: " + id);
+        }
+    }
+
+    private static List<String> words(List<String> in, int max) {
+        if (in == null) return List.of();
+        List<String> out = in.stream().map(MailText::plain).filter(w -> !w.isEmpty())
+                .map(w -> w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w).distinct().toList();
+        if (out.size() > max) throw new IllegalArgumentException("at most " + max + " entries, got " + out.size());
+        return out;
+    }
+}

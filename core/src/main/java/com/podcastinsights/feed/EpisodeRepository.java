@@ -1,0 +1,160 @@
+package com.podcastinsights.feed;
+
+import com.podcastinsights.ids.Sha256;
+import com.podcastinsights.port.Item;
+import com.podcastinsights.store.Keys;
+import com.podcastinsights.port.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Episodes live in their feed's partition. Recording is conditional: that is what makes an episode NEW. */
+public final class EpisodeRepository {
+    /** Absent on items recorded by {@link #recordIfNew}; false until the Episode Discovered event is out. */
+    static final String ANNOUNCED = "announced";
+    /** True on episodes recorded outside the freshness window, which are never announced. */
+    static final String BACK_CATALOGUE = "backCatalogue";
+    /**
+     * GSI1 partition holding only unannounced episodes (GSI1SK "feedId#episodeId"); sparse, like the
+     * subscribers index. Belongs with the other key formats in Keys and docs/data-model.md.
+     */
+    public static final String UNANNOUNCED_INDEX = Keys.UNANNOUNCED_INDEX;
+
+    private final Table table;
+
+    public EpisodeRepository(Table table) {
+        this.table = table;
+    }
+
+    /** The episode id for an item's identity (guid, else link, else enclosure URL) within a feed. */
+    public static String idFor(String feedId, String identity) {
+        return Sha256.hex(feedId + "\n" + identity).substring(0, 16);
+    }
+
+    /** Records the episode; returns true only the first time, so a replayed fetch emits nothing twice. */
+    public boolean recordIfNew(Episode e, String discoveredAt) {
+        return table.putIfAbsent(toItem(e, discoveredAt));
+    }
+
+    /**
+     * Records a new episode as not yet announced, listed in the sparse {@link #UNANNOUNCED_INDEX} partition of
+     * GSI1. The poller publishes it and then calls {@link #markAnnounced}; if publishing fails or the run
+     * dies in between, {@link #listUnannounced} finds it on the next run, so an episode is announced at least
+     * once and never lost. Returns false when the episode is already recorded.
+     */
+    public boolean recordUnannounced(Episode e, String discoveredAt) {
+        Item item = toItem(e, discoveredAt);
+        Item.Builder b = Item.of(item.pk(), item.sk());
+        item.attributes().forEach(b::with);
+        return table.putIfAbsent(b.with(ANNOUNCED, false).index(UNANNOUNCED_INDEX, e.feedId() + "#" + e.id()).build());
+    }
+
+    /**
+     * Every episode, of any feed, still waiting for its Episode Discovered event. Reads the sparse index,
+     * so the cost follows the backlog, not the number of episodes. The index is eventually consistent: an
+     * episode recorded a moment ago may be missing, which is why the poller announces new episodes directly.
+     */
+    public List<Episode> listUnannounced() {
+        return listUnannounced(Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} of them: a run announces a bounded share of the backlog, the rest the next time. */
+    public List<Episode> listUnannounced(int limit) {
+        List<Episode> out = new ArrayList<>();
+        for (Item i : table.queryIndex(UNANNOUNCED_INDEX, false, limit)) {
+            if (i.string("episodeId") != null && i.string("feedId") != null) {
+                out.add(fromItem(i));
+            } else {
+                // an index that projects only keys: read the item itself
+                String feedId = i.pk().substring("FEED#".length());
+                String episodeId = i.sk().substring("EPISODE#".length());
+                find(feedId, episodeId).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Marks the episode announced and takes it out of the unannounced index. */
+    public void markAnnounced(String feedId, String episodeId) {
+        table.get(Keys.feedPk(feedId), Keys.episodeSk(episodeId)).ifPresent(i -> {
+            Item.Builder b = Item.of(i.pk(), i.sk());
+            i.attributes().forEach((name, value) -> {
+                if (!name.equals(Item.GSI1PK) && !name.equals(Item.GSI1SK)) b.with(name, value);
+            });
+            table.put(b.with(ANNOUNCED, true).build());
+        });
+    }
+
+    public Optional<Episode> find(String feedId, String episodeId) {
+        return table.get(Keys.feedPk(feedId), Keys.episodeSk(episodeId)).map(EpisodeRepository::fromItem);
+    }
+
+    public List<Episode> listByFeed(String feedId) {
+        return table.query(Keys.feedPk(feedId), "EPISODE#").stream().map(EpisodeRepository::fromItem).toList();
+    }
+
+    static Item toItem(Episode e, String discoveredAt) {
+        return Item.of(Keys.feedPk(e.feedId()), Keys.episodeSk(e.id()))
+                .with("type", "Episode")
+                .with("feedId", e.feedId())
+                .with("episodeId", e.id())
+                .with("guid", e.guid())
+                .with("podcastTitle", e.podcastTitle())
+                .with("title", e.title())
+                .with("publishedAt", e.publishedAt())
+                .with("link", e.link())
+                .with("enclosureUrl", e.enclosureUrl())
+                .with("transcriptUrl", e.transcriptUrl())
+                .with("transcriptType", e.transcriptType())
+                .with("showNotes", e.showNotes())
+                .with("discoveredAt", discoveredAt)
+                .build();
+    }
+
+    static Episode fromItem(Item i) {
+        return new Episode(i.string("feedId"), i.string("episodeId"), i.string("guid"), i.string("podcastTitle"),
+                i.string("title"), i.string("publishedAt"), i.string("link"), i.string("enclosureUrl"),
+                i.string("transcriptUrl"), i.string("transcriptType"), i.string("showNotes"));
+    }
+
+    /**
+     * As {@link #recordUnannounced(Episode, String)}, also keeping every transcript the item lists and the
+     * feed's language (see {@link EpisodeTranscripts}).
+     */
+    public boolean recordUnannounced(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
+        return table.putIfAbsent(withTranscripts(e, discoveredAt, transcripts).with(ANNOUNCED, false)
+                .index(UNANNOUNCED_INDEX, e.feedId() + "#" + e.id()).build());
+    }
+
+    /**
+     * Records an episode published before the freshness window (a new feed's back catalogue): it is known from
+     * now on, so it never counts as new later, but it is never announced, so it gets no transcript and no
+     * insights. Marked {@value #BACK_CATALOGUE} so an operator can tell why. False when already recorded.
+     */
+    public boolean recordBackCatalogue(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
+        return table.putIfAbsent(withTranscripts(e, discoveredAt, transcripts).with(BACK_CATALOGUE, true).build());
+    }
+
+    /** Deletes an episode item: what a poll recorded for a feed the operator removed while it ran. */
+    public void forget(String feedId, String episodeId) {
+        table.delete(Keys.feedPk(feedId), Keys.episodeSk(episodeId));
+    }
+
+    private static Item.Builder withTranscripts(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
+        Item item = toItem(e, discoveredAt);
+        Item.Builder b = Item.of(item.pk(), item.sk());
+        item.attributes().forEach(b::with);
+        transcripts.attributes().forEach(b::with);
+        return b;
+    }
+
+    /** The episode's item with every attribute, for readers of attributes the {@link Episode} does not carry. */
+    public Optional<Item> findItem(String feedId, String episodeId) {
+        return table.get(Keys.feedPk(feedId), Keys.episodeSk(episodeId));
+    }
+
+    public static Episode episodeOf(Item item) {
+        return fromItem(item);
+    }
+}

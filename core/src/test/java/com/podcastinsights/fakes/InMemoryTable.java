@@ -1,0 +1,99 @@
+package com.podcastinsights.fakes;
+
+import com.podcastinsights.store.ItemUpdates;
+import com.podcastinsights.port.Item;
+import com.podcastinsights.port.Table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A {@link Table} in a sorted map, for service and handler tests. Counts writes and reads so tests can assert on them. */
+public final class InMemoryTable implements Table {
+    private final Map<String, Item> items = new TreeMap<>();
+    private int writes;
+    private int reads;
+
+    private static String key(String pk, String sk) {
+        return pk + "\u0000" + sk;
+    }
+
+    @Override
+    public synchronized void put(Item item) {
+        writes++;
+        items.put(key(item.pk(), item.sk()), item);
+    }
+
+    @Override
+    public synchronized boolean putIfAbsent(Item item) {
+        if (items.containsKey(key(item.pk(), item.sk()))) return false;
+        put(item);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Item> get(String pk, String sk) {
+        reads++;
+        return Optional.ofNullable(items.get(key(pk, sk)));
+    }
+
+    @Override
+    public synchronized List<Item> query(String pk, String skPrefix) {
+        reads++;
+        return items.values().stream()
+                .filter(i -> i.pk().equals(pk) && i.sk().startsWith(skPrefix))
+                .sorted(Comparator.comparing(Item::sk))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Item> queryIndex(String gsi1pk, boolean descending, int limit) {
+        reads++;
+        Comparator<Item> order = Comparator.comparing(i -> i.string(Item.GSI1SK));
+        List<Item> matching = new ArrayList<>(items.values().stream()
+                .filter(i -> gsi1pk.equals(i.string(Item.GSI1PK)))
+                .sorted(descending ? order.reversed() : order)
+                .toList());
+        return matching.subList(0, Math.min(limit, matching.size()));
+    }
+
+    @Override
+    public synchronized void delete(String pk, String sk) {
+        items.remove(key(pk, sk));
+    }
+
+    public synchronized int writes() {
+        return writes;
+    }
+
+    /** GetItem and Query calls so far: what a stage's DynamoDB round trips would be. */
+    public synchronized int reads() {
+        return reads;
+    }
+
+    public synchronized List<Item> all() {
+        return List.copyOf(items.values());
+    }
+
+    public synchronized List<Item> ofType(String type) {
+        return items.values().stream().filter(i -> type.equals(i.string("type"))).toList();
+    }
+
+    @Override
+    public synchronized boolean addWithinLimits(Item item, java.util.Map<String, Long> deltas, java.util.Map<String, Long> limits) {
+        Optional<Item> next = ItemUpdates.counted(get(item.pk(), item.sk()), item, deltas, limits);
+        next.ifPresent(this::put);
+        return next.isPresent();
+    }
+
+    @Override
+    public synchronized boolean updateExisting(String pk, String sk, java.util.Map<String, Object> set,
+                                               java.util.Map<String, Object> setIfAbsent) {
+        Optional<Item> next = ItemUpdates.updated(Optional.ofNullable(items.get(key(pk, sk))), set, setIfAbsent);
+        next.ifPresent(this::put);
+        return next.isPresent();
+    }
+}
