@@ -8,7 +8,7 @@ import com.podcastinsights.feed.FeedItem;
 import com.podcastinsights.feed.ParsedFeed;
 import com.podcastinsights.feed.Person;
 import com.podcastinsights.feed.TranscriptLink;
-import com.podcastinsights.transcript.HtmlText;
+import com.podcastinsights.html.HtmlText;
 
 /**
  * The parsed-feed JSON of {@code feed inspect --json}, documented in docs/feed-json.md. Every documented

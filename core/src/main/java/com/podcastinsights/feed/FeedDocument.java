@@ -1,6 +1,6 @@
 package com.podcastinsights.feed;
 
-import com.podcastinsights.transcript.HtmlText;
+import com.podcastinsights.html.HtmlText;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;

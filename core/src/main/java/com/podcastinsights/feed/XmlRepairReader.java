@@ -1,5 +1,6 @@
 package com.podcastinsights.feed;
 
+import com.podcastinsights.html.HtmlEntities;
 import java.io.IOException;
 import java.io.Reader;
 

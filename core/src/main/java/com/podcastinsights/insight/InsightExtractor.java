@@ -2,7 +2,7 @@ package com.podcastinsights.insight;
 
 import com.podcastinsights.ids.Sha256;
 import com.podcastinsights.feed.Episode;
-import com.podcastinsights.transcript.HtmlText;
+import com.podcastinsights.html.HtmlText;
 import com.podcastinsights.transcript.ShowNotes;
 import com.podcastinsights.transcript.Transcript;
 

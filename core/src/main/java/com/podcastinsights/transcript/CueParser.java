@@ -1,5 +1,6 @@
 package com.podcastinsights.transcript;
 
+import com.podcastinsights.html.HtmlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

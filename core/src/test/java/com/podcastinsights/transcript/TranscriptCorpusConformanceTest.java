@@ -1,5 +1,6 @@
 package com.podcastinsights.transcript;
 
+import com.podcastinsights.html.HtmlText;
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.event.EventEnvelope;

@@ -1,4 +1,4 @@
-package com.podcastinsights.feed;
+package com.podcastinsights.html;
 
 import java.util.HashMap;
 import java.util.Map;

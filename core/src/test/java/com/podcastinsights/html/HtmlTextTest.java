@@ -1,4 +1,4 @@
-package com.podcastinsights.transcript;
+package com.podcastinsights.html;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,4 @@
-package com.podcastinsights.transcript;
-
-import com.podcastinsights.feed.HtmlEntities;
+package com.podcastinsights.html;
 
 import java.util.ArrayList;
 import java.util.List;
