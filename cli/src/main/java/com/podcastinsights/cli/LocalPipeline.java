@@ -3,7 +3,6 @@ package com.podcastinsights.cli;
 import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.DailySelection;
 import com.podcastinsights.digest.SubscriberRepository;
@@ -129,12 +128,12 @@ public final class LocalPipeline {
         Deliveries deliveries = new Deliveries();
         // The bus needs handlers, and handlers need the bus (to publish): the adapters are looked up on
         // first delivery, after both exist.
-        AtomicReference<Adapters> adapters = new AtomicReference<>();
+        AtomicReference<LocalPorts> adapters = new AtomicReference<>();
         InProcessEventBus bus = new InProcessEventBus(routes, target -> {
             String handler = handlerOf(routes, target);
             return deliveries.track(handler, Handlers.forClass(handler), adapters::get);
         }, clock);
-        adapters.set(new Adapters(new FileBlobStore(out.resolve("bucket")), table, new OutboxMailer(outbox), bus,
+        adapters.set(new LocalPorts(new FileBlobStore(out.resolve("bucket")), table, new OutboxMailer(outbox), bus,
                 new SafeHttpClient(policy, resolver), clock, settings));
 
         FeedRepository feedRepo = new FeedRepository(table);
@@ -184,7 +183,7 @@ public final class LocalPipeline {
     }
 
     /** Calls a handler the way Lambda does (event in, JSON summary out) and shows the summary. */
-    private void invoke(String handler, Adapters adapters, String eventJson) {
+    private void invoke(String handler, LocalPorts adapters, String eventJson) {
         String name = Handlers.functionName(handler);
         try {
             String summary = call(Handlers.forClass(handler).apply(adapters), name, eventJson);
@@ -210,8 +209,8 @@ public final class LocalPipeline {
         private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
         private final AtomicInteger attempts = new AtomicInteger();
 
-        EventHandler track(String handlerClass, Function<Adapters, RequestStreamHandler> factory,
-                           Supplier<Adapters> adapters) {
+        EventHandler track(String handlerClass, Function<LocalPorts, RequestStreamHandler> factory,
+                           Supplier<LocalPorts> adapters) {
             String name = Handlers.functionName(handlerClass);
             return eventJson -> {
                 JsonNode event = Json.MAPPER.readTree(eventJson);

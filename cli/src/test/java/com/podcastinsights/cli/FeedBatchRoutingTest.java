@@ -1,8 +1,9 @@
 package com.podcastinsights.cli;
 
 import com.podcastinsights.json.Json;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
+import com.podcastinsights.feed.PollLimits;
+import com.podcastinsights.stage.FetchFeedsStage;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.feed.Fixtures;
@@ -74,8 +75,9 @@ class FeedBatchRoutingTest {
             if (cls.equals(FetchFeedsHandler.class.getName())) return json -> invoke(fetch[0], json);
             return json -> elsewhere.merge(cls.substring(cls.lastIndexOf('.') + 1), 1, Integer::sum);
         }, CLOCK);
-        fetch[0] = new FetchFeedsHandler(new Adapters(new InMemoryBlobStore(), table, null, bus,
-                new SafeHttpClient(HttpPolicy.local()), CLOCK, Settings.defaults()), 2);
+        fetch[0] = LocalStages.fetchFeeds(new LocalPorts(new InMemoryBlobStore(), table, null, bus,
+                new SafeHttpClient(HttpPolicy.local()), CLOCK, Settings.defaults()),
+                new FetchFeedsStage.Config(2, PollLimits.defaults()));
 
         String summary = invoke(fetch[0], Files.readString(root().resolve("events/fetch-feeds-schedule.json")));
         DeliveryReport report = bus.drain();

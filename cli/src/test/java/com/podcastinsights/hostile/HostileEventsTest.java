@@ -1,7 +1,8 @@
 package com.podcastinsights.hostile;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.podcastinsights.config.Adapters;
+import com.podcastinsights.cli.LocalPorts;
+import com.podcastinsights.cli.LocalStages;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.fakes.InMemoryBlobStore;
@@ -95,13 +96,13 @@ class HostileEventsTest {
                         "lacks detail.feedId"),
                 Arguments.of("FetchTranscript", "an event of an unknown type",
                         event("Episode Deleted", "podcast-insights", t, EPISODE_DETAIL),
-                        "expected Episode Discovered but got Episode Deleted"),
+                        "FetchTranscript takes an Episode Discovered, got \"Episode Deleted\""),
                 Arguments.of("ExtractInsights", "a Transcript Stored without transcriptKey",
                         event("Transcript Stored", "podcast-insights", t, "{\"feedId\":\"f1\",\"episodeId\":\"e1\"}"),
                         "lacks detail.transcriptKey"),
                 Arguments.of("ExtractInsights", "an Episode Discovered sent to ExtractInsights",
                         event("Episode Discovered", "podcast-insights", t, EPISODE_DETAIL),
-                        "expected a Transcript Stored event, got Episode Discovered"),
+                        "ExtractInsights takes a Transcript Stored, got \"Episode Discovered\""),
                 Arguments.of("SendDigest", "an Episode Discovered sent to SendDigest",
                         event("Episode Discovered", "podcast-insights", t, EPISODE_DETAIL),
                         "SendDigest takes a Scheduled Event"),
@@ -116,14 +117,14 @@ class HostileEventsTest {
 
     private RequestStreamHandler handler(String name) {
         Clock clock = Clock.fixed(Instant.parse("2026-11-30T07:00:03Z"), ZoneOffset.UTC);
-        Adapters adapters = new Adapters(blobs, table, mailer, events, new SafeHttpClient(HttpPolicy.local()), clock,
+        LocalPorts adapters = new LocalPorts(blobs, table, mailer, events, new SafeHttpClient(HttpPolicy.local()), clock,
                 Settings.defaults());
         return switch (name) {
-            case "FetchFeeds" -> new FetchFeedsHandler(adapters);
-            case "FetchTranscript" -> new FetchTranscriptHandler(adapters);
-            case "ExtractInsights" -> new ExtractInsightsHandler(adapters);
-            case "SendDigest" -> new SendDigestHandler(adapters);
-            case "MailFeedback" -> new MailFeedbackHandler(adapters, "podcast-insights-digest");
+            case "FetchFeeds" -> LocalStages.fetchFeeds(adapters);
+            case "FetchTranscript" -> LocalStages.fetchTranscript(adapters);
+            case "ExtractInsights" -> LocalStages.extractInsights(adapters);
+            case "SendDigest" -> LocalStages.sendDigest(adapters);
+            case "MailFeedback" -> LocalStages.mailFeedback(adapters, "podcast-insights-digest");
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -10,7 +10,8 @@ import com.podcastinsights.aws.EventBridgePublisher;
 import com.podcastinsights.aws.S3BlobStore;
 import com.podcastinsights.aws.SesMailer;
 import com.podcastinsights.cli.SampleServer;
-import com.podcastinsights.config.Adapters;
+import com.podcastinsights.cli.LocalPorts;
+import com.podcastinsights.cli.LocalStages;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.digest.UnsubscribeLinks;
@@ -74,7 +75,7 @@ final class MotoPipeline {
     private final AwsEmulator aws;
     private final Clock clock;
     private final int copies;
-    private final Adapters adapters;
+    private final LocalPorts adapters;
     private final Machine rules = Machine.builder().build();
     private final Map<String, RequestStreamHandler> byFunction = new LinkedHashMap<>();
     private final List<Route> routes;
@@ -112,7 +113,7 @@ final class MotoPipeline {
         var table = new DynamoDbTable(AwsClients.dynamoDb(aws.region(), aws.endpoint(), aws.credentials(), options), TABLE);
         EventPublisher bus = new EventBridgePublisher(
                 AwsClients.eventBridge(aws.region(), aws.endpoint(), aws.credentials(), options), BUS, NO_WAIT);
-        this.adapters = new Adapters(
+        this.adapters = new LocalPorts(
                 new S3BlobStore(AwsClients.s3(aws.region(), aws.endpoint(), aws.credentials(), options), BUCKET),
                 table,
                 new SesMailer(AwsClients.sesV2(aws.region(), aws.endpoint(), aws.credentials(), options), null, NO_WAIT),
@@ -131,9 +132,9 @@ final class MotoPipeline {
         SUBSCRIBERS.forEach(s -> subscribers.subscribe(s, clock.instant().toString()));
 
         this.routes = TemplateRoutes.load(Path.of(System.getProperty("project.root", "..")).resolve("template.yaml"));
-        Map<String, Function<Adapters, RequestStreamHandler>> handlers = Map.of(
-                FetchTranscriptHandler.class.getName(), FetchTranscriptHandler::new,
-                ExtractInsightsHandler.class.getName(), ExtractInsightsHandler::new);
+        Map<String, Function<LocalPorts, RequestStreamHandler>> handlers = Map.of(
+                FetchTranscriptHandler.class.getName(), LocalStages::fetchTranscript,
+                ExtractInsightsHandler.class.getName(), LocalStages::extractInsights);
         for (int i = 0; i < routes.size(); i++) {
             Route r = routes.get(i);
             String cls = r.handlerClass().split("::")[0].trim();
@@ -151,14 +152,14 @@ final class MotoPipeline {
         new FeedRepository(adapters.table()).add(url, null);
     }
 
-    Adapters adapters() {
+    LocalPorts adapters() {
         return adapters;
     }
 
     /** The whole day: FetchFeeds, every event to its stage until none is left, then SendDigest. */
     void runDay() {
         String fetch = scheduleEvent("fetch-feeds");
-        for (int i = 0; i < copies; i++) invoke("FetchFeeds", new FetchFeedsHandler(adapters), fetch);
+        for (int i = 0; i < copies; i++) invoke("FetchFeeds", LocalStages.fetchFeeds(adapters), fetch);
         drain();
         sendDigest();
     }
@@ -166,7 +167,7 @@ final class MotoPipeline {
     void sendDigest() {
         String digest = scheduleEvent("send-digest");
         // one signing key for every run, so that two runs' emails are byte-comparable
-        SendDigestHandler sendDigest = new SendDigestHandler(adapters, new UnsubscribeLinks(
+        SendDigestHandler sendDigest = LocalStages.sendDigest(adapters, new UnsubscribeLinks(
                 "https://unsubscribe.example/", new UnsubscribeToken(new byte[32])));
         for (int i = 0; i < copies; i++) invoke("SendDigest", sendDigest, digest);
     }

@@ -1,5 +1,6 @@
 package com.podcastinsights.resilience;
 
+import com.podcastinsights.cli.LocalStages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.cli.SampleServer;
 import com.podcastinsights.function.FetchFeedsHandler;
@@ -86,7 +87,7 @@ class PipelineFaultsMotoTest {
         // Episode Discovered events cannot be published (counted; the episodes wait as the unannounced backlog)
         faults.failNext("Query", Kind.DYNAMODB_THROTTLING, 1, all);
         faults.failNext("PutEvents", Kind.EVENTS_5XX, 1, all);
-        JsonNode fetched = pipeline.invoke("FetchFeeds", new FetchFeedsHandler(pipeline.adapters()),
+        JsonNode fetched = pipeline.invoke("FetchFeeds", LocalStages.fetchFeeds(pipeline.adapters()),
                 pipeline.scheduleEvent("fetch-feeds"));
         assertEquals(1, fetched.path("publishFailures").asInt(), fetched.toString());
         assertEquals(4, fetched.path("announced").asInt(), fetched.toString());
@@ -99,7 +100,7 @@ class PipelineFaultsMotoTest {
 
         // the next scheduled run announces the backlog
         faults.clear();
-        JsonNode next = pipeline.invoke("FetchFeeds", new FetchFeedsHandler(pipeline.adapters()),
+        JsonNode next = pipeline.invoke("FetchFeeds", LocalStages.fetchFeeds(pipeline.adapters()),
                 pipeline.scheduleEvent("fetch-feeds"));
         assertEquals(2, next.path("announced").asInt(), next.toString());
         pipeline.drain();

@@ -1,5 +1,6 @@
 package com.podcastinsights.resilience;
 
+import com.podcastinsights.cli.LocalStages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.cli.SampleServer;
 import com.podcastinsights.feed.Feed;
@@ -42,7 +43,7 @@ class PipelinePartialFailureMotoTest {
         String gone = samples.baseUri() + "/feeds/gone.xml"; // the sample server answers 404
         pipeline.subscribeFeed(gone);
 
-        JsonNode fetched = pipeline.invoke("FetchFeeds", new FetchFeedsHandler(pipeline.adapters()),
+        JsonNode fetched = pipeline.invoke("FetchFeeds", LocalStages.fetchFeeds(pipeline.adapters()),
                 pipeline.scheduleEvent("fetch-feeds"));
         assertEquals(4, fetched.path("feeds").asInt(), fetched.toString());
         assertEquals(1, fetched.path("failed").asInt(), fetched.toString());

@@ -154,9 +154,9 @@ final class TemplateChecks {
     // ------------------------------------------------------------------ (c) environment
 
     private static final Pattern ENV_READ = Pattern.compile(
-            "\\b(?:require|optional)\\s*\\(\\s*\"([A-Z][A-Z0-9_]*)\"|System\\s*\\.\\s*getenv\\s*\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
+            "\\b(?:require|optional|wholeNumber|decimal|flag|zone)\\s*\\(\\s*\"([A-Z][A-Z0-9_]*)\"|System\\s*\\.\\s*getenv\\s*\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
 
-    /** Names read through {@code Env.require("X")}, {@code .optional("X", ...)} or {@code System.getenv("X")}. */
+    /** Names read through {@code Env.require("X")}, {@code .optional("X", ...)}, Env's typed readers or {@code System.getenv("X")}. */
     static Set<String> envVarsRead(String javaSource) {
         Set<String> names = new TreeSet<>();
         Matcher m = ENV_READ.matcher(stripComments(javaSource));

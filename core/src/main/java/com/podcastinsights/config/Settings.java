@@ -8,4 +8,12 @@ public record Settings(String senderAddress, ZoneId digestZone, int insightsPerE
     public static Settings defaults() {
         return new Settings("digest@podcast-insights.example", ZoneId.of("UTC"), 5, 5, 2);
     }
+
+    public Settings withSenderAddress(String address) {
+        return new Settings(address, digestZone, insightsPerEpisode, digestSize, maxPerEpisodeInDigest);
+    }
+
+    public Settings withDigestZone(ZoneId zone) {
+        return new Settings(senderAddress, zone, insightsPerEpisode, digestSize, maxPerEpisodeInDigest);
+    }
 }

@@ -54,8 +54,8 @@ public final class DigestSender {
     private final Clock clock;
     private final Settings settings;
     private final UnsubscribeLinks unsubscribe;
-    private SendPacer pacer = SendPacer.perSecond(0);
-    private Integer defaultSendHour;
+    private final SendPacer pacer;
+    private final Integer defaultSendHour;
     private final Personalizer personalizer;
 
     /** Local runs and tests: unsubscribe links signed with a key of this process, pointing nowhere. */
@@ -63,7 +63,23 @@ public final class DigestSender {
         this(table, mailer, clock, settings, UnsubscribeLinks.local());
     }
 
+    /** Unpaced, and every run is the send hour of subscribers without their own. */
     public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings, UnsubscribeLinks unsubscribe) {
+        this(table, mailer, clock, settings, unsubscribe, SendPacer.perSecond(0), null);
+    }
+
+    /**
+     * {@code pacer}: the SES maximum send rate. {@code defaultSendHour}: the local hour subscribers without their own
+     * send hour get the digest at, in their zone (or the digest zone); null: every run is their hour, which suits a
+     * once-a-day schedule and local runs.
+     */
+    public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings, UnsubscribeLinks unsubscribe,
+                        SendPacer pacer, Integer defaultSendHour) {
+        if (defaultSendHour != null && (defaultSendHour < 0 || defaultSendHour > 23)) {
+            throw new IllegalArgumentException("send hour must be 0-23: " + defaultSendHour);
+        }
+        this.pacer = pacer;
+        this.defaultSendHour = defaultSendHour;
         this.unsubscribe = unsubscribe;
         this.personalizer = new Personalizer(settings.digestSize(), settings.maxPerEpisodeInDigest());
         this.subscribers = new SubscriberRepository(table);
@@ -73,22 +89,6 @@ public final class DigestSender {
         this.mailer = mailer;
         this.clock = clock;
         this.settings = settings;
-    }
-
-    /** Paces the sends (the SES maximum send rate); unpaced by default. */
-    public DigestSender pacedBy(SendPacer pacer) {
-        this.pacer = pacer;
-        return this;
-    }
-
-    /**
-     * The local hour subscribers without their own send hour get the digest at, in their zone (or the digest
-     * zone). Null (the default): every run is their hour, which suits a once-a-day schedule and local runs.
-     */
-    public DigestSender withDefaultSendHour(Integer hour) {
-        if (hour != null && (hour < 0 || hour > 23)) throw new IllegalArgumentException("send hour must be 0-23: " + hour);
-        this.defaultSendHour = hour;
-        return this;
     }
 
     public static String dayOf(Instant scheduledAt, Settings settings) {

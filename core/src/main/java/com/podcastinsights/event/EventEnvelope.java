@@ -11,12 +11,40 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * The EventBridge envelope as our handlers read it. Parsing is strict about what we need (detail-type,
  * detail) so that a malformed event fails loudly and reaches the failure destination.
  */
 public record EventEnvelope(String id, String source, String detailType, String time, JsonNode detail) {
+    /** A schedule's own time, not the clock, so a replayed event targets the hour it was meant for. */
+    public Instant scheduledAt() {
+        if (time == null || time.isBlank()) {
+            throw new IllegalArgumentException("schedule event has no time");
+        }
+        try {
+            return Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("schedule event time is not an ISO instant: " + time, e);
+        }
+    }
+
+    /** Whether this is the event {@code detailType} from {@code source}. */
+    public boolean is(String source, String detailType) {
+        return source.equals(this.source) && detailType.equals(this.detailType);
+    }
+
+    /**
+     * The error a handler throws on an event it does not take: the asynchronous invocation fails, Lambda retries
+     * it and then hands it to the function's OnFailure destination, where an operator sees it.
+     */
+    public IllegalArgumentException unexpected(String stage, String expected) { // expected: "a Scheduled Event"
+        return new IllegalArgumentException(stage + " takes " + expected + ", got \"" + detailType + "\" from \""
+                + source + "\"");
+    }
+
     public static EventEnvelope parse(InputStream in) throws IOException {
         return parse(Json.MAPPER.readTree(in));
     }

@@ -1,5 +1,7 @@
 package com.podcastinsights.feed;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.podcastinsights.json.Json;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.FeedBatchRequested;
 import com.podcastinsights.event.PipelineEvents;
@@ -48,6 +50,14 @@ public final class FeedFanOut {
 
     /** What a scheduled run did: either it polled every feed itself, or it requested batches. */
     public record ScheduledRun(int feeds, Optional<PollReport> polled, int batches, PollReport backlog) {
+        /** What the handler returns: the poll's summary, or the fan-out's. */
+        public ObjectNode summary() {
+            return polled.map(PollReport::summary).orElseGet(() -> Json.MAPPER.createObjectNode()
+                    .put("feeds", feeds)
+                    .put("batches", batches)
+                    .put("announced", backlog.announced())
+                    .put("publishFailures", backlog.publishFailures()));
+        }
     }
 
     /**
@@ -77,6 +87,13 @@ public final class FeedFanOut {
 
     /** What one batch invocation did; {@code unsubscribed} counts ids removed since the batch was requested. */
     public record BatchRun(PollReport report, int unsubscribed) {
+        public ObjectNode summary(FeedBatchRequested batch) {
+            return report.summary()
+                    .put("batchIndex", batch.batchIndex())
+                    .put("batchCount", batch.batchCount())
+                    .put("scheduledTime", batch.scheduledTime())
+                    .put("unsubscribed", unsubscribed);
+        }
     }
 
     /** Polls exactly the batch's feeds that are still subscribed. */

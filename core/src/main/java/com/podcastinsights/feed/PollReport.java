@@ -1,5 +1,8 @@
 package com.podcastinsights.feed;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.podcastinsights.json.Json;
+
 /**
  * What one polling run did. {@code announced} counts Episode Discovered events published, which includes
  * episodes left unannounced by an earlier run; {@code publishFailures} counts feeds whose events could not be
@@ -18,5 +21,17 @@ public record PollReport(int feeds, int notModified, int failed, int newEpisodes
 
     public PollReport(int feeds, int notModified, int failed, int newEpisodes, int announced, int publishFailures) {
         this(feeds, notModified, failed, newEpisodes, announced, publishFailures, 0);
+    }
+
+    /** The handler's JSON summary of the poll. */
+    public ObjectNode summary() {
+        return Json.MAPPER.createObjectNode()
+                .put("feeds", feeds)
+                .put("notModified", notModified)
+                .put("failed", failed)
+                .put("newEpisodes", newEpisodes)
+                .put("announced", announced)
+                .put("publishFailures", publishFailures)
+                .put("skipped", skipped);
     }
 }

@@ -3,6 +3,7 @@ package com.podcastinsights.metrics;
 import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.event.InsightsExtracted;
 import com.podcastinsights.event.TranscriptStored;
+import com.podcastinsights.feed.FeedFanOut;
 import com.podcastinsights.feed.PollReport;
 
 import java.time.Clock;
@@ -54,6 +55,12 @@ public final class StageMetrics {
                 .count("AnnounceFailures", r.publishFailures())
                 .count("EpisodesBackCatalogue", r.backCatalogue())
                 .count("FeedsCapped", r.capped()));
+    }
+
+    /** A scheduled run: the poll's figures when it polled every feed itself, the fan-out's otherwise. */
+    public void scheduledRun(FeedFanOut.ScheduledRun run) {
+        run.polled().ifPresentOrElse(this::feedsPolled,
+                () -> feedsFannedOut(run.batches(), run.backlog().announced(), run.backlog().publishFailures()));
     }
 
     /** A scheduled run that fanned out into batches instead of polling itself (each batch reports its poll). */

@@ -1,5 +1,7 @@
 package com.podcastinsights.transcript;
 
+import com.podcastinsights.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.event.EpisodeDiscovered;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
@@ -84,6 +86,27 @@ public final class TranscriptFetcher {
                           AudioTranscriber.Outcome transcriptionSkipped) {
         public Outcome(Optional<TranscriptStored> stored, int linksTried, int linksFailed) {
             this(stored, linksTried, linksFailed, null);
+        }
+
+        /** Why speech-to-text was skipped, as the metric's Reason label (DailyCap or NotFresh); null when it was not. */
+        public String skipReason() {
+            if (transcriptionSkipped == null) return null;
+            return transcriptionSkipped == AudioTranscriber.Outcome.SKIPPED_DAILY_CAP ? "DailyCap" : "NotFresh";
+        }
+
+        /** The handler's JSON summary of the episode's fetch. */
+        public ObjectNode summary(EpisodeDiscovered discovered) {
+            ObjectNode summary = Json.MAPPER.createObjectNode()
+                    .put("feedId", discovered.feedId())
+                    .put("episodeId", discovered.episodeId())
+                    .put("stored", stored.isPresent())
+                    .put("linksTried", linksTried)
+                    .put("linksFailed", linksFailed);
+            if (skipReason() != null) summary.put("transcriptionSkipped", skipReason());
+            stored.ifPresent(s -> summary.put("transcriptKey", s.transcriptKey())
+                    .put("source", s.source())
+                    .put("segments", s.segments()));
+            return summary;
         }
     }
 

@@ -98,7 +98,8 @@ class DigestSenderTest {
         subscribers.save(new Subscriber("tokyo@example.com", true, null, "Asia/Tokyo", 7, List.of(), List.of()), "2026-11-01T00:00:00Z");
         subscribers.save(new Subscriber("utc@example.com", true, null, null, 7, List.of(), List.of()), "2026-11-01T00:00:00Z");
         subscribers.save(new Subscriber("legacy@example.com", true, null, null, null, List.of(), List.of()), "2026-11-01T00:00:00Z");
-        DigestSender hourly = new DigestSender(table, mailer, clock, settings).withDefaultSendHour(9);
+        DigestSender hourly = new DigestSender(table, mailer, clock, settings, UnsubscribeLinks.local(),
+                SendPacer.perSecond(0), 9);
 
         DigestReport tokyoMorning = hourly.send(Instant.parse("2026-11-30T22:00:00Z")); // 07:00 on Dec 1 in Tokyo
         assertEquals(1, tokyoMorning.sent());

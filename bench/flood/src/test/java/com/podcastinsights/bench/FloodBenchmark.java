@@ -1,11 +1,10 @@
 package com.podcastinsights.bench;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.podcastinsights.stage.FetchFeedsStage;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.EventBridgePublisher;
 import com.podcastinsights.aws.S3BlobStore;
-import com.podcastinsights.config.Adapters;
-import com.podcastinsights.config.Settings;
 import com.podcastinsights.feed.EpisodeRepository;
 import com.podcastinsights.feed.Feed;
 import com.podcastinsights.feed.FeedRepository;
@@ -146,8 +145,8 @@ class FloodBenchmark {
                 if (m.find()) announced.computeIfAbsent(m.group(1), k -> new AtomicInteger()).incrementAndGet();
             });
         };
-        Adapters adapters = new Adapters(new S3BlobStore(aws.s3(), "bench"), table, null, counting,
-                new SafeHttpClient(HttpPolicy.local()), Clock.systemUTC(), Settings.defaults());
+        var blobs = new S3BlobStore(aws.s3(), "bench");
+        var http = new SafeHttpClient(HttpPolicy.local());
         String event = "{\"version\":\"0\",\"id\":\"bench\",\"detail-type\":\"Feed Batch Requested\","
                 + "\"source\":\"podcast-insights\",\"time\":\"" + now + "\",\"detail\":{\"feedIds\":[\""
                 + String.join("\",\"", ids) + "\"],\"batchIndex\":0,\"batchCount\":1,\"scheduledTime\":\"" + now + "\"}}";
@@ -181,7 +180,9 @@ class FloodBenchmark {
         System.setErr(timestamps);
         try {
             // built after System.err is replaced: the poller keeps the stream it is given
-            FetchFeedsHandler handler = new FetchFeedsHandler(adapters, FEEDS);
+            FetchFeedsHandler handler = new FetchFeedsHandler(FetchFeedsStage.build(
+                    new FetchFeedsStage.Config(FEEDS, PollLimits.defaults()), table, blobs, counting, http,
+                    Clock.systemUTC()), Clock.systemUTC());
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), summary, context);
         } finally {
             System.setErr(originalErr);

@@ -2,7 +2,6 @@ package com.podcastinsights.function;
 
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
@@ -33,8 +32,8 @@ class ExtractInsightsHandlerTest {
     private final InMemoryTable table = new InMemoryTable();
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final RecordingPublisher events = new RecordingPublisher();
-    private final ExtractInsightsHandler handler = new ExtractInsightsHandler(new Adapters(blobs, table, null, events, null,
-            Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), Settings.defaults()));
+    private final ExtractInsightsHandler handler = new ExtractInsightsHandler(com.podcastinsights.stage.ExtractInsightsStage.build(com.podcastinsights.stage.ExtractInsightsStage.Config.local(Settings.defaults()),
+                blobs, table, events, Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), com.podcastinsights.insight.InsightRewriter.NONE), Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC));
 
     /** The sample event the repository ships, so the handler is tested against the documented shape. */
     private static byte[] sampleEvent() throws Exception {
@@ -88,29 +87,30 @@ class ExtractInsightsHandlerTest {
     @Test
     void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
         var e = assertThrows(IllegalStateException.class,
-                () -> ExtractInsightsHandler.awsAdapters(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "DIGEST_TIME_ZONE", "UTC"))));
+                () -> new ExtractInsightsLambda(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "DIGEST_TIME_ZONE", "UTC"))));
         assertTrue(e.getMessage().contains("EVENT_BUS_NAME"), e.getMessage());
     }
 
     @Test
     void theRewriteStepIsOffWithoutAModelSoTheDefaultPathNeedsNoClient() {
-        var env = new com.podcastinsights.config.Env(java.util.Map.of("REWRITE_MODEL_ID", ""));
-        assertSame(com.podcastinsights.insight.InsightRewriter.NONE, ExtractInsightsHandler.rewriter(env, null));
-        assertSame(com.podcastinsights.insight.InsightRewriter.NONE,
-                ExtractInsightsHandler.rewriter(new com.podcastinsights.config.Env(java.util.Map.of()), null));
+        var env = new com.podcastinsights.config.Env(java.util.Map.of("REWRITE_MODEL_ID", "", "DIGEST_TIME_ZONE", "UTC"));
+        assertSame(com.podcastinsights.insight.InsightRewriter.NONE, ExtractInsightsLambda.rewriter(
+                com.podcastinsights.stage.ExtractInsightsStage.Config.from(env), null));
+        assertSame(com.podcastinsights.insight.InsightRewriter.NONE, ExtractInsightsLambda.rewriter(
+                com.podcastinsights.stage.ExtractInsightsStage.Config.from(new com.podcastinsights.config.Env(
+                        java.util.Map.of("DIGEST_TIME_ZONE", "UTC"))), null));
     }
 
     @Test
     void aRewriterReplacesTheStoredTextButNotTheSourceOrRank() throws Exception {
         seed();
         var calls = new java.util.concurrent.atomic.AtomicInteger();
-        var rewriting = new ExtractInsightsHandler(new Adapters(blobs, table, null, events, null,
-                Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), Settings.defaults()),
-                passages -> {
+        var rewriting = new ExtractInsightsHandler(com.podcastinsights.stage.ExtractInsightsStage.build(com.podcastinsights.stage.ExtractInsightsStage.Config.local(Settings.defaults()),
+                blobs, table, events, Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), passages -> {
                     calls.incrementAndGet();
                     return passages.stream().map(p -> com.podcastinsights.insight.InsightRewriter.Verdict.kept(
                             "REWRITTEN " + p.sourceText().length())).toList();
-                });
+                }), Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         rewriting.handleRequest(new ByteArrayInputStream(sampleEvent()), out, null);
 
@@ -125,11 +125,10 @@ class ExtractInsightsHandlerTest {
     void aCandidateTheModelJudgesOutIsDroppedNotShownAsExtracted() throws Exception {
         seed();
         var candidates = new java.util.concurrent.atomic.AtomicInteger();
-        var rewriting = new ExtractInsightsHandler(new Adapters(blobs, table, null, events, null,
-                Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), Settings.defaults()),
-                passages -> java.util.stream.IntStream.range(0, candidates.addAndGet(passages.size())).mapToObj(i -> i == 1
+        var rewriting = new ExtractInsightsHandler(com.podcastinsights.stage.ExtractInsightsStage.build(com.podcastinsights.stage.ExtractInsightsStage.Config.local(Settings.defaults()),
+                blobs, table, events, Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC), passages -> java.util.stream.IntStream.range(0, candidates.addAndGet(passages.size())).mapToObj(i -> i == 1
                         ? com.podcastinsights.insight.InsightRewriter.Verdict.dropped("an ad")
-                        : com.podcastinsights.insight.InsightRewriter.Verdict.kept(passages.get(i).text())).toList());
+                        : com.podcastinsights.insight.InsightRewriter.Verdict.kept(passages.get(i).text())).toList()), Clock.fixed(Instant.parse("2026-11-30T06:01:00Z"), ZoneOffset.UTC));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         rewriting.handleRequest(new ByteArrayInputStream(sampleEvent()), out, null);
 
@@ -157,7 +156,7 @@ class ExtractInsightsHandlerTest {
 
     @Test
     void primingBeforeSnapshotTouchesNoAdapter() throws Exception {
-        handler.beforeCheckpoint(null);
+        ExtractInsightsLambda.prime();
 
         assertTrue(events.published().isEmpty());
         assertEquals(0, table.writes());

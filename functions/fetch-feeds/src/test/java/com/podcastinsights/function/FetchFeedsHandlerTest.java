@@ -2,7 +2,6 @@ package com.podcastinsights.function;
 
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
@@ -39,9 +38,8 @@ class FetchFeedsHandlerTest {
     private final LoopbackServer server = new LoopbackServer();
     private final InMemoryTable table = new InMemoryTable();
     private final RecordingPublisher events = new RecordingPublisher();
-    private final FetchFeedsHandler handler = new FetchFeedsHandler(new Adapters(new InMemoryBlobStore(), table, null,
-            events, new SafeHttpClient(HttpPolicy.local()), Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC),
-            Settings.defaults()));
+    private final FetchFeedsHandler handler = new FetchFeedsHandler(com.podcastinsights.stage.FetchFeedsStage.build(com.podcastinsights.stage.FetchFeedsStage.Config.defaults(), table, new InMemoryBlobStore(), events,
+                new SafeHttpClient(HttpPolicy.local()), Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC)), Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC));
 
     @AfterEach
     void stop() {
@@ -88,9 +86,8 @@ class FetchFeedsHandlerTest {
     }
 
     private FetchFeedsHandler handler(int feedsPerInvocation, com.podcastinsights.port.EventPublisher bus) {
-        return new FetchFeedsHandler(new Adapters(new InMemoryBlobStore(), table, null, bus,
-                new SafeHttpClient(HttpPolicy.local()), Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC),
-                Settings.defaults()), feedsPerInvocation);
+        return new FetchFeedsHandler(com.podcastinsights.stage.FetchFeedsStage.build(new com.podcastinsights.stage.FetchFeedsStage.Config(feedsPerInvocation, com.podcastinsights.feed.PollLimits.defaults()), table, new InMemoryBlobStore(), bus,
+                new SafeHttpClient(HttpPolicy.local()), Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC)), Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC));
     }
 
     private static JsonNode invoke(FetchFeedsHandler h, String event) throws IOException {
@@ -163,7 +160,7 @@ class FetchFeedsHandlerTest {
                 java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                         new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
                         (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis")
-                                ? (int) FetchFeedsHandler.BUDGET_MARGIN.minusSeconds(5).toMillis() : null);
+                                ? (int) com.podcastinsights.feed.PollBudget.START_MARGIN.minusSeconds(5).toMillis() : null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         handler.handleRequest(new ByteArrayInputStream(sampleEvent("fetch-feeds-schedule.json")), out, almostOut);
@@ -193,7 +190,7 @@ class FetchFeedsHandlerTest {
 
     @Test
     void primingBeforeSnapshotTouchesNoAdapter() throws Exception {
-        handler.beforeCheckpoint(null);
+        FetchFeedsLambda.prime();
 
         assertTrue(events.published().isEmpty());
         assertEquals(0, table.writes());

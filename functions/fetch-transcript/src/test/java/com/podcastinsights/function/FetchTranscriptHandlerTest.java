@@ -3,7 +3,6 @@ package com.podcastinsights.function;
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
@@ -38,8 +37,8 @@ class FetchTranscriptHandlerTest {
     private final InMemoryTable table = new InMemoryTable();
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final RecordingPublisher events = new RecordingPublisher();
-    private final FetchTranscriptHandler handler = new FetchTranscriptHandler(new Adapters(blobs, table, null, events,
-            new SafeHttpClient(HttpPolicy.local()), Clock.systemUTC(), Settings.defaults()));
+    private final FetchTranscriptHandler handler = new FetchTranscriptHandler(com.podcastinsights.stage.FetchTranscriptStage.build(table, blobs, events,
+                new SafeHttpClient(HttpPolicy.local()), null), Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -127,7 +126,7 @@ class FetchTranscriptHandlerTest {
 
     @Test
     void primingBeforeSnapshotTouchesNoAdapter() throws Exception {
-        handler.beforeCheckpoint(null);
+        FetchTranscriptLambda.prime();
 
         assertTrue(events.published().isEmpty());
         assertEquals(0, table.writes());

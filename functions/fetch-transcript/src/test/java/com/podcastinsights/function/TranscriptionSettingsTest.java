@@ -1,6 +1,7 @@
 package com.podcastinsights.function;
 
 import com.podcastinsights.config.Env;
+import com.podcastinsights.stage.FetchTranscriptStage;
 import com.podcastinsights.transcript.TranscriptionPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -15,16 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class TranscriptionSettingsTest {
     @Test
     void offUnlessTheStackSaysTrue() {
-        assertFalse(FetchTranscriptHandler.transcriptionPolicy(new Env(Map.of())).enabled());
-        assertFalse(FetchTranscriptHandler.transcriptionPolicy(new Env(Map.of("TRANSCRIBE_ENABLED", "false",
-                "TRANSCRIBE_JOB_PREFIX", "podcast-insights-s-"))).enabled());
+        assertFalse(FetchTranscriptStage.Config.from(new Env(Map.of())).transcription().enabled());
+        assertFalse(FetchTranscriptStage.Config.from(new Env(Map.of("TRANSCRIBE_ENABLED", "false",
+                "TRANSCRIBE_JOB_PREFIX", "podcast-insights-s-"))).transcription().enabled());
     }
 
     @Test
     void onWithTheTemplatesValues() {
-        TranscriptionPolicy p = FetchTranscriptHandler.transcriptionPolicy(new Env(Map.of("TRANSCRIBE_ENABLED", "true",
+        TranscriptionPolicy p = FetchTranscriptStage.Config.from(new Env(Map.of("TRANSCRIBE_ENABLED", "true",
                 "TRANSCRIBE_JOB_PREFIX", "podcast-insights-prod-", "TRANSCRIBE_MAX_AUDIO_MB", "500",
-                "TRANSCRIBE_MAX_SPEAKERS", "6", "TRANSCRIBE_DOWNLOAD_TIMEOUT_SECONDS", "600")));
+                "TRANSCRIBE_MAX_SPEAKERS", "6", "TRANSCRIBE_DOWNLOAD_TIMEOUT_SECONDS", "600"))).transcription();
         assertEquals(new TranscriptionPolicy(true, "podcast-insights-prod-", 500L * 1024 * 1024, 6,
                 Duration.ofSeconds(600)), p);
     }
@@ -32,6 +33,6 @@ class TranscriptionSettingsTest {
     @Test
     void onWithoutAJobPrefixFailsFast() {
         assertThrows(IllegalStateException.class,
-                () -> FetchTranscriptHandler.transcriptionPolicy(new Env(Map.of("TRANSCRIBE_ENABLED", "true"))));
+                () -> FetchTranscriptStage.Config.from(new Env(Map.of("TRANSCRIBE_ENABLED", "true"))).transcription());
     }
 }

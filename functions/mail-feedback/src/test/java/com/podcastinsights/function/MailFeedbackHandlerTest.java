@@ -2,7 +2,6 @@ package com.podcastinsights.function;
 
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.event.EventEnvelope;
@@ -25,8 +24,7 @@ class MailFeedbackHandlerTest {
     private final SubscriberRepository subscribers = new SubscriberRepository(table);
     /** The configuration set of events/ses-bounce.json: the stack "podcast-insights"'s. */
     static final String CONFIGURATION_SET = "podcast-insights-digest";
-    private final MailFeedbackHandler handler = new MailFeedbackHandler(new Adapters(null, table, null, null, null,
-            Clock.fixed(Instant.parse("2026-11-30T07:01:00Z"), ZoneOffset.UTC), Settings.defaults()), CONFIGURATION_SET);
+    private final MailFeedbackHandler handler = new MailFeedbackHandler(com.podcastinsights.stage.MailFeedbackStage.build(new com.podcastinsights.stage.MailFeedbackStage.Config(CONFIGURATION_SET), table), Clock.fixed(Instant.parse("2026-11-30T07:01:00Z"), ZoneOffset.UTC));
 
     private String bounceSample() throws Exception {
         return Files.readString(Path.of(System.getProperty("project.root", "../..")).resolve("events/ses-bounce.json"));

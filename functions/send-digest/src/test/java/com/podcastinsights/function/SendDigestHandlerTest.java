@@ -2,7 +2,6 @@ package com.podcastinsights.function;
 
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.DigestFixtures;
 import com.podcastinsights.digest.ParsedMime;
@@ -28,8 +27,8 @@ class SendDigestHandlerTest {
     private final InMemoryTable table = new InMemoryTable();
     private final RecordingMailer mailer = new RecordingMailer();
     private final Settings settings = new Settings("Podcast Insights <digest@podcast-insights.example>", ZoneId.of("UTC"), 5, 5, 2);
-    private final SendDigestHandler handler = new SendDigestHandler(new Adapters(null, table, mailer, null, null,
-            Clock.fixed(Instant.parse("2026-11-30T07:00:02Z"), ZoneOffset.UTC), settings));
+    private final SendDigestHandler handler = new SendDigestHandler(com.podcastinsights.stage.SendDigestStage.build(com.podcastinsights.stage.SendDigestStage.Config.local(settings), table,
+                mailer, Clock.fixed(Instant.parse("2026-11-30T07:00:02Z"), ZoneOffset.UTC), com.podcastinsights.digest.UnsubscribeLinks.local()), Clock.fixed(Instant.parse("2026-11-30T07:00:02Z"), ZoneOffset.UTC));
 
     private static byte[] sampleEvent() throws Exception {
         Path root = Path.of(System.getProperty("project.root", "../.."));
@@ -87,7 +86,7 @@ class SendDigestHandlerTest {
     @Test
     void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
         var e = assertThrows(IllegalStateException.class,
-                () -> SendDigestHandler.awsAdapters(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
+                () -> new SendDigestLambda(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
         assertTrue(e.getMessage().contains("SENDER_ADDRESS"), e.getMessage());
     }
 
@@ -113,7 +112,7 @@ class SendDigestHandlerTest {
 
     @Test
     void primingBeforeSnapshotSendsNothingAndWritesNothing() throws Exception {
-        handler.beforeCheckpoint(null);
+        SendDigestLambda.prime();
 
         assertTrue(mailer.sent.isEmpty());
         assertEquals(0, table.writes());

@@ -4,7 +4,6 @@ import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.SesMailer;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.DigestFixtures;
 import com.podcastinsights.digest.ParsedMime;
@@ -53,9 +52,8 @@ class SendDigestReplayMotoTest {
         List<String> emails = IntStream.range(0, SUBSCRIBERS).mapToObj(i -> "reader" + i + "@example.com").toList();
         emails.forEach(e -> subscribers.subscribe(e, "2026-11-01T00:00:00Z"));
         Settings settings = new Settings(SENDER, ZoneId.of("UTC"), 5, 5, 2);
-        SendDigestHandler handler = new SendDigestHandler(new Adapters(null, table, new SesMailer(aws.sesV2(), null), null,
-                null, Clock.fixed(Instant.parse("2026-11-30T07:00:02Z"), ZoneOffset.UTC), settings),
-                new UnsubscribeLinks("https://u.lambda-url.us-east-1.on.aws/", new UnsubscribeToken(UnsubscribeToken.randomKey())));
+        SendDigestHandler handler = new SendDigestHandler(com.podcastinsights.stage.SendDigestStage.build(com.podcastinsights.stage.SendDigestStage.Config.local(settings), table,
+                new SesMailer(aws.sesV2(), null), Clock.fixed(Instant.parse("2026-11-30T07:00:02Z"), ZoneOffset.UTC), new UnsubscribeLinks("https://u.lambda-url.us-east-1.on.aws/", new UnsubscribeToken(UnsubscribeToken.randomKey()))), Clock.fixed(Instant.parse("2026-11-30T07:00:02Z"), ZoneOffset.UTC));
         byte[] event = Files.readAllBytes(Path.of(System.getProperty("project.root", "../..")).resolve("events/send-digest-schedule.json"));
 
         int sent = 0;

@@ -5,22 +5,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
-import com.podcastinsights.aws.EventBridgePublisher;
-import com.podcastinsights.aws.S3BlobStore;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Env;
-import com.podcastinsights.config.Settings;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.TranscriptStored;
-import com.podcastinsights.feed.EpisodeRepository;
 import com.podcastinsights.transcript.TranscriptionCompletion;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -34,16 +26,12 @@ public final class TranscriptionDoneHandler implements RequestStreamHandler {
     private final TranscriptionCompletion completion;
 
     public TranscriptionDoneHandler() {
-        this(Env.system());
+        this(TranscriptionDoneLambda.completion(Env.system()));
     }
 
-    private TranscriptionDoneHandler(Env env) {
-        this(awsAdapters(env), env.require("TRANSCRIBE_JOB_PREFIX"));
-    }
-
-    public TranscriptionDoneHandler(Adapters adapters, String jobPrefix) {
-        this.completion = new TranscriptionCompletion(new EpisodeRepository(adapters.table()), adapters.blobs(),
-                adapters.events(), jobPrefix, System.err);
+    /** Local runs and tests: the stage as {@code TranscriptionDoneStage} builds it on their ports. */
+    public TranscriptionDoneHandler(TranscriptionCompletion completion) {
+        this.completion = completion;
     }
 
     @Override
@@ -68,22 +56,5 @@ public final class TranscriptionDoneHandler implements RequestStreamHandler {
         stored.ifPresent(s -> summary.put("transcriptKey", s.transcriptKey()).put("source", s.source())
                 .put("segments", s.segments()));
         Json.MAPPER.writeValue(output, summary);
-    }
-
-    /** Built once per execution environment; the environment is read first so a missing variable fails fast. */
-    private static Adapters awsAdapters(Env env) {
-        String table = env.require("TABLE_NAME");
-        String bucket = env.require("BUCKET_NAME");
-        String bus = env.require("EVENT_BUS_NAME");
-        var region = AwsClients.lambdaRegion();
-        var credentials = AwsClients.lambdaCredentials();
-        return new Adapters(
-                new S3BlobStore(AwsClients.s3(region, null, credentials), bucket),
-                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
-                null,
-                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus),
-                null,
-                Clock.systemUTC(),
-                Settings.defaults());
     }
 }

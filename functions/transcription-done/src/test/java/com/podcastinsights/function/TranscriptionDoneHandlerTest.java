@@ -2,7 +2,6 @@ package com.podcastinsights.function;
 
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.config.Adapters;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
@@ -35,8 +34,8 @@ class TranscriptionDoneHandlerTest {
     private final InMemoryTable table = new InMemoryTable();
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final RecordingPublisher events = new RecordingPublisher();
-    private final TranscriptionDoneHandler handler = new TranscriptionDoneHandler(
-            new Adapters(blobs, table, null, events, null, Clock.systemUTC(), Settings.defaults()), PREFIX);
+    private final TranscriptionDoneHandler handler = new TranscriptionDoneHandler(com.podcastinsights.stage.TranscriptionDoneStage.build(new com.podcastinsights.stage.TranscriptionDoneStage.Config(PREFIX),
+                table, blobs, events));
 
     private String sample() throws Exception {
         return Files.readString(Path.of(System.getProperty("project.root", "../.."))

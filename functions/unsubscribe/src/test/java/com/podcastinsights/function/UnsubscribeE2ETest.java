@@ -83,7 +83,8 @@ class UnsubscribeE2ETest {
         event.put("body", "List-Unsubscribe=One-Click");
         event.put("isBase64Encoded", false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new UnsubscribeHandler(table, KEY, clock).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+        new UnsubscribeHandler(com.podcastinsights.stage.UnsubscribeStage.build(table,
+                com.podcastinsights.digest.UnsubscribeKeys.single(KEY), clock)).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
         return JSON.readTree(out.toByteArray());
     }
 

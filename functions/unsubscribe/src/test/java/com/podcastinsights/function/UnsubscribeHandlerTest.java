@@ -49,8 +49,8 @@ class UnsubscribeHandlerTest {
                     calls.add(method.getName() + " " + key);
                     return method.invoke(real, args);
                 });
-        UnsubscribeHandler handler = new UnsubscribeHandler(recording, KEY,
-                Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC));
+        UnsubscribeHandler handler = new UnsubscribeHandler(com.podcastinsights.stage.UnsubscribeStage.build(recording,
+                com.podcastinsights.digest.UnsubscribeKeys.single(KEY), Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC)));
 
         assertEquals(200, invoke(handler, "GET", token).path("statusCode").asInt());
         assertEquals(200, invoke(handler, "POST", token).path("statusCode").asInt());

@@ -1,0 +1,89 @@
+package com.podcastinsights.function;
+
+import com.podcastinsights.aws.AwsClients;
+import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.EventBridgePublisher;
+import com.podcastinsights.aws.Priming;
+import com.podcastinsights.aws.S3AudioStore;
+import com.podcastinsights.aws.S3BlobStore;
+import com.podcastinsights.aws.TranscribeSpeechToText;
+import com.podcastinsights.config.Env;
+import com.podcastinsights.event.EpisodeDiscovered;
+import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.event.PipelineEvents;
+import com.podcastinsights.event.TranscriptStored;
+import com.podcastinsights.http.HttpPolicy;
+import com.podcastinsights.http.SafeHttpClient;
+import com.podcastinsights.metrics.StageMetrics;
+import com.podcastinsights.port.Table;
+import com.podcastinsights.stage.FetchTranscriptStage;
+import com.podcastinsights.transcript.AudioTranscriber;
+import com.podcastinsights.transcript.TranscriptFetcher;
+import com.podcastinsights.transcript.TranscriptParsers;
+import org.crac.Core;
+import org.crac.Resource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * FetchTranscript in Lambda: the environment read once, the AWS adapters built once per execution environment
+ * (Transcribe only when the stack turned speech-to-text on), the stage built by {@link FetchTranscriptStage} as the
+ * CLI builds it, and the SnapStart priming.
+ */
+final class FetchTranscriptLambda implements Resource {
+    final TranscriptFetcher fetcher;
+    final StageMetrics metrics;
+
+    FetchTranscriptLambda(Env env) {
+        // every variable first, so a misconfigured function fails on the missing name, before any client exists
+        String tableName = env.require("TABLE_NAME");
+        String bucket = env.require("BUCKET_NAME");
+        String bus = env.require("EVENT_BUS_NAME");
+        FetchTranscriptStage.Config config = FetchTranscriptStage.Config.from(env);
+        var region = AwsClients.lambdaRegion();
+        var credentials = AwsClients.lambdaCredentials();
+        var s3 = AwsClients.s3(region, null, credentials);
+        var http = new SafeHttpClient(HttpPolicy.production());
+        Table table = new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), tableName);
+        AudioTranscriber transcriber = config.transcription().enabled()
+                ? FetchTranscriptStage.transcriber(config, http, new S3AudioStore(s3, bucket),
+                        new TranscribeSpeechToText(AwsClients.transcribe(region, null, credentials), bucket), table,
+                        Clock.systemUTC())
+                : null;
+        this.fetcher = FetchTranscriptStage.build(table, new S3BlobStore(s3, bucket),
+                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus), http, transcriber);
+        this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                env.optional("STACK_NAME", null), Clock.systemUTC());
+        Core.getGlobalContext().register(this);
+    }
+
+    /**
+     * SnapStart: parse a tiny transcript of each structured format before the snapshot so the parsers and Jackson
+     * (the events in and out included) are loaded and warm in every restored copy, and run the SDK calls this
+     * function makes against a canned transport ({@link Priming}): no network and no AWS call.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+    }
+
+    /** What {@link #beforeCheckpoint} runs; it touches no adapter. */
+    static void prime() {
+        Priming.s3();
+        Priming.dynamoDb();
+        Priming.eventBridge();
+        // Jackson: the event in, the event out
+        EventEnvelope.primeJson(PipelineEvents.EPISODE_DISCOVERED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"podcastTitle\":\"P\",\"episodeTitle\":\"E\",\"publishedAt\":\"2026-01-01T00:00:00Z\"}", EpisodeDiscovered.class);
+        EventEnvelope.primeJson(PipelineEvents.TRANSCRIPT_STORED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"transcriptKey\":\"transcripts/prime.json\",\"source\":\"vtt\",\"segments\":3}", TranscriptStored.class);
+        TranscriptParsers.parse("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>Hi.\n".getBytes(StandardCharsets.UTF_8), "text/vtt");
+        TranscriptParsers.parse("1\n00:00:01,000 --> 00:00:02,000\nA: Hi.\n".getBytes(StandardCharsets.UTF_8), "application/srt");
+        TranscriptParsers.parse("{\"segments\":[{\"speaker\":\"A\",\"startTime\":1,\"endTime\":2,\"body\":\"Hi.\"}]}"
+                .getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: clients hold no connections at checkpoint time
+    }
+}

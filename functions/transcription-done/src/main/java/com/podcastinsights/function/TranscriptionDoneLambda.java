@@ -1,0 +1,29 @@
+package com.podcastinsights.function;
+
+import com.podcastinsights.aws.AwsClients;
+import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.EventBridgePublisher;
+import com.podcastinsights.aws.S3BlobStore;
+import com.podcastinsights.config.Env;
+import com.podcastinsights.stage.TranscriptionDoneStage;
+import com.podcastinsights.transcript.TranscriptionCompletion;
+
+/** TranscriptionDone in Lambda: the environment read once, the AWS adapters built once per execution environment. */
+final class TranscriptionDoneLambda {
+    private TranscriptionDoneLambda() {
+    }
+
+    static TranscriptionCompletion completion(Env env) {
+        // every variable first, so a misconfigured function fails on the missing name, before any client exists
+        String table = env.require("TABLE_NAME");
+        String bucket = env.require("BUCKET_NAME");
+        String bus = env.require("EVENT_BUS_NAME");
+        TranscriptionDoneStage.Config config = TranscriptionDoneStage.Config.from(env);
+        var region = AwsClients.lambdaRegion();
+        var credentials = AwsClients.lambdaCredentials();
+        return TranscriptionDoneStage.build(config,
+                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
+                new S3BlobStore(AwsClients.s3(region, null, credentials), bucket),
+                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus));
+    }
+}
