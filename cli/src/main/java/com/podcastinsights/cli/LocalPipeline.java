@@ -46,8 +46,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The whole pipeline in one process: the four Lambda handlers, wired to file-backed stand-ins for S3,
- * DynamoDB and SES, and to an in-process bus that routes events by template.yaml's rules. The stages run
+ * The whole pipeline in one process: the pipeline's Lambda handlers (built by {@link LocalStages}), wired to
+ * file-backed stand-ins for S3, DynamoDB and SES, and to an in-process bus that routes events by template.yaml's
+ * rules. The stages run
  * in the order the schedules would run them: FetchFeeds, then every event the bus holds, then SendDigest.
  *
  * <p>Layout of the out dir: {@code bucket/} (same keys as the S3 bucket), {@code table/}, {@code outbox/}.

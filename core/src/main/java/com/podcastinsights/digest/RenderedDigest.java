@@ -1,5 +1,5 @@
 package com.podcastinsights.digest;
 
-/** The content of one day's email, the same for every subscriber. */
+/** One reader's email for one day: their insights, and a footer with their own unsubscribe link. */
 public record RenderedDigest(String subject, String text, String html) {
 }
