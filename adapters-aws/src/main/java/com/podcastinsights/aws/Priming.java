@@ -98,7 +98,7 @@ public final class Priming {
             byte[] raw = ("From: p@priming.invalid\r\nTo: q@priming.invalid\r\nSubject: p\r\nMIME-Version: 1.0\r\n"
                     + "Content-Type: text/plain; charset=UTF-8\r\n\r\np\r\n").getBytes(StandardCharsets.UTF_8);
             new SesMailer(ses, "priming-set").send(new OutgoingMail("p@priming.invalid", "q@priming.invalid", "p",
-                    "p", "<p>p</p>", Map.of(), raw));
+                    "p", "<p>p</p>", raw));
         }
     }
 

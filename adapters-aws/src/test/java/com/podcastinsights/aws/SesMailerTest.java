@@ -54,7 +54,7 @@ class SesMailerTest {
     }
 
     private static final OutgoingMail MAIL = new OutgoingMail("from@example.com", "to@example.com", "S", "t", "h",
-            Map.of(), "Subject: S\r\n\r\nbody ☕\r\n".getBytes(StandardCharsets.UTF_8));
+            "Subject: S\r\n\r\nbody ☕\r\n".getBytes(StandardCharsets.UTF_8));
 
     private static SesV2Exception throttled() {
         return TooManyRequestsException.builder().statusCode(429)

@@ -181,13 +181,7 @@ public final class FileTable implements Table {
     }
 
     private static byte[] serialize(Item item) {
-        // DynamoDB refuses these too: the table declares the index keys as non-empty strings.
-        for (String indexKey : List.of(Item.GSI1PK, Item.GSI1SK)) {
-            Object v = item.attributes().get(indexKey);
-            if (v != null && !(v instanceof String s && !s.isEmpty())) {
-                throw new IllegalArgumentException(indexKey + " must be a non-empty string, not " + v);
-            }
-        }
+        ItemUpdates.requireIndexKeys(item);
         ObjectNode node = JSON.createObjectNode();
         item.attributes().forEach((name, value) -> {
             switch (value) {

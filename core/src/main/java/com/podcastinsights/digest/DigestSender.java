@@ -220,7 +220,6 @@ public final class DigestSender {
         byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),
                 now.atZone(settings.digestZone()), messageId, listUnsubscribe, headers, digest.text(), digest.html()));
         return new OutgoingMail(from, to, MailText.headerValue(digest.subject()), digest.text(), digest.html(),
-                Map.of("List-Unsubscribe", listUnsubscribe, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click",
-                        "X-Podcast-Insights-Day", day), raw);
+                raw);
     }
 }

@@ -29,8 +29,6 @@ public final class FeedFanOut {
      * EventBridge's 256 KB per entry; more would also not fit the time budget of one invocation.
      */
     public static final int MAX_FEEDS_PER_INVOCATION = 1_000;
-    /** EventBridge accepts at most ten entries per PutEvents call. */
-    static final int PUBLISH_BATCH = 10;
 
     private final FeedRepository feeds;
     private final FeedPoller poller;
@@ -78,10 +76,8 @@ public final class FeedFanOut {
             return new ScheduledRun(all.size(), Optional.of(poller.pollAllWithin(all, budget)), 0, null);
         }
         PollReport backlog = poller.announceBacklog(budget);
-        for (int from = 0; from < batches.size(); from += PUBLISH_BATCH) {
-            events.publish(batches.subList(from, Math.min(batches.size(), from + PUBLISH_BATCH)).stream()
-                    .map(FeedFanOut::event).toList());
-        }
+        // the publisher sends as many per request as the bus takes
+        events.publish(batches.stream().map(FeedFanOut::event).toList());
         return new ScheduledRun(all.size(), Optional.empty(), batches.size(), backlog);
     }
 

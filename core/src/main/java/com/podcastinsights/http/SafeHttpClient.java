@@ -176,26 +176,8 @@ public final class SafeHttpClient {
 
     private HttpResponse<java.io.InputStream> sendStreaming(HttpRequest request, long deadline, URI uri)
             throws IOException {
-        CompletableFuture<HttpResponse<java.io.InputStream>> future =
-                client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-        try {
-            return future.get(remaining(deadline, uri).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw new HttpTimeoutException("timed out after " + policy.timeout().toMillis() + " ms waiting for " + uri);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted fetching " + uri);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpConnectTimeoutException) throw new HttpTimeoutException("connect timed out to " + uri);
-            if (cause instanceof IOException io) {
-                if (io.getMessage() == null) throw new IOException(io.getClass().getSimpleName() + " fetching " + uri, io);
-                throw io;
-            }
-            throw new IOException("failed fetching " + uri + ": " + cause, cause);
-        }
+        return await(client().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), deadline, uri,
+                "waiting for");
     }
 
     private HttpRequest request(URI uri, String etag, String lastModified, long deadline) throws IOException {
@@ -217,26 +199,29 @@ public final class SafeHttpClient {
 
     private HttpResponse<byte[]> send(HttpRequest request, long deadline, URI uri) throws IOException {
         long max = policy.maxBytes();
-        CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request, info -> {
+        return await(client().sendAsync(request, info -> {
             // Redirect and 304 bodies are discarded; only a content body counts against the cap.
             boolean content = info.statusCode() >= 200 && info.statusCode() <= 299;
             long declared = content ? info.headers().firstValueAsLong("Content-Length").orElse(-1) : -1;
             return new CappedBodySubscriber(max, declared);
-        });
+        }), deadline, uri, "fetching");
+    }
+
+    /** The response by {@code deadline}, with every failure as the IOException the callers report. */
+    private <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> future, long deadline, URI uri, String doing)
+            throws IOException {
         try {
             return future.get(remaining(deadline, uri).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpTimeoutException("timed out after " + policy.timeout().toMillis() + " ms fetching " + uri);
+            throw new HttpTimeoutException("timed out after " + policy.timeout().toMillis() + " ms " + doing + " " + uri);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted fetching " + uri);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof HttpConnectTimeoutException) {
-                throw new HttpTimeoutException("connect timed out to " + uri);
-            }
+            if (cause instanceof HttpConnectTimeoutException) throw new HttpTimeoutException("connect timed out to " + uri);
             if (cause instanceof IOException io) {
                 if (io.getMessage() == null) throw new IOException(io.getClass().getSimpleName() + " fetching " + uri, io);
                 throw io;

@@ -54,4 +54,15 @@ public final class ItemUpdates {
         }
         return Optional.of(new Item(values));
     }
+
+    /** DynamoDB refuses these too: the table declares the index keys as non-empty strings. */
+    public static Item requireIndexKeys(Item item) {
+        for (String indexKey : java.util.List.of(Item.GSI1PK, Item.GSI1SK)) {
+            Object v = item.attributes().get(indexKey);
+            if (v != null && !(v instanceof String s && !s.isEmpty())) {
+                throw new IllegalArgumentException(indexKey + " must be a non-empty string, not " + v);
+            }
+        }
+        return item;
+    }
 }

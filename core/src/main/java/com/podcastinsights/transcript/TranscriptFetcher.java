@@ -43,7 +43,7 @@ public final class TranscriptFetcher {
     static final int MAX_ATTEMPTS = 3;
     private final EpisodeRepository episodes;
     private final BlobStore blobs;
-    private final EventPublisher events;
+    private final StoredTranscripts stored;
     private final SafeHttpClient http;
     private final PrintStream log;
     private final FeedRepository feeds;
@@ -58,7 +58,7 @@ public final class TranscriptFetcher {
                              FeedRepository feeds, AudioTranscriber transcriber, PrintStream log) {
         this.episodes = episodes;
         this.blobs = blobs;
-        this.events = events;
+        this.stored = new StoredTranscripts(blobs, events);
         this.http = http;
         this.log = log;
         this.feeds = feeds;
@@ -69,7 +69,7 @@ public final class TranscriptFetcher {
                              PrintStream log) {
         this.episodes = episodes;
         this.blobs = blobs;
-        this.events = events;
+        this.stored = new StoredTranscripts(blobs, events);
         this.http = http;
         this.log = log;
         this.feeds = null;
@@ -117,10 +117,11 @@ public final class TranscriptFetcher {
 
     public Outcome fetchReporting(EpisodeDiscovered discovered) {
         String key = Keys.transcriptKey(discovered.feedId(), discovered.episodeId());
-        Optional<Transcript> existing = stored(key, discovered);
+        Optional<Transcript> existing = stored.read(key, problem -> log("stored transcript at " + key
+                + " is unreadable (" + problem + "); rebuilding it", discovered));
         if (existing.isPresent()) {
             log("already stored at " + key + ", announcing again", discovered);
-            return new Outcome(Optional.of(announce(key, existing.get())), 0, 0);
+            return new Outcome(Optional.of(stored.announce(key, existing.get())), 0, 0);
         }
         Item item = episodes.findItem(discovered.feedId(), discovered.episodeId())
                 .orElseThrow(() -> new IllegalStateException("no episode " + discovered.episodeId() + " in feed "
@@ -148,7 +149,7 @@ public final class TranscriptFetcher {
         }
         blobs.put(key, TranscriptCodec.write(transcript), "application/json");
         log("stored " + transcript.segments().size() + " segments from " + transcript.source() + " at " + key, discovered);
-        return new Outcome(Optional.of(announce(key, transcript)), tally[0], tally[1], skipped);
+        return new Outcome(Optional.of(stored.announce(key, transcript)), tally[0], tally[1], skipped);
     }
 
     /**
@@ -195,17 +196,6 @@ public final class TranscriptFetcher {
     }
 
     /** The transcript a previous delivery stored; an unreadable one is rebuilt rather than failing forever. */
-    private Optional<Transcript> stored(String key, EpisodeDiscovered discovered) {
-        Optional<byte[]> bytes = blobs.get(key);
-        if (bytes.isEmpty()) return Optional.empty();
-        try {
-            return Optional.of(TranscriptCodec.read(bytes.get()));
-        } catch (IllegalArgumentException e) {
-            log("stored transcript at " + key + " is unreadable (" + e.getMessage() + "); rebuilding it", discovered);
-            return Optional.empty();
-        }
-    }
-
     /**
      * The first listed transcript, in order of preference, that downloads and has text; null when none does.
      * Episodes recorded before every link was kept have only the one link on the episode itself.
@@ -249,13 +239,6 @@ public final class TranscriptFetcher {
                     + String.valueOf(e.getMessage()).replaceAll("[\\s\\p{Cntrl}]+", " ").strip() + ")");
             return null;
         }
-    }
-
-    private TranscriptStored announce(String key, Transcript transcript) {
-        TranscriptStored detail = new TranscriptStored(transcript.feedId(), transcript.episodeId(), key,
-                transcript.source(), transcript.segments().size());
-        events.publish(List.of(EventEnvelope.toPipelineEvent(PipelineEvents.TRANSCRIPT_STORED, detail)));
-        return detail;
     }
 
     private void log(String message, EpisodeDiscovered d) {

@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class TranscriptionCompletion {
     private final EpisodeRepository episodes;
     private final BlobStore blobs;
-    private final EventPublisher events;
+    private final StoredTranscripts stored;
     private final String jobPrefix;
     private final PrintStream log;
 
@@ -34,7 +34,7 @@ public final class TranscriptionCompletion {
                                    PrintStream log) {
         this.episodes = episodes;
         this.blobs = blobs;
-        this.events = events;
+        this.stored = new StoredTranscripts(blobs, events);
         this.jobPrefix = jobPrefix;
         this.log = log;
     }
@@ -50,10 +50,10 @@ public final class TranscriptionCompletion {
         String feedId = ref.get().feedId();
         String episodeId = ref.get().episodeId();
         String key = Keys.transcriptKey(feedId, episodeId);
-        Optional<Transcript> existing = stored(key);
+        Optional<Transcript> existing = stored.read(key, unreadable -> { });
         if (existing.isPresent()) {
             log(episodeId, "already stored at " + key + " (" + existing.get().source() + "), announcing again");
-            return Optional.of(announce(key, existing.get()));
+            return Optional.of(stored.announce(key, existing.get()));
         }
         Optional<Item> item = episodes.findItem(feedId, episodeId);
         if (item.isEmpty()) {
@@ -80,7 +80,7 @@ public final class TranscriptionCompletion {
         }
         blobs.put(key, TranscriptCodec.write(transcript), "application/json");
         log(episodeId, "stored " + transcript.segments().size() + " segments from " + transcript.source() + " at " + key);
-        return Optional.of(announce(key, transcript));
+        return Optional.of(stored.announce(key, transcript));
     }
 
     private Transcript fromOutput(String outputKey, Episode episode, String language) {
@@ -100,23 +100,6 @@ public final class TranscriptionCompletion {
             log(episode.id(), "output " + outputKey + " is unreadable (" + e.getMessage() + "); using show notes");
             return null;
         }
-    }
-
-    private Optional<Transcript> stored(String key) {
-        Optional<byte[]> bytes = blobs.get(key);
-        if (bytes.isEmpty()) return Optional.empty();
-        try {
-            return Optional.of(TranscriptCodec.read(bytes.get()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private TranscriptStored announce(String key, Transcript transcript) {
-        TranscriptStored detail = new TranscriptStored(transcript.feedId(), transcript.episodeId(), key,
-                transcript.source(), transcript.segments().size());
-        events.publish(List.of(EventEnvelope.toPipelineEvent(PipelineEvents.TRANSCRIPT_STORED, detail)));
-        return detail;
     }
 
     private void log(String episodeId, String message) {

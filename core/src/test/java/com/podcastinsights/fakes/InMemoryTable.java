@@ -23,6 +23,7 @@ public final class InMemoryTable implements Table {
 
     @Override
     public synchronized void put(Item item) {
+        ItemUpdates.requireIndexKeys(item);
         writes++;
         items.put(key(item.pk(), item.sk()), item);
     }

@@ -54,7 +54,6 @@ public abstract class MailerContract {
                 "--b1--",
                 "");
         return new OutgoingMail("Podcast Insights <" + FROM + ">", to, subject, text, html,
-                Map.of("List-Unsubscribe", unsubscribe, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
                 raw.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,6 @@
 package com.podcastinsights.bench;
 
+import com.podcastinsights.fakes.InMemoryTable;
 import com.podcastinsights.feed.Feed;
 import com.podcastinsights.feed.EpisodeRepository;
 import com.podcastinsights.feed.FeedPoller;
@@ -83,7 +84,7 @@ final class PollBench {
         });
         server.start();
         try {
-            MemoryTable table = new MemoryTable();
+            InMemoryTable table = new InMemoryTable();
             FeedRepository feeds = new FeedRepository(table);
             String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed/";
             for (int i = 0; i < feedCount; i++) feeds.add(base + i + ".xml", null);
