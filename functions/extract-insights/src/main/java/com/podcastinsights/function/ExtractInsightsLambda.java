@@ -7,6 +7,7 @@ import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.EventBridgePublisher;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.S3BlobStore;
+import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.InsightsExtracted;
@@ -21,8 +22,6 @@ import com.podcastinsights.stage.ExtractInsightsStage;
 import com.podcastinsights.transcript.Segment;
 import com.podcastinsights.transcript.Transcript;
 import com.podcastinsights.transcript.TranscriptCodec;
-import org.crac.Core;
-import org.crac.Resource;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 import java.time.Clock;
@@ -33,7 +32,7 @@ import java.util.List;
  * (Bedrock only when a rewrite model is set), the stage built by {@link ExtractInsightsStage} as the CLI builds
  * it, and the SnapStart priming.
  */
-final class ExtractInsightsLambda implements Resource {
+final class ExtractInsightsLambda {
     private static final Transcript PRIME_TRANSCRIPT = new Transcript("prime", "prime", "en", "vtt", List.of(
             new Segment(0, 9.0, "Host", "Welcome back to the show, everyone, and thanks for listening today."),
             new Segment(9, 21.0, "Guest", "Batteries store four hours of energy because the evening peak lasts"
@@ -42,6 +41,7 @@ final class ExtractInsightsLambda implements Resource {
 
     final ExtractionService service;
     final StageMetrics metrics;
+    final SnapStart snapStart;
 
     ExtractInsightsLambda(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
@@ -57,7 +57,7 @@ final class ExtractInsightsLambda implements Resource {
                 Clock.systemUTC(), rewriter(config, table));
         this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        Core.getGlobalContext().register(this);
+        this.snapStart = SnapStart.register(ExtractInsightsLambda::prime);
     }
 
     /** The optional model step: off, with no client built, when no rewrite model is set. */
@@ -73,12 +73,6 @@ final class ExtractInsightsLambda implements Resource {
      * function's SDK calls against a canned transport ({@link Priming}) before the snapshot, so the ranking code
      * and the SDK pipeline are loaded and warm in every restored copy. No network and no AWS call.
      */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    /** What {@link #beforeCheckpoint} runs; it touches no adapter. */
     static void prime() {
         new InsightExtractor().rank(PRIME_TRANSCRIPT, 5);
         // Jackson: the event in, the stored transcript read, the event and the result out
@@ -90,10 +84,5 @@ final class ExtractInsightsLambda implements Resource {
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: the clients hold no connections at checkpoint time
     }
 }

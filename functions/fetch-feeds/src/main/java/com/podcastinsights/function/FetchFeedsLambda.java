@@ -5,6 +5,7 @@ import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.EventBridgePublisher;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.S3BlobStore;
+import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.event.EpisodeDiscovered;
 import com.podcastinsights.event.EventEnvelope;
@@ -16,8 +17,6 @@ import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.stage.FetchFeedsStage;
-import org.crac.Core;
-import org.crac.Resource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +26,14 @@ import java.time.Clock;
  * FetchFeeds in Lambda: the environment read once, the AWS adapters built once per execution environment, the
  * stage built by {@link FetchFeedsStage} as the CLI builds it, and the SnapStart priming.
  */
-final class FetchFeedsLambda implements Resource {
+final class FetchFeedsLambda {
     private static final byte[] PRIME_FEED = ("<rss><channel><title>p</title><item><guid>g</guid>"
             + "<pubDate>Sun, 29 Nov 2026 09:00:00 GMT</pubDate><podcast:transcript url=\"t.vtt\" type=\"text/vtt\"/>"
             + "</item></channel></rss>").getBytes(StandardCharsets.UTF_8);
 
     final FeedFanOut fanOut;
     final StageMetrics metrics;
+    final SnapStart snapStart;
 
     FetchFeedsLambda(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
@@ -50,7 +50,7 @@ final class FetchFeedsLambda implements Resource {
                 new SafeHttpClient(HttpPolicy.production()), Clock.systemUTC());
         this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        Core.getGlobalContext().register(this);
+        this.snapStart = SnapStart.register(FetchFeedsLambda::prime);
     }
 
     /**
@@ -58,12 +58,6 @@ final class FetchFeedsLambda implements Resource {
      * warm in every restored copy, and run this function's SDK calls against a canned transport
      * ({@link Priming}). No network and no AWS call: a connection would be stale after restore.
      */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws Exception {
-        prime();
-    }
-
-    /** What {@link #beforeCheckpoint} runs; it touches no adapter. */
     static void prime() throws Exception {
         new FeedParser().parse(PRIME_FEED, URI.create("https://prime.invalid/feed.xml"));
         // Jackson: a batch event in, an announcement out
@@ -73,10 +67,5 @@ final class FetchFeedsLambda implements Resource {
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: clients hold no connections at checkpoint time
     }
 }

@@ -6,6 +6,7 @@ import com.podcastinsights.aws.EventBridgePublisher;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.S3AudioStore;
 import com.podcastinsights.aws.S3BlobStore;
+import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.aws.TranscribeSpeechToText;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.event.EpisodeDiscovered;
@@ -20,8 +21,6 @@ import com.podcastinsights.stage.FetchTranscriptStage;
 import com.podcastinsights.transcript.AudioTranscriber;
 import com.podcastinsights.transcript.TranscriptFetcher;
 import com.podcastinsights.transcript.TranscriptParsers;
-import org.crac.Core;
-import org.crac.Resource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,9 +30,10 @@ import java.time.Clock;
  * (Transcribe only when the stack turned speech-to-text on), the stage built by {@link FetchTranscriptStage} as the
  * CLI builds it, and the SnapStart priming.
  */
-final class FetchTranscriptLambda implements Resource {
+final class FetchTranscriptLambda {
     final TranscriptFetcher fetcher;
     final StageMetrics metrics;
+    final SnapStart snapStart;
 
     FetchTranscriptLambda(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
@@ -55,7 +55,7 @@ final class FetchTranscriptLambda implements Resource {
                 new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus), http, transcriber);
         this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        Core.getGlobalContext().register(this);
+        this.snapStart = SnapStart.register(FetchTranscriptLambda::prime);
     }
 
     /**
@@ -63,12 +63,6 @@ final class FetchTranscriptLambda implements Resource {
      * (the events in and out included) are loaded and warm in every restored copy, and run the SDK calls this
      * function makes against a canned transport ({@link Priming}): no network and no AWS call.
      */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    /** What {@link #beforeCheckpoint} runs; it touches no adapter. */
     static void prime() {
         Priming.s3();
         Priming.dynamoDb();
@@ -80,10 +74,5 @@ final class FetchTranscriptLambda implements Resource {
         TranscriptParsers.parse("1\n00:00:01,000 --> 00:00:02,000\nA: Hi.\n".getBytes(StandardCharsets.UTF_8), "application/srt");
         TranscriptParsers.parse("{\"segments\":[{\"speaker\":\"A\",\"startTime\":1,\"endTime\":2,\"body\":\"Hi.\"}]}"
                 .getBytes(StandardCharsets.UTF_8), "application/json");
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: clients hold no connections at checkpoint time
     }
 }

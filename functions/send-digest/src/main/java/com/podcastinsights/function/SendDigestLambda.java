@@ -5,6 +5,7 @@ import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.SecretsManagerKey;
 import com.podcastinsights.aws.SesMailer;
+import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.DigestRenderer;
 import com.podcastinsights.digest.DigestReport;
@@ -17,8 +18,6 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.insight.Insight;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.stage.SendDigestStage;
-import org.crac.Core;
-import org.crac.Resource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,7 +28,7 @@ import java.util.List;
  * SendDigest in Lambda: the environment read once, the AWS adapters built once per execution environment, the
  * stage built by {@link SendDigestStage} as the CLI builds it, and the SnapStart priming.
  */
-final class SendDigestLambda implements Resource {
+final class SendDigestLambda {
     /**
      * The signing keys are read at init and again when the copy is older than this: a SnapStart snapshot would
      * otherwise keep issuing links under a key rotated out long ago, which stop working when that key's grace ends.
@@ -38,6 +37,7 @@ final class SendDigestLambda implements Resource {
 
     final DigestSender sender;
     final StageMetrics metrics;
+    final SnapStart snapStart;
 
     SendDigestLambda(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
@@ -55,7 +55,7 @@ final class SendDigestLambda implements Resource {
                 links);
         this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        Core.getGlobalContext().register(this);
+        this.snapStart = SnapStart.register(SendDigestLambda::prime);
     }
 
     /**
@@ -63,12 +63,6 @@ final class SendDigestLambda implements Resource {
      * and render a sample digest, so marshalling, signing, endpoint rules, Jackson and the renderer are warm in every
      * restored copy. No AWS call, no mail.
      */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
-    }
-
-    /** What {@link #beforeCheckpoint} runs; it touches no adapter. */
     static void prime() {
         Priming.dynamoDb();
         Priming.sesV2();
@@ -78,10 +72,5 @@ final class SendDigestLambda implements Resource {
         new DigestRenderer("digest@priming.invalid").render("2026-01-01", List.of(new Insight("prime",
                 "prime", "prime", "Priming Podcast", "Priming episode", "A claim. Why it holds. What it means.", 1.0,
                 12.0, "Host", "https://priming.invalid/e.mp3#t=12", "https://priming.invalid/e", "2026-01-01")));
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to refresh: the clients hold no connections at checkpoint time
     }
 }
