@@ -116,15 +116,15 @@ class HostileMailEndpointsTest {
         for (String set : new String[]{"\"newsletter-app\"", "", "\"prod-digest-old\"", "\"PROD-DIGEST\""}) {
             JsonNode b = Json.MAPPER.readTree(bounce.formatted(set));
             JsonNode c = Json.MAPPER.readTree(complaint.formatted(set));
-            assertEquals(List.of(), feedback.apply(MailFeedback.BOUNCED, b, SCHEDULE), set);
-            assertEquals(List.of(), feedback.apply(MailFeedback.COMPLAINED, c, SCHEDULE), set);
+            assertEquals(List.of(), apply(feedback, MailFeedback.BOUNCED, b, SCHEDULE), set);
+            assertEquals(List.of(), apply(feedback, MailFeedback.COMPLAINED, c, SCHEDULE), set);
         }
         JsonNode untagged = Json.MAPPER.readTree("""
                 {"complaint":{"complainedRecipients":[{"emailAddress":"reader@example.com"}]},"mail":{}}""");
-        assertEquals(List.of(), feedback.apply(MailFeedback.COMPLAINED, untagged, SCHEDULE));
+        assertEquals(List.of(), apply(feedback, MailFeedback.COMPLAINED, untagged, SCHEDULE));
         assertTrue(subscribers.find(READER).orElseThrow().active());
         // ours still counts
-        assertEquals(List.of(READER), feedback.apply(MailFeedback.COMPLAINED,
+        assertEquals(List.of(READER), apply(feedback, MailFeedback.COMPLAINED,
                 Json.MAPPER.readTree(complaint.formatted("\"prod-digest\"")), SCHEDULE));
     }
 
@@ -301,5 +301,9 @@ class HostileMailEndpointsTest {
             }
         }
         return false;
+    }
+
+    private static List<String> apply(MailFeedback feedback, String detailType, JsonNode detail, java.time.Instant now) {
+        return feedback.apply(com.podcastinsights.function.SesFeedback.read(detailType, detail), now);
     }
 }

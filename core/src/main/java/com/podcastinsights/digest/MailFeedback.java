@@ -1,6 +1,5 @@
 package com.podcastinsights.digest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ public final class MailFeedback {
     public static final String COMPLAINED = "Email Complaint Received";
     private static final Logger LOG = Logger.getLogger(MailFeedback.class.getName());
     /** The tag SES adds to every event of mail sent with a configuration set, naming the set. */
-    static final String CONFIGURATION_SET_TAG = "ses:configuration-set";
+    public static final String CONFIGURATION_SET_TAG = "ses:configuration-set";
     private final SubscriberRepository subscribers;
     private final String configurationSet;
 
@@ -35,27 +34,32 @@ public final class MailFeedback {
         this.configurationSet = configurationSet;
     }
 
+    /**
+     * One SES feedback event, as the handler reads it: {@code kind} is {@link #BOUNCED} or {@link #COMPLAINED};
+     * {@code permanent} and {@code bounceSubType} only mean something for a bounce; {@code configurationSets} are
+     * the sets the mail was sent with (its {@value #CONFIGURATION_SET_TAG} tag).
+     */
+    public record Report(String kind, boolean permanent, String bounceSubType, List<String> recipients,
+                         List<String> configurationSets) {
+    }
+
     /** Returns the subscribers suppressed. */
-    public List<String> apply(String detailType, JsonNode detail, Instant now) {
-        List<String> addresses = new ArrayList<>();
+    public List<String> apply(Report report, Instant now) {
         String reason;
-        if (BOUNCED.equals(detailType)) {
-            JsonNode bounce = detail.path("bounce");
-            if (!"Permanent".equals(bounce.path("bounceType").asText())) return List.of();
-            reason = "hard bounce (" + MailText.headerValue(bounce.path("bounceSubType").asText("General")) + ")";
-            bounce.path("bouncedRecipients").forEach(r -> addresses.add(r.path("emailAddress").asText()));
-        } else if (COMPLAINED.equals(detailType)) {
+        if (BOUNCED.equals(report.kind())) {
+            if (!report.permanent()) return List.of();
+            reason = "hard bounce (" + MailText.headerValue(report.bounceSubType()) + ")";
+        } else if (COMPLAINED.equals(report.kind())) {
             reason = "complaint";
-            detail.path("complaint").path("complainedRecipients").forEach(r -> addresses.add(r.path("emailAddress").asText()));
         } else {
-            throw new IllegalArgumentException("not a bounce or complaint event: " + MailText.headerValue(detailType));
+            throw new IllegalArgumentException("not a bounce or complaint event: " + MailText.headerValue(report.kind()));
         }
-        if (!ours(detail)) {
+        if (!report.configurationSets().contains(configurationSet)) {
             LOG.warning("feedback on mail of another configuration set ignored");
             return List.of();
         }
         List<String> suppressed = new ArrayList<>();
-        for (String raw : addresses) {
+        for (String raw : report.recipients()) {
             String email;
             try {
                 email = SubscriberRepository.normalize(bareAddress(raw));
@@ -68,13 +72,6 @@ public final class MailFeedback {
             suppressed.add(email);
         }
         return suppressed;
-    }
-
-    private boolean ours(JsonNode detail) {
-        for (JsonNode set : detail.path("mail").path("tags").path(CONFIGURATION_SET_TAG)) {
-            if (configurationSet.equals(set.asText())) return true;
-        }
-        return false;
     }
 
     /** "Name <a@b>" -> "a@b"; SES usually reports the bare address. */

@@ -48,7 +48,7 @@ public final class MailFeedbackHandler extends StageHandler<MailFeedbackHandler>
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.MAPPER.readTree(input);
         String detailType = event.path("detail-type").asText();
-        List<String> suppressed = feedback.apply(detailType, event.path("detail"), clock.instant());
+        List<String> suppressed = feedback.apply(SesFeedback.read(detailType, event.path("detail")), clock.instant());
         metrics.suppressed(MailFeedback.COMPLAINED.equals(detailType) ? "Complaint" : "Bounce", suppressed.size());
         Json.MAPPER.writeValue(output, Json.MAPPER.createObjectNode().put("suppressed", suppressed.size()));
     }
