@@ -124,8 +124,9 @@ final class PassageScorer {
 
     /** {@code claim}: the passage's {@link ClaimCues} score, when the caller has it from its sentences' cues. */
     static double prior(String text, double claim) {
-        return CUE_WEIGHT * cues(text) + CLAIM_WEIGHT * claim + LENGTH_WEIGHT * lengthPrior(Words.count(text))
-                + SUBSTANCE_WEIGHT * substance(text) - PERSONAL_WEIGHT * personal(text);
+        List<String> tokens = Words.tokens(text);
+        return CUE_WEIGHT * cues(text) + CLAIM_WEIGHT * claim + LENGTH_WEIGHT * lengthPrior(tokens.size())
+                + SUBSTANCE_WEIGHT * substance(tokens) - PERSONAL_WEIGHT * personal(tokens);
     }
 
     /**
@@ -134,7 +135,10 @@ final class PassageScorer {
      * states something names things ("a rubber case costs more than plastic").
      */
     static double substance(String text) {
-        List<String> tokens = Words.tokens(text);
+        return substance(Words.tokens(text));
+    }
+
+    private static double substance(List<String> tokens) {
         if (tokens.isEmpty()) return 0;
         int content = 0;
         for (String t : tokens) {
@@ -144,7 +148,10 @@ final class PassageScorer {
     }
 
     static double personal(String text) {
-        List<String> tokens = Words.tokens(text);
+        return personal(Words.tokens(text));
+    }
+
+    private static double personal(List<String> tokens) {
         if (tokens.isEmpty()) return 0;
         int n = 0;
         for (String t : tokens) if (PERSONAL.contains(t)) n++;
