@@ -92,30 +92,33 @@ final class BoilerplateLexicon {
     private static final String[] HOUSEKEEPING_WORDS = {"break", "back", "check", "hear me", "live", "recording", "minutes",
             "has to", "time", "host", "last episode", "housekeeping"};
 
+    private record Rule(BoilerplateKind kind, Pattern pattern, String[] words) {
+    }
+
+    /** In the order a sentence is tested: the first kind whose pattern matches is the sentence's. */
+    private static final java.util.List<Rule> RULES = java.util.List.of(
+            new Rule(BoilerplateKind.SPONSOR, SPONSOR, SPONSOR_WORDS),
+            new Rule(BoilerplateKind.HOUSEKEEPING, HOUSEKEEPING, HOUSEKEEPING_WORDS),
+            new Rule(BoilerplateKind.PLUG, PLUG, PLUG_WORDS),
+            new Rule(BoilerplateKind.INTRO, INTRO, INTRO_WORDS),
+            new Rule(BoilerplateKind.OUTRO, OUTRO, OUTRO_WORDS));
+
     /** The kind of boilerplate this sentence's wording says it is, or null. */
     static BoilerplateKind kindOf(String sentence) {
-        String s = sentence.toLowerCase(Locale.ROOT);
-        if (matches(SPONSOR, SPONSOR_WORDS, s)) return BoilerplateKind.SPONSOR;
-        if (matches(HOUSEKEEPING, HOUSEKEEPING_WORDS, s)) return BoilerplateKind.HOUSEKEEPING;
-        if (matches(PLUG, PLUG_WORDS, s)) return BoilerplateKind.PLUG;
-        if (matches(INTRO, INTRO_WORDS, s)) return BoilerplateKind.INTRO;
-        if (matches(OUTRO, OUTRO_WORDS, s)) return BoilerplateKind.OUTRO;
-        return null;
+        return kind(sentence, true);
     }
 
     /** Without the word check: what {@link #kindOf} must always agree with. */
     static BoilerplateKind kindOfUnfiltered(String sentence) {
-        String s = sentence.toLowerCase(Locale.ROOT);
-        if (SPONSOR.matcher(s).find()) return BoilerplateKind.SPONSOR;
-        if (HOUSEKEEPING.matcher(s).find()) return BoilerplateKind.HOUSEKEEPING;
-        if (PLUG.matcher(s).find()) return BoilerplateKind.PLUG;
-        if (INTRO.matcher(s).find()) return BoilerplateKind.INTRO;
-        if (OUTRO.matcher(s).find()) return BoilerplateKind.OUTRO;
-        return null;
+        return kind(sentence, false);
     }
 
-    static boolean matches(Pattern pattern, String[] words, String lower) {
-        return containsAny(lower, words) && pattern.matcher(lower).find();
+    private static BoilerplateKind kind(String sentence, boolean checkWords) {
+        String s = sentence.toLowerCase(Locale.ROOT);
+        for (Rule r : RULES) {
+            if ((!checkWords || containsAny(s, r.words())) && r.pattern().matcher(s).find()) return r.kind();
+        }
+        return null;
     }
 
     static boolean containsAny(String lower, String[] words) {
