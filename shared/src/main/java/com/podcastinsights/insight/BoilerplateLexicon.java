@@ -128,7 +128,7 @@ final class BoilerplateLexicon {
 
     /** Someone asked to introduce themselves: the answer is a bio, not the conversation. */
     static boolean asksForIntroduction(String sentence) {
-        return ASKS_INTRODUCTION.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+        return found(ASKS_INTRODUCTION, sentence);
     }
 
     private static final Pattern ASKS_INTRODUCTION = Pattern.compile(
@@ -137,7 +137,7 @@ final class BoilerplateLexicon {
 
     /** Someone asked where to find them: the answer is a plug for the guest, part of the outro. */
     static boolean asksWhereToFind(String sentence) {
-        return ASKS_WHERE.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+        return found(ASKS_WHERE, sentence);
     }
 
     private static final Pattern ASKS_WHERE = Pattern.compile(
@@ -146,7 +146,7 @@ final class BoilerplateLexicon {
 
     /** A sentence that opens the show proper: the welcome or the host naming themselves and the guest. */
     static boolean opensShow(String sentence) {
-        return OPENER.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+        return found(OPENER, sentence);
     }
 
     private static final Pattern OPENER = Pattern.compile(
@@ -155,11 +155,15 @@ final class BoilerplateLexicon {
 
     /** A sentence that closes the show: after it, what is said is sign-off. */
     static boolean closesShow(String sentence) {
-        return CLOSER.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+        return found(CLOSER, sentence);
     }
 
     private static final Pattern CLOSER = Pattern.compile(
             "thanks? (?:you )?(?:so much |very much )?for (?:listening|tuning in|watching)"
                     + "|(?:that'?s|that is) (?:it|all) for (?:today|this week|this episode)|until next time"
                     + "|gracias por escuchar");
+
+    private static boolean found(Pattern p, String sentence) {
+        return p.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+    }
 }
