@@ -206,11 +206,14 @@ public final class SubscribersCommand implements Callable<Integer> {
         @Option(names = "--mute", paramLabel = "SHOWS", split = ",",
                 description = "podcast titles never to include, comma-separated (\"\" clears them)")
         List<String> muted;
+        @Option(names = "--languages", paramLabel = "CODES", split = ",",
+                description = "languages of the insights to send, e.g. en,es (default en; \"\" is en again)")
+        List<String> languages;
 
         Subscriber apply(Subscriber s) {
             return new Subscriber(s.email(), true, s.createdAt(), timeZone != null ? timeZone : s.timeZone(),
                     sendHour != null ? sendHour : s.sendHour(), topics != null ? topics : s.topics(),
-                    muted != null ? muted : s.mutedShows());
+                    muted != null ? muted : s.mutedShows(), languages != null ? languages : s.languages());
         }
     }
 
@@ -229,6 +232,7 @@ public final class SubscribersCommand implements Callable<Integer> {
                 .append(" at ").append(s.sendHour() == null ? "the default hour" : String.format("%02d:00", s.sendHour()));
         if (!s.topics().isEmpty()) b.append("  topics: ").append(String.join(", ", s.topics()));
         if (!s.mutedShows().isEmpty()) b.append("  muted: ").append(String.join(", ", s.mutedShows()));
+        if (!s.languages().equals(Subscriber.DEFAULT_LANGUAGES)) b.append("  languages: ").append(String.join(", ", s.languages()));
         return b.toString();
     }
 }

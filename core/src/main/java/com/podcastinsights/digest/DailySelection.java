@@ -115,13 +115,15 @@ public final class DailySelection {
             sentTexts.addAll(e.strings("texts"));
         }
         List<Insight> fresh = candidates.stream()
-                .filter(DaySelection::readable)
                 .filter(i -> !sentIds.contains(i.id()) && !DaySelection.duplicatesAny(i.text(), sentTexts)).toList();
         // the floor applies to a theme's best passage, not before theming: a weak passage that makes the same
         // point as a strong one from another show still counts as that show raising it
         List<DaySelection.Theme> themes = DaySelection.themes(fresh).stream()
                 .filter(t -> DaySelection.worthSending(t.best())).toList();
-        List<Insight> picked = DaySelection.select(themes, settings.digestSize(), settings.maxPerEpisodeInDigest())
+        // the edition's own five are for readers of the default languages; the pool keeps every language, so a
+        // reader of others gets theirs through the Personalizer
+        List<DaySelection.Theme> forDefaultReaders = themes.stream().filter(t -> DaySelection.readable(t.best())).toList();
+        List<Insight> picked = DaySelection.select(forDefaultReaders, settings.digestSize(), settings.maxPerEpisodeInDigest())
                 .stream().map(DaySelection.Theme::best).toList();
         if (picked.isEmpty()) return new Edition(day, picked, picked);
         List<String> ids = picked.stream().map(Insight::id).toList();

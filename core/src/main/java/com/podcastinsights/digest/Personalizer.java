@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * One subscriber's five from the day's edition: the same ranking, with their topics weighting insights up and
- * their muted shows left out. Pure and deterministic, so a replay picks the same five. A subscriber with no
+ * their muted shows and the languages they do not read left out. Pure and deterministic, so a replay picks the same five. A subscriber with no
  * preferences gets the edition's own five, exactly.
  */
 public final class Personalizer {
@@ -36,7 +36,7 @@ public final class Personalizer {
         int rank = 0;
         for (Insight i : edition.pool()) {
             rank++;
-            if (isMuted(i, muted)) continue;
+            if (isMuted(i, muted) || !s.reads(i.language())) continue;
             String haystack = i.text() + "\n" + i.episodeTitle() + "\n" + i.podcastTitle();
             int matches = (int) Math.min(MAX_MATCHES, topics.stream().filter(p -> p.matcher(haystack).find()).count());
             ranked.add(new Weighted(i, edition.score(i) * (1 + TOPIC_BOOST * matches), rank));

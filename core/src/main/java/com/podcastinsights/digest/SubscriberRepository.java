@@ -42,8 +42,7 @@ public final class SubscriberRepository {
         String e = normalize(email);
         Optional<Subscription> old = subscription(e);
         Subscriber o = old.map(Subscription::subscriber).orElse(new Subscriber(e, true, now));
-        write(new Subscriber(e, true, o.createdAt(), o.timeZone(), o.sendHour(), o.topics(), o.mutedShows()),
-                generation(old, now), null, null);
+        write(o.withActive(true, e), generation(old, now), null, null);
     }
 
     /** Adds or updates a subscriber with these preferences (active). */
@@ -52,7 +51,7 @@ public final class SubscriberRepository {
         Optional<Subscription> old = subscription(e);
         String created = old.map(o -> o.subscriber().createdAt()).orElse(now);
         Subscriber clean = new Subscriber(e, true, created, zone(s.timeZone()), s.sendHour(),
-                words(s.topics(), MAX_TOPICS), words(s.mutedShows(), MAX_MUTED));
+                words(s.topics(), MAX_TOPICS), words(s.mutedShows(), MAX_MUTED), languages(s.languages()));
         write(clean, generation(old, now), null, null);
         return clean;
     }
@@ -82,7 +81,7 @@ public final class SubscriberRepository {
         String e = normalize(email);
         Optional<Subscription> old = subscription(e);
         Subscriber o = old.map(Subscription::subscriber).orElse(new Subscriber(e, false, now));
-        write(new Subscriber(e, false, o.createdAt(), o.timeZone(), o.sendHour(), o.topics(), o.mutedShows()),
+        write(o.withActive(false, e),
                 old.map(Subscription::generation).orElse(0L), now, reason);
     }
 
@@ -99,6 +98,18 @@ public final class SubscriberRepository {
         return Math.max(millis, last + 1);
     }
 
+    /** Two- or three-letter language codes ("es", "pt-BR" is read as "pt"); anything else is a usage error. */
+    static List<String> languages(List<String> codes) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String c : codes == null ? List.<String>of() : codes) {
+            if (c == null || c.isBlank()) continue;
+            String primary = com.podcastinsights.transcript.Languages.primary(c);
+            if (primary == null) throw new IllegalArgumentException("not a language code: " + c.strip() + " (use e.g. en, es, de)");
+            if (!out.contains(primary)) out.add(primary);
+        }
+        return out;
+    }
+
     private void write(Subscriber s, long generation, String unsubscribedAt, String suppressedReason) {
         Item.Builder b = Item.of(Keys.subscriberPk(s.email()), Keys.SUBSCRIBER_SK);
         b.index(s.active() ? Keys.SUBSCRIBERS_INDEX : Keys.INACTIVE_SUBSCRIBERS_INDEX, s.email());
@@ -106,6 +117,7 @@ public final class SubscriberRepository {
                 .with("timeZone", s.timeZone()).with("sendHour", s.sendHour())
                 .with("topics", s.topics().isEmpty() ? null : s.topics())
                 .with("mutedShows", s.mutedShows().isEmpty() ? null : s.mutedShows())
+                .with("languages", s.languages().equals(Subscriber.DEFAULT_LANGUAGES) ? null : s.languages())
                 .with("generation", generation)
                 .with("unsubscribedAt", unsubscribedAt).with("suppressedReason", suppressedReason);
         table.put(b.build());
@@ -145,7 +157,8 @@ public final class SubscriberRepository {
     private static Subscription fromItem(Item i) {
         long hour = i.number("sendHour", -1);
         Subscriber s = new Subscriber(i.string("email"), i.flag("active"), i.string("createdAt"), i.string("timeZone"),
-                hour < 0 || hour > 23 ? null : (int) hour, i.strings("topics"), i.strings("mutedShows"));
+                hour < 0 || hour > 23 ? null : (int) hour, i.strings("topics"), i.strings("mutedShows"),
+                i.strings("languages"));
         return new Subscription(s, Math.max(0, i.number("generation", 0)), i.string("unsubscribedAt"),
                 i.string("suppressedReason"));
     }

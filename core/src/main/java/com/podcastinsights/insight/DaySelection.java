@@ -219,7 +219,7 @@ public final class DaySelection {
      */
     public static final double QUALITY_FLOOR = 0.3;
     /** The languages the digest is written for; an insight in another language is not sent. */
-    public static final java.util.Set<String> READER_LANGUAGES = java.util.Set.of("en");
+    public static final List<String> READER_LANGUAGES = List.of("en");
 
     /** Scores at least the floor. */
     public static boolean worthSending(Insight i) {

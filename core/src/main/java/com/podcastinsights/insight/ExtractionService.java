@@ -9,6 +9,7 @@ import com.podcastinsights.feed.Episode;
 import com.podcastinsights.feed.EpisodeRepository;
 import com.podcastinsights.port.BlobStore;
 import com.podcastinsights.port.EventPublisher;
+import com.podcastinsights.store.Keys;
 import com.podcastinsights.port.Table;
 import com.podcastinsights.transcript.Transcript;
 import com.podcastinsights.transcript.TranscriptCodec;
@@ -54,12 +55,30 @@ public final class ExtractionService {
         String day = insights.dayOf(stored.feedId(), stored.episodeId(), settings.digestZone())
                 .orElseThrow(() -> new IllegalStateException(
                         "episode " + stored.episodeId() + " has no discoveredAt, so it has no digest day"));
+        ShowHistory history = history(stored.feedId(), stored.episodeId());
         List<ExtractedInsight> found = rewritten(
-                extractor.insights(transcript, episode, day, settings.insightsPerEpisode()));
+                extractor.insights(transcript, episode, day, settings.insightsPerEpisode(), history));
+        // after the ranking, so an episode is never its own history; the same key on a replay
+        blobs.put(Keys.fingerprintKey(stored.feedId(), day, stored.episodeId()), ShowHistory.fingerprint(transcript),
+                "application/octet-stream");
         insights.save(episode.id(), found, clock.instant().toString());
         InsightsExtracted result = new InsightsExtracted(episode.feedId(), episode.id(), day, found.size());
         events.publish(List.of(EventEnvelope.toPipelineEvent(PipelineEvents.INSIGHTS_EXTRACTED, result)));
         return result;
+    }
+
+    /** How many of the show's most recent episodes are compared: enough to see its intro and ads recur. */
+    static final int HISTORY_EPISODES = 8;
+
+    /** The fingerprints of the show's most recent other episodes (keys sort by digest day, oldest first). */
+    private ShowHistory history(String feedId, String episodeId) {
+        List<String> keys = blobs.list(Keys.fingerprintPrefix(feedId)).stream()
+                .filter(k -> !k.endsWith("/" + episodeId)).toList();
+        List<byte[]> recent = new java.util.ArrayList<>();
+        for (String k : keys.subList(Math.max(0, keys.size() - HISTORY_EPISODES), keys.size())) {
+            blobs.get(k).ifPresent(recent::add);
+        }
+        return ShowHistory.ofFingerprints(recent);
     }
 
     /**

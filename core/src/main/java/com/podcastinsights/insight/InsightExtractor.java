@@ -136,7 +136,13 @@ public final class InsightExtractor {
         }
         double[] turnPosition = turnPositions(sentences);
         ClaimCues.Features[] claims = new ClaimCues.Features[sentences.size()];
-        for (int k = 0; k < claims.length; k++) claims[k] = ClaimCues.features(sentences.get(k).text());
+        SentenceStats[] stats = new SentenceStats[sentences.size()];
+        int[] wordCounts = new int[sentences.size()];
+        for (int k = 0; k < claims.length; k++) {
+            claims[k] = ClaimCues.features(sentences.get(k).text());
+            stats[k] = SentenceStats.of(sentences.get(k).text());
+            wordCounts[k] = stats[k].tokens();
+        }
         for (int i = 0; i < sentences.size(); i++) {
             // in a transcript that capitalizes its sentences, a lower-case start that is not a clause boundary
             // ("so", "and", "um") is where the splitter had to cut a run-on mid-clause: the reader would miss
@@ -146,7 +152,7 @@ public final class InsightExtractor {
             // speaker's thought starts with the next sentence
             if (shortReply(sentences, i)) continue;
             // "Very low cost." or "Thread pool executor." opening a passage is the tail of a thought, not its start
-            if (sentences.get(i).words() < MIN_OPENING_WORDS) continue;
+            if (wordCounts[i] < MIN_OPENING_WORDS) continue;
             // "Let's jump over and talk about X" opens a segment; the reader needs what is said about X
             if (ClaimCues.opensRundownItem(sentences.get(i).text())) continue;
             // what follows a read in the same breath ("...at Storytel.com. And this week I'm recommending...")
@@ -160,13 +166,13 @@ public final class InsightExtractor {
                 if (sentences.get(j).turn() != sentences.get(i).turn()) break;
                 if (j > i && sentences.get(j).topicShift()) break;
                 if (vetoed[j]) break;
-                words += sentences.get(j).words();
+                words += wordCounts[j];
                 if (words > MAX_WORDS) break;
                 if (words < MIN_WORDS) continue;
                 List<Sentence> span = sentences.subList(i, j + 1);
-                String text = String.join(" ", span.stream().map(Sentence::text).toList());
-                if (PassageFilter.rejectPassage(text) != null) continue;
-                double prior = PassageScorer.prior(text, ClaimCues.score(java.util.Arrays.asList(claims).subList(i, j + 1)));
+                SentenceStats figures = SentenceStats.sum(java.util.Arrays.asList(stats).subList(i, j + 1));
+                if (PassageFilter.rejectPassage(sentences.get(i).text(), figures) != null) continue;
+                double prior = PassageScorer.prior(figures, ClaimCues.score(java.util.Arrays.asList(claims).subList(i, j + 1)));
                 Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior, turnPosition[i], marks.chosen()[i]);
                 if (prior > bestPrior + 1e-9) {
                     best = c;

@@ -99,13 +99,31 @@ final class PassageFilter {
 
     /** The vetoes that depend on the passage as a whole: how much of it is filler, and how it opens. */
     static Reason rejectPassage(String joined) {
-        if (mostlyFiller(joined)) return Reason.FILLER;
-        if (opensWithPronoun(joined)) return Reason.UNRESOLVED_PRONOUN;
-        if (REPLY.matcher(joined.strip()).find()) return Reason.ANSWER_FRAGMENT;
-        if (opensWithReference(joined)) return Reason.UNRESOLVED_PRONOUN;
-        if (CUT_OFF.matcher(joined.strip()).find()) return Reason.FILLER;
-        if (INLINE_SPEAKER.matcher(joined).find()) return Reason.TRANSCRIPT_MARKUP;
+        return rejectPassage(joined, SentenceStats.of(joined));
+    }
+
+    /**
+     * The same from the passage's first sentence (how it opens) and its figures (its sentences'
+     * {@link SentenceStats} summed; how it ends is the last sentence's).
+     */
+    static Reason rejectPassage(String opening, SentenceStats s) {
+        if (s.tokens() == 0 || s.fillers() / (double) s.tokens() > MAX_FILLER || s.terms() < MIN_CONTENT_WORDS) {
+            return Reason.FILLER;
+        }
+        if (opensWithPronoun(opening)) return Reason.UNRESOLVED_PRONOUN;
+        if (REPLY.matcher(opening.strip()).find()) return Reason.ANSWER_FRAGMENT;
+        if (opensWithReference(opening)) return Reason.UNRESOLVED_PRONOUN;
+        if (s.cutOff()) return Reason.FILLER;
+        if (s.markup()) return Reason.TRANSCRIPT_MARKUP;
         return null;
+    }
+
+    static boolean endsCutOff(String text) {
+        return CUT_OFF.matcher(text.strip()).find();
+    }
+
+    static boolean hasInlineSpeaker(String text) {
+        return INLINE_SPEAKER.matcher(text).find();
     }
 
     /** The passage's first words, after lead-ins, lean on something said before it. */
@@ -122,12 +140,6 @@ final class PassageFilter {
     static boolean isQuestion(String sentence) {
         String t = sentence.strip();
         return t.endsWith("?") || t.endsWith("?\"") || t.endsWith("?”") || SPOKEN_QUESTION.matcher(t).find();
-    }
-
-    static boolean mostlyFiller(String text) {
-        List<String> tokens = Words.tokens(text);
-        if (tokens.isEmpty()) return true;
-        return Words.fillerCount(text) / (double) tokens.size() > MAX_FILLER || Words.terms(text).size() < MIN_CONTENT_WORDS;
     }
 
     static boolean opensWithPronoun(String text) {

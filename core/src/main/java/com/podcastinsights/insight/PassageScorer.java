@@ -124,8 +124,20 @@ final class PassageScorer {
 
     /** {@code claim}: the passage's {@link ClaimCues} score, when the caller has it from its sentences' cues. */
     static double prior(String text, double claim) {
-        return CUE_WEIGHT * cues(text) + CLAIM_WEIGHT * claim + LENGTH_WEIGHT * lengthPrior(Words.count(text))
-                + SUBSTANCE_WEIGHT * substance(text) - PERSONAL_WEIGHT * personal(text);
+        return prior(SentenceStats.of(text), claim);
+    }
+
+    /** The same from a passage's figures (its sentences' {@link SentenceStats}, summed). */
+    static double prior(SentenceStats s, double claim) {
+        double substance = s.tokens() == 0 ? 0 : Math.min(1.0, s.content() / (double) s.tokens() / FULL_SUBSTANCE);
+        double personal = s.tokens() == 0 ? 0 : s.personal() / (double) s.tokens();
+        double cues = Math.min(1.0, Integer.bitCount(s.cueBits()) / (double) CUES_FOR_FULL_MARKS);
+        return CUE_WEIGHT * cues + CLAIM_WEIGHT * claim + LENGTH_WEIGHT * lengthPrior(s.tokens())
+                + SUBSTANCE_WEIGHT * substance - PERSONAL_WEIGHT * personal;
+    }
+
+    static boolean isPersonal(String token) {
+        return PERSONAL.contains(token);
     }
 
     /**
@@ -134,17 +146,23 @@ final class PassageScorer {
      * states something names things ("a rubber case costs more than plastic").
      */
     static double substance(String text) {
-        List<String> tokens = Words.tokens(text);
+        return substance(Words.tokens(text));
+    }
+
+    private static double substance(List<String> tokens) {
         if (tokens.isEmpty()) return 0;
         int content = 0;
         for (String t : tokens) {
-            if (t.length() > 3 && !Words.STOP.contains(t) && !Words.FILLER.contains(t) && !Words.VAGUE.contains(t)) content++;
+            if (Words.isContent(t)) content++;
         }
         return Math.min(1.0, content / (double) tokens.size() / FULL_SUBSTANCE);
     }
 
     static double personal(String text) {
-        List<String> tokens = Words.tokens(text);
+        return personal(Words.tokens(text));
+    }
+
+    private static double personal(List<String> tokens) {
         if (tokens.isEmpty()) return 0;
         int n = 0;
         for (String t : tokens) if (PERSONAL.contains(t)) n++;
@@ -152,12 +170,14 @@ final class PassageScorer {
     }
 
     static double cues(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        int hits = 0;
-        for (Pattern p : CUES) {
-            if (p.matcher(lower).find()) hits++;
-        }
-        return Math.min(1.0, hits / (double) CUES_FOR_FULL_MARKS);
+        return Math.min(1.0, Integer.bitCount(cueBits(text.toLowerCase(java.util.Locale.ROOT))) / (double) CUES_FOR_FULL_MARKS);
+    }
+
+    /** Which of the {@link #CUES} the lower-cased text has, one bit each. */
+    static int cueBits(String lower) {
+        int bits = 0;
+        for (int k = 0; k < CUES.size(); k++) if (CUES.get(k).matcher(lower).find()) bits |= 1 << k;
+        return bits;
     }
 
     static double lengthPrior(int words) {

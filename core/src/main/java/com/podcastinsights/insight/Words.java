@@ -61,10 +61,20 @@ final class Words {
 
     /** Filler words plus two per filler phrase, so the count is comparable to {@link #count}. */
     static int fillerCount(String text) {
-        int n = (int) tokens(text).stream().filter(FILLER::contains).count();
+        return (int) tokens(text).stream().filter(FILLER::contains).count() + 2 * fillerPhrases(text);
+    }
+
+    /** How many phrase fillers ("you know", "I mean") the text holds. */
+    static int fillerPhrases(String text) {
+        int n = 0;
         Matcher m = FILLER_PHRASE.matcher(text);
-        while (m.find()) n += 2;
+        while (m.find()) n++;
         return n;
+    }
+
+    /** A word that carries content: not a function word, filler or vague word, and longer than three letters. */
+    static boolean isContent(String token) {
+        return token.length() > 3 && !STOP.contains(token) && !FILLER.contains(token) && !VAGUE.contains(token);
     }
 
     static int count(String text) {

@@ -48,6 +48,16 @@ public final class Keys {
 
     // bucket
     public static String rawFeedKey(String feedId, String fetchedAt) { return "feeds/" + feedId + "/" + fetchedAt + ".xml"; }
+    /**
+     * An episode's shingle fingerprint (insight/ShowHistory), under its show and digest day, so a listing of
+     * the show's prefix comes back oldest first and a replay writes the same key.
+     */
+    public static String fingerprintKey(String feedId, String day, String episodeId) {
+        return fingerprintPrefix(feedId) + day + "/" + episodeId;
+    }
+
+    public static String fingerprintPrefix(String feedId) { return "fingerprints/" + feedId + "/"; }
+
     public static String transcriptKey(String feedId, String episodeId) { return "transcripts/" + feedId + "/" + episodeId + ".json"; }
     /** An episode's enclosure audio, for Amazon Transcribe; the bucket's lifecycle expires it. */
     public static String transcribeAudioKey(String feedId, String episodeId) { return "transcribe/audio/" + feedId + "/" + episodeId; }

@@ -57,4 +57,18 @@ class PersonalizerTest {
         Subscriber s = new Subscriber("r@example.com", true, "t", null, null, List.of("topic"), List.of());
         assertEquals(List.of("x1", "x2", "y"), ids(personalizer.choose(new DailySelection.Edition("d", List.of(), sameEpisode), s)));
     }
+
+    @Test
+    void aReaderGetsOnlyTheLanguagesTheyRead() {
+        Insight spanish = new Insight("es1", "f-es", "ep-es", "Charlas", "Uno", "Los precios suben porque", 0.99, 1, null,
+                null, null, "d", "vtt", "es");
+        Insight english = new Insight("en1", "f-en", "ep-en", "Talks", "One", "Prices rise because", 0.5, 1, null,
+                null, null, "d", "vtt", "en-us");
+        DailySelection.Edition day = new DailySelection.Edition("d", List.of(english), List.of(spanish, english));
+        assertEquals(List.of("en1"), ids(personalizer.choose(day, new Subscriber("r@example.com", true, "t"))));
+        Subscriber both = new Subscriber("s@example.com", true, "t", null, null, List.of(), List.of(), List.of("es", "en"));
+        assertEquals(List.of("es1", "en1"), ids(personalizer.choose(day, both)));
+        Subscriber spanishOnly = new Subscriber("o@example.com", true, "t", null, null, List.of(), List.of(), List.of("es"));
+        assertEquals(List.of("es1"), ids(personalizer.choose(day, spanishOnly)));
+    }
 }

@@ -24,6 +24,21 @@ class SubscriberRepositoryTest {
     }
 
     @Test
+    void theLanguagesAReaderReadsSurviveUnsubscribeAndABadCodeIsRefused() {
+        repo.save(new Subscriber("eva@example.com", true, null, null, null, List.of(), List.of(), List.of("ES", "pt-BR", "es")),
+                "2026-11-01T00:00:00Z");
+        assertEquals(List.of("es", "pt"), repo.find("eva@example.com").orElseThrow().languages());
+        repo.unsubscribe("eva@example.com", "2026-11-02T00:00:00Z");
+        repo.subscribe("eva@example.com", "2026-11-03T00:00:00Z");
+        assertEquals(List.of("es", "pt"), repo.find("eva@example.com").orElseThrow().languages());
+        assertEquals(Subscriber.DEFAULT_LANGUAGES, new Subscriber("x@example.com", true, null).languages());
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> repo.save(new Subscriber("z@example.com", true, null, null, null, List.of(), List.of(),
+                        List.of("klingon!")), "2026-11-01T00:00:00Z"));
+        assertTrue(bad.getMessage().contains("not a language code"), bad.getMessage());
+    }
+
+    @Test
     void suppressionStopsMailAndKeepsTheItem() {
         repo.subscribe("bob@example.com", "2026-11-01T00:00:00Z");
         repo.suppress("bob@example.com", "2026-11-02T00:00:00Z", "hard bounce");

@@ -63,6 +63,43 @@ class ExtractionServiceTest {
         assertEquals(result, Json.MAPPER.readValue(events.published().get(0).detailJson(), InsightsExtracted.class));
     }
 
+    /**
+     * The pipeline keeps each episode's fingerprint, so a read the show repeats in every episode (here a
+     * plug with no plug wording, which only its recurrence gives away) is never an insight of a later one.
+     */
+    @Test
+    void whatAShowSaysEveryEpisodeIsNotAnInsightOfTheNextOne() {
+        String read = "Our members fund every hour of research behind these conversations, and the archive of past "
+                + "interviews with full reading lists is theirs to browse whenever they want, at any time of day.";
+        String talk = "Cheap inference changed who can build products, because a startup now pays for answers by the "
+                + "thousand instead of renting a cluster, which means small teams can ship what only large labs could.";
+        String other = "Chips rented by the hour cost more than most founders expect in their first year, since idle "
+                + "capacity is billed like busy capacity and nobody turns the machines off at night or on weekends.";
+        java.util.function.BiFunction<String, String, com.podcastinsights.transcript.Transcript> episodeOf = (a, b) ->
+                new com.podcastinsights.transcript.Transcript(FEED, EPISODE, "en", "vtt", List.of(
+                        new com.podcastinsights.transcript.Segment(0, 20.0, "Host", a),
+                        new com.podcastinsights.transcript.Segment(600, 620.0, "Guest", b)));
+        new EpisodeRepository(table).recordIfNew(episode(), "2026-11-29T23:30:00Z");
+        Episode second = new Episode(FEED, "ep13", "guid-13", "The Compute Frontier", "Idle chips",
+                "2026-11-21T09:00:00Z", null, "https://cdn.example/ep13.mp3", null, null, null);
+        new EpisodeRepository(table).recordIfNew(second, "2026-11-30T23:30:00Z");
+
+        blobs.put(stored.transcriptKey(), TranscriptCodec.write(episodeOf.apply(talk, read)), "application/json");
+        service.extract(stored);
+        assertTrue(table.ofType("Insight").stream().anyMatch(i -> i.string("text").startsWith("Our members")),
+                "the first episode cannot know the read recurs");
+
+        TranscriptStored next = new TranscriptStored(FEED, "ep13", Keys.transcriptKey(FEED, "ep13"), "vtt", 2);
+        blobs.put(next.transcriptKey(), TranscriptCodec.write(episodeOf.apply(read, other)), "application/json");
+        service.extract(next);
+        List<String> texts = new InsightRepository(table).forEpisode("ep13").stream().map(Insight::text).toList();
+        assertEquals(1, texts.size(), "the read recurs, the conversation does not: " + texts);
+        assertTrue(texts.get(0).startsWith("Chips rented"), texts.toString());
+        assertEquals(2, blobs.list(Keys.fingerprintPrefix(FEED)).size(), "one fingerprint per episode, replays included");
+        service.extract(next);
+        assertEquals(2, blobs.list(Keys.fingerprintPrefix(FEED)).size());
+    }
+
     @Test
     void aReplayedEventWritesNoDuplicateInsights() {
         seed();
