@@ -28,7 +28,7 @@ help:
 	@echo "make bench-feeds  feed benchmarks: parser vs ROME, 100,000-item feed in 128 MB, 1,000-feed poll"
 	@echo "make bench-flood  benchmark: one feed of 100,000 new items beside 249 honest ones, one FetchFeeds batch on moto"
 	@echo "make eval      insight ranking vs a plain TextRank on ../shared/corpus/meetings-dev: hit@5 and ROUGE-1"
-	@echo "make bench-insights  warm extraction time of a 30,000-word transcript vs a plain TextRank, same run"
+	@echo "make bench-insights  warm extraction time of a 30,000-word transcript vs a plain TextRank, same run (production and default JIT flags)"
 
 $(VENV)/.installed: tools/requirements.txt
 	@echo "==> creating the Python venv for moto, cfn-lint and aws-sam-cli (pinned in tools/requirements.txt)"
@@ -137,5 +137,9 @@ eval: package
 	echo "==> ROUGE-1 F1 on $(CORPUS)/meetings-dev/abstractive (ours vs TextRank, same run)"; \
 	$(PYTHON) bench/insights/rouge_eval.py bin/podcast-insights $(CORPUS)/meetings-dev/abstractive
 
+# With the flags the template gives ExtractInsights (C1 only), then with the JVM's default (C1 then C2).
 bench-insights: package
+	@echo "==> production flags: -XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+	$(JAVA_HOME)/bin/java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp core/target/classes bench/insights/ExtractionBench.java
+	@echo "==> default flags (C2)"
 	$(JAVA_HOME)/bin/java -cp core/target/classes bench/insights/ExtractionBench.java
