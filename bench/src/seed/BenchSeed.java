@@ -1,5 +1,7 @@
 package bench;
 
+import java.util.List;
+import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.digest.SubscriberRepository;
@@ -42,7 +44,7 @@ public final class BenchSeed {
         new EpisodeRepository(table).recordUnannounced(new Episode(feedId, "e1a2b3c4d5e6f708", "cf-001",
                 "The Compute Frontier", "Why small models got cheap", "2026-11-29T09:00:00Z",
                 "https://podcasts.example/cf-001", "https://podcasts.example/cf-001.mp3",
-                "https://127.0.0.1/cf-001.vtt", "text/vtt", text), now);
+                text, List.of(new TranscriptLink("https://127.0.0.1/cf-001.vtt", "text/vtt", null, null)), null, now));
         new SubscriberRepository(table).subscribe("reader@bench.example", now);
     }
 }

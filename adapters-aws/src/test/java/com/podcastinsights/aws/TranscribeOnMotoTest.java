@@ -1,5 +1,6 @@
 package com.podcastinsights.aws;
 
+import java.util.List;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.fakes.InMemoryTable;
 import com.podcastinsights.fakes.RecordingPublisher;
@@ -73,7 +74,7 @@ class TranscribeOnMotoTest {
         }
         InMemoryTable table = new InMemoryTable();
         new EpisodeRepository(table).recordIfNew(new Episode(FEED, EPISODE, "g", "Orchard Ledger", "Cold storage", null,
-                null, "https://cdn.example/31.mp3", null, null, null), "2026-11-30T06:00:00Z");
+                null, "https://cdn.example/31.mp3", null, List.of(), null, "2026-11-30T06:00:00Z"));
         var blobs = new S3BlobStore(aws.s3(), bucket);
         TranscriptStored stored = new TranscriptionCompletion(new EpisodeRepository(table), blobs, new RecordingPublisher(),
                 PREFIX, new PrintStream(OutputStream.nullOutputStream())).jobEnded(job, true, null).orElseThrow();

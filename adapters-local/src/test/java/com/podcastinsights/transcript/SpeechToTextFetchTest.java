@@ -1,5 +1,6 @@
 package com.podcastinsights.transcript;
 
+import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.event.EpisodeDiscovered;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
@@ -78,8 +79,9 @@ class SpeechToTextFetchTest {
         server.content("/31.mp3", "audio/mpeg", audio);
         String episodeId = EpisodeRepository.idFor(feedId, "orchard-31");
         episodes.recordIfNew(new Episode(feedId, episodeId, "orchard-31", "Orchard Ledger", "Cold storage",
-                "2026-11-29T08:00:00Z", null, server.uri("/31.mp3").toString(), transcriptUrl,
-                transcriptUrl == null ? null : "text/vtt", NOTES), "2026-11-30T06:00:00Z");
+                "2026-11-29T08:00:00Z", null, server.uri("/31.mp3").toString(), NOTES,
+                transcriptUrl == null ? List.of() : List.of(new TranscriptLink(transcriptUrl, "text/vtt", null, null)),
+                null, "2026-11-30T06:00:00Z"));
         return new EpisodeDiscovered(feedId, episodeId, "Orchard Ledger", "Cold storage", "2026-11-29T08:00:00Z");
     }
 
@@ -188,7 +190,7 @@ class SpeechToTextFetchTest {
         String feedId = feedId(true);
         String episodeId = EpisodeRepository.idFor(feedId, "orchard-40");
         episodes.recordIfNew(new Episode(feedId, episodeId, "orchard-40", "Orchard Ledger", "Gone",
-                null, null, server.uri("/missing.mp3").toString(), null, null, NOTES), "2026-11-30T06:00:00Z");
+                null, null, server.uri("/missing.mp3").toString(), NOTES, List.of(), null, "2026-11-30T06:00:00Z"));
         TranscriptStored stored = fetcher(on(1_000_000))
                 .fetch(new EpisodeDiscovered(feedId, episodeId, "Orchard Ledger", "Gone", null)).orElseThrow();
         assertEquals(ShowNotes.SOURCE, stored.source());

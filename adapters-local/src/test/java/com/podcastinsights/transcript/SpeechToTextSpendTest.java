@@ -1,5 +1,6 @@
 package com.podcastinsights.transcript;
 
+import java.util.List;
 import com.podcastinsights.event.EpisodeDiscovered;
 import com.podcastinsights.fakes.InMemoryBlobStore;
 import com.podcastinsights.fakes.InMemorySpeechToText;
@@ -61,8 +62,8 @@ class SpeechToTextSpendTest {
         server.content("/" + n + ".mp3", "audio/mpeg", audio);
         String episodeId = EpisodeRepository.idFor(feedId, "ep-" + n);
         episodes.recordIfNew(new Episode(feedId, episodeId, "ep-" + n, "Back Catalogue", "Episode " + n, publishedAt,
-                null, server.uri("/" + n + ".mp3").toString(), null, null, "<p>Tides run higher at the new moon, because the sun and the moon pull on the sea together.</p>"),
-                NOW.toString());
+                null, server.uri("/" + n + ".mp3").toString(), "<p>Tides run higher at the new moon, because the sun and the moon pull on the sea together.</p>",
+                List.of(), null, NOW.toString()));
         return new EpisodeDiscovered(feedId, episodeId, "Back Catalogue", "Episode " + n, publishedAt);
     }
 

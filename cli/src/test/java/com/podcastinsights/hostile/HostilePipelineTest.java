@@ -1,5 +1,7 @@
 package com.podcastinsights.hostile;
 
+import java.util.List;
+import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.cli.Main;
 import com.podcastinsights.event.EpisodeDiscovered;
 import com.podcastinsights.event.PipelineEvents;
@@ -135,7 +137,7 @@ class HostilePipelineTest {
             String published = (n < 40 ? NOW.minusSeconds(3600) : Instant.parse("2019-01-01T00:00:00Z")).toString();
             String id = EpisodeRepository.idFor(feedId, "a" + n);
             episodes.recordIfNew(new Episode(feedId, id, "a" + n, "Archive", "Ep " + n, published, null,
-                    server.uri("/a.mp3").toString(), null, null, NOTES), NOW.toString());
+                    server.uri("/a.mp3").toString(), NOTES, List.of(), null, NOW.toString()));
             fetcher.fetch(new EpisodeDiscovered(feedId, id, "Archive", "Ep " + n, published));
         }
 
@@ -165,7 +167,8 @@ class HostilePipelineTest {
         EpisodeRepository episodes = new EpisodeRepository(table);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         episodes.recordIfNew(new Episode("feed000000000001", "ep1", "guid-1", "Show", "Episode", NOW.toString(),
-                null, null, server.uri("/t").toString(), "text/vtt", NOTES), NOW.toString());
+                null, null, NOTES, List.of(new TranscriptLink(server.uri("/t").toString(), "text/vtt", null, null)), null,
+                NOW.toString()));
         TranscriptFetcher fetcher = new TranscriptFetcher(episodes, blobs, new RecordingPublisher(),
                 new SafeHttpClient(HttpPolicy.local()), new PrintStream(log, true, StandardCharsets.UTF_8));
 

@@ -1,5 +1,7 @@
 package com.podcastinsights.hostile;
 
+import java.util.List;
+import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.event.EpisodeDiscovered;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.fakes.InMemoryBlobStore;
@@ -79,7 +81,7 @@ class HostileTranscriptLinkTest {
         server.route("/t/loop", LoopbackServer.redirect(302, "/t/loop"));
         String url = link.startsWith("/") ? server.uri(link).toString() : link;
         episodes.recordIfNew(new Episode("feed000000000001", "ep1", "guid-1", "Show", "Episode", "2026-11-29T09:00:00Z",
-                null, null, url, "text/vtt", NOTES), "2026-11-30T06:00:00Z");
+                null, null, NOTES, List.of(new TranscriptLink(url, "text/vtt", null, null)), null, "2026-11-30T06:00:00Z"));
         // a 4 MB cap, so the bomb is cut quickly; everything else is the local policy
         HttpPolicy p = HttpPolicy.local();
         TranscriptFetcher fetcher = new TranscriptFetcher(episodes, blobs, events,

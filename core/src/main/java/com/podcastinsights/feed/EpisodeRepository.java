@@ -20,6 +20,12 @@ public final class EpisodeRepository {
      * subscribers index. Belongs with the other key formats in Keys and docs/data-model.md.
      */
     public static final String UNANNOUNCED_INDEX = Keys.UNANNOUNCED_INDEX;
+    /** The episode's transcript links, one JSON object {url, type, language, rel} each. */
+    static final String LINKS = "transcriptLinks";
+    static final String LANGUAGE = "feedLanguage";
+    /** The one link items recorded before every link was kept have instead of {@link #LINKS}; only read. */
+    static final String LEGACY_URL = "transcriptUrl";
+    static final String LEGACY_TYPE = "transcriptType";
 
     private final Table table;
 
@@ -33,8 +39,8 @@ public final class EpisodeRepository {
     }
 
     /** Records the episode; returns true only the first time, so a replayed fetch emits nothing twice. */
-    public boolean recordIfNew(Episode e, String discoveredAt) {
-        return table.putIfAbsent(toItem(e, discoveredAt));
+    public boolean recordIfNew(Episode e) {
+        return table.putIfAbsent(toItem(e).build());
     }
 
     /**
@@ -43,11 +49,9 @@ public final class EpisodeRepository {
      * dies in between, {@link #listUnannounced} finds it on the next run, so an episode is announced at least
      * once and never lost. Returns false when the episode is already recorded.
      */
-    public boolean recordUnannounced(Episode e, String discoveredAt) {
-        Item item = toItem(e, discoveredAt);
-        Item.Builder b = Item.of(item.pk(), item.sk());
-        item.attributes().forEach(b::with);
-        return table.putIfAbsent(b.with(ANNOUNCED, false).index(UNANNOUNCED_INDEX, e.feedId() + "#" + e.id()).build());
+    public boolean recordUnannounced(Episode e) {
+        return table.putIfAbsent(toItem(e).with(ANNOUNCED, false).index(UNANNOUNCED_INDEX, e.feedId() + "#" + e.id())
+                .build());
     }
 
     /**
@@ -94,8 +98,8 @@ public final class EpisodeRepository {
         return table.query(Keys.feedPk(feedId), "EPISODE#").stream().map(EpisodeRepository::fromItem).toList();
     }
 
-    static Item toItem(Episode e, String discoveredAt) {
-        return Item.of(Keys.feedPk(e.feedId()), Keys.episodeSk(e.id()))
+    static Item.Builder toItem(Episode e) {
+        Item.Builder b = Item.of(Keys.feedPk(e.feedId()), Keys.episodeSk(e.id()))
                 .with("type", "Episode")
                 .with("feedId", e.feedId())
                 .with("episodeId", e.id())
@@ -105,26 +109,18 @@ public final class EpisodeRepository {
                 .with("publishedAt", e.publishedAt())
                 .with("link", e.link())
                 .with("enclosureUrl", e.enclosureUrl())
-                .with("transcriptUrl", e.transcriptUrl())
-                .with("transcriptType", e.transcriptType())
                 .with("showNotes", e.showNotes())
-                .with("discoveredAt", discoveredAt)
-                .build();
+                .with("discoveredAt", e.discoveredAt());
+        if (!e.transcripts().isEmpty()) b.with(LINKS, StoredTranscriptLinks.write(e.transcripts()));
+        if (e.language() != null) b.with(LANGUAGE, e.language());
+        return b;
     }
 
     static Episode fromItem(Item i) {
         return new Episode(i.string("feedId"), i.string("episodeId"), i.string("guid"), i.string("podcastTitle"),
                 i.string("title"), i.string("publishedAt"), i.string("link"), i.string("enclosureUrl"),
-                i.string("transcriptUrl"), i.string("transcriptType"), i.string("showNotes"));
-    }
-
-    /**
-     * As {@link #recordUnannounced(Episode, String)}, also keeping every transcript the item lists and the
-     * feed's language (see {@link EpisodeTranscripts}).
-     */
-    public boolean recordUnannounced(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
-        return table.putIfAbsent(withTranscripts(e, discoveredAt, transcripts).with(ANNOUNCED, false)
-                .index(UNANNOUNCED_INDEX, e.feedId() + "#" + e.id()).build());
+                i.string("showNotes"), StoredTranscriptLinks.read(i.strings(LINKS), i.string(LEGACY_URL),
+                i.string(LEGACY_TYPE)), i.string(LANGUAGE), i.string("discoveredAt"));
     }
 
     /**
@@ -132,29 +128,12 @@ public final class EpisodeRepository {
      * now on, so it never counts as new later, but it is never announced, so it gets no transcript and no
      * insights. Marked {@value #BACK_CATALOGUE} so an operator can tell why. False when already recorded.
      */
-    public boolean recordBackCatalogue(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
-        return table.putIfAbsent(withTranscripts(e, discoveredAt, transcripts).with(BACK_CATALOGUE, true).build());
+    public boolean recordBackCatalogue(Episode e) {
+        return table.putIfAbsent(toItem(e).with(BACK_CATALOGUE, true).build());
     }
 
     /** Deletes an episode item: what a poll recorded for a feed the operator removed while it ran. */
     public void forget(String feedId, String episodeId) {
         table.delete(Keys.feedPk(feedId), Keys.episodeSk(episodeId));
-    }
-
-    private static Item.Builder withTranscripts(Episode e, String discoveredAt, EpisodeTranscripts transcripts) {
-        Item item = toItem(e, discoveredAt);
-        Item.Builder b = Item.of(item.pk(), item.sk());
-        item.attributes().forEach(b::with);
-        transcripts.attributes().forEach(b::with);
-        return b;
-    }
-
-    /** The episode's item with every attribute, for readers of attributes the {@link Episode} does not carry. */
-    public Optional<Item> findItem(String feedId, String episodeId) {
-        return table.get(Keys.feedPk(feedId), Keys.episodeSk(episodeId));
-    }
-
-    public static Episode episodeOf(Item item) {
-        return fromItem(item);
     }
 }

@@ -2,7 +2,6 @@ package com.podcastinsights.feed;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One item or entry as read from a feed, before it becomes an {@link Episode}. URLs are absolute;
@@ -32,10 +31,6 @@ public record FeedItem(String guid, String title, String link, String publishedA
         if (link != null && !link.isBlank()) return link.trim();
         if (enclosureUrl != null && !enclosureUrl.isBlank()) return enclosureUrl.trim();
         return null;
-    }
-
-    public Optional<TranscriptLink> bestTranscript() {
-        return TranscriptLink.best(transcripts);
     }
 
     /** This item completed by a duplicate of it: what this one lacks, the other supplies. */

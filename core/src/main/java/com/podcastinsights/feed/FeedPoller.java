@@ -366,19 +366,16 @@ public final class FeedPoller {
             }
             String identity = item.identity();
             if (identity == null) continue; // nothing stable to recognise it by next time
-            TranscriptLink transcript = item.bestTranscript().orElse(null);
             Episode episode = new Episode(feed.id(), EpisodeRepository.idFor(feed.id(), identity), identity,
                     podcastTitle, item.title(), item.publishedAt(), item.link(), item.enclosureUrl(),
-                    transcript == null ? null : transcript.url(), transcript == null ? null : transcript.type(),
-                    item.showNotes());
-            EpisodeTranscripts transcripts = new EpisodeTranscripts(item.transcripts(), parsed.language());
+                    item.showNotes(), item.transcripts(), parsed.language(), now);
             Instant published = published(item);
             if (published != null && published.isBefore(freshSince)) {
-                if (episodes.recordBackCatalogue(episode, now, transcripts)) {
+                if (episodes.recordBackCatalogue(episode)) {
                     all.add(episode);
                     backCatalogue++;
                 }
-            } else if (episodes.recordUnannounced(episode, now, transcripts)) {
+            } else if (episodes.recordUnannounced(episode)) {
                 all.add(episode);
                 fresh.add(episode);
             }

@@ -15,7 +15,11 @@ import com.podcastinsights.transcript.Transcript;
 import com.podcastinsights.transcript.TranscriptCodec;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Transcript Stored -> the episode's best insights in the table -> Insights Extracted. Safe to run twice for
@@ -52,9 +56,8 @@ public final class ExtractionService {
         Transcript transcript = TranscriptCodec.read(json);
         Episode episode = episodes.find(stored.feedId(), stored.episodeId()).orElseThrow(() -> new IllegalStateException(
                 "episode " + stored.episodeId() + " of feed " + stored.feedId() + " is not in the table"));
-        String day = insights.dayOf(stored.feedId(), stored.episodeId(), settings.digestZone())
-                .orElseThrow(() -> new IllegalStateException(
-                        "episode " + stored.episodeId() + " has no discoveredAt, so it has no digest day"));
+        String day = dayOf(episode, settings.digestZone()).orElseThrow(() -> new IllegalStateException(
+                "episode " + stored.episodeId() + " has no discoveredAt, so it has no digest day"));
         ShowHistory history = history(stored.feedId(), stored.episodeId());
         List<ExtractedInsight> found = rewritten(
                 extractor.insights(transcript, episode, day, settings.insightsPerEpisode(), history));
@@ -65,6 +68,21 @@ public final class ExtractionService {
         InsightsExtracted result = new InsightsExtracted(episode.feedId(), episode.id(), day, found.size());
         events.publish(List.of(EventEnvelope.toPipelineEvent(PipelineEvents.INSIGHTS_EXTRACTED, result)));
         return result;
+    }
+
+    /**
+     * The digest day of an episode: the day it was <em>discovered</em>, in the digest's zone; empty when its
+     * {@code discoveredAt} is not an instant. Not the day extraction ran: a replay the next morning, or a retry
+     * after midnight, must file the insight under the same day it was first filed under, or the digest would see
+     * it twice or never. Not the publish date either: feeds backdate episodes, and an episode published last week
+     * but found today is news today.
+     */
+    static Optional<String> dayOf(Episode episode, ZoneId zone) {
+        try {
+            return Optional.of(Instant.parse(episode.discoveredAt()).atZone(zone).toLocalDate().toString());
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     /** How many of the show's most recent episodes are compared: enough to see its intro and ads recur. */

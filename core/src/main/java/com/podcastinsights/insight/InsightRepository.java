@@ -4,23 +4,14 @@ import com.podcastinsights.port.Item;
 import com.podcastinsights.store.Keys;
 import com.podcastinsights.port.Table;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * An episode's insights, one item per rank in the episode's partition, indexed by day and score.
  *
  * <p>Keys are derived from the episode and the rank only, so saving the same extraction again (a replayed
- * {@code Transcript Stored}) overwrites the same items and never adds any.
- *
- * <p>The day an insight belongs to is the day its episode was <em>discovered</em>, in the digest's zone, read
- * from the episode item. Not the day extraction ran: a replay the next morning, or a retry after midnight,
- * must file the insight under the same day it was first filed under, or the digest would see it twice or
- * never. Not the publish date either: feeds backdate episodes, and an episode published last week but found
- * today is news today.
+ * {@code Transcript Stored}) overwrites the same items and never adds any. The day comes with each insight: ExtractionService
+ * files it under its episode's digest day.
  */
 public final class InsightRepository {
     private static final String SK_PREFIX = "INSIGHT#";
@@ -28,22 +19,6 @@ public final class InsightRepository {
 
     public InsightRepository(Table table) {
         this.table = table;
-    }
-
-    /**
-     * The digest day of an episode: its {@code discoveredAt} in {@code zone}. Empty when the episode item is
-     * missing or has no parsable {@code discoveredAt}.
-     */
-    public Optional<String> dayOf(String feedId, String episodeId, ZoneId zone) {
-        return table.get(Keys.feedPk(feedId), Keys.episodeSk(episodeId))
-                .map(i -> i.string("discoveredAt"))
-                .flatMap(at -> {
-                    try {
-                        return Optional.of(Instant.parse(at).atZone(zone).toLocalDate().toString());
-                    } catch (DateTimeParseException | NullPointerException e) {
-                        return Optional.empty();
-                    }
-                });
     }
 
     /**

@@ -61,7 +61,7 @@ public final class AudioTranscriber {
      * now). Throws IOException when the audio cannot be fetched or stored (refused, too large, timed out, HTTP
      * error).
      */
-    public Outcome start(Episode episode, String feedLanguage, Instant since) throws IOException {
+    public Outcome start(Episode episode, Instant since) throws IOException {
         String jobName = TranscriptionJobs.name(policy.jobPrefix(), episode.feedId(), episode.id());
         if (speech.state(jobName).isPresent()) return Outcome.ALREADY_STARTED;
         if (since != null && since.isBefore(clock.instant().minus(policy.freshness()))) {
@@ -98,7 +98,7 @@ public final class AudioTranscriber {
         try {
             started = speech.start(new SpeechToText.Job(jobName, mediaKey,
                     Keys.transcribeOutputKey(episode.feedId(), episode.id()),
-                    TranscriptionDecision.languageCode(feedLanguage), policy.maxSpeakers()));
+                    TranscriptionDecision.languageCode(episode.language()), policy.maxSpeakers()));
         } catch (RuntimeException e) {
             reserved.release(); // retried as a whole, which reserves again
             throw e;

@@ -8,7 +8,6 @@ import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.feed.Episode;
 import com.podcastinsights.feed.EpisodeRepository;
-import com.podcastinsights.feed.EpisodeTranscripts;
 import com.podcastinsights.feed.Feed;
 import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.feed.TranscriptLink;
@@ -16,7 +15,6 @@ import com.podcastinsights.http.HttpResult;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.port.BlobStore;
 import com.podcastinsights.port.EventPublisher;
-import com.podcastinsights.port.Item;
 import com.podcastinsights.store.Keys;
 
 import java.io.IOException;
@@ -123,16 +121,14 @@ public final class TranscriptFetcher {
             log("already stored at " + key + ", announcing again", discovered);
             return new Outcome(Optional.of(stored.announce(key, existing.get())), 0, 0);
         }
-        Item item = episodes.findItem(discovered.feedId(), discovered.episodeId())
+        Episode episode = episodes.find(discovered.feedId(), discovered.episodeId())
                 .orElseThrow(() -> new IllegalStateException("no episode " + discovered.episodeId() + " in feed "
                         + discovered.feedId() + "; it is recorded before it is announced, so this event is stale or foreign"));
-        Episode episode = EpisodeRepository.episodeOf(item);
-        EpisodeTranscripts listed = EpisodeTranscripts.from(item);
         int[] tally = new int[2]; // links tried, links failed
-        Transcript transcript = fromTranscriptLinks(episode, listed, tally);
+        Transcript transcript = fromTranscriptLinks(episode, tally);
         AudioTranscriber.Outcome speechToText = null;
         if (transcript == null) {
-            speechToText = transcription(episode, item, listed, discovered);
+            speechToText = transcription(episode, discovered);
             if (speechToText == AudioTranscriber.Outcome.STARTED || speechToText == AudioTranscriber.Outcome.ALREADY_STARTED) {
                 return new Outcome(Optional.empty(), tally[0], tally[1]);
             }
@@ -145,7 +141,7 @@ public final class TranscriptFetcher {
                 log("no transcript, and no show notes that state anything (bios, links and lists are left out); nothing to store", discovered);
                 return new Outcome(Optional.empty(), tally[0], tally[1], skipped);
             }
-            transcript = notes.toTranscript(episode.feedId(), episode.id(), listed.feedLanguage());
+            transcript = notes.toTranscript(episode.feedId(), episode.id(), episode.language());
         }
         blobs.put(key, TranscriptCodec.write(transcript), "application/json");
         log("stored " + transcript.segments().size() + " segments from " + transcript.source() + " at " + key, discovered);
@@ -156,8 +152,7 @@ public final class TranscriptFetcher {
      * What speech-to-text did with the episode: started (now or by an earlier delivery), skipped by its spend
      * limits, or null when it does not apply (off, not opted in, no audio, the audio unusable).
      */
-    private AudioTranscriber.Outcome transcription(Episode episode, Item item, EpisodeTranscripts listed,
-                                                   EpisodeDiscovered discovered) {
+    private AudioTranscriber.Outcome transcription(Episode episode, EpisodeDiscovered discovered) {
         if (transcriber == null) return null;
         boolean optedIn = feeds != null && feeds.find(episode.feedId()).map(Feed::transcribe).orElse(false);
         TranscriptionDecision decision = TranscriptionDecision.decide(transcriber.policy().enabled(), optedIn,
@@ -167,7 +162,7 @@ public final class TranscriptFetcher {
             return null;
         }
         try {
-            AudioTranscriber.Outcome outcome = transcriber.start(episode, listed.feedLanguage(), since(episode, item));
+            AudioTranscriber.Outcome outcome = transcriber.start(episode, since(episode));
             log(switch (outcome) {
                 case STARTED -> "no transcript; speech-to-text job started, the transcript is stored when it completes";
                 case ALREADY_STARTED -> "speech-to-text job already started by an earlier delivery";
@@ -183,8 +178,8 @@ public final class TranscriptFetcher {
     }
 
     /** When the episode was published, else when it was discovered; null when neither reads as an instant. */
-    private static java.time.Instant since(Episode episode, Item item) {
-        for (String at : new String[] {episode.publishedAt(), item.string("discoveredAt")}) {
+    private static java.time.Instant since(Episode episode) {
+        for (String at : new String[] {episode.publishedAt(), episode.discoveredAt()}) {
             if (at == null) continue;
             try {
                 return java.time.Instant.parse(at);
@@ -195,24 +190,16 @@ public final class TranscriptFetcher {
         return null;
     }
 
-    /** The transcript a previous delivery stored; an unreadable one is rebuilt rather than failing forever. */
-    /**
-     * The first listed transcript, in order of preference, that downloads and has text; null when none does.
-     * Episodes recorded before every link was kept have only the one link on the episode itself.
-     */
-    private Transcript fromTranscriptLinks(Episode episode, EpisodeTranscripts listed, int[] tally) {
-        List<TranscriptLink> links = listed.links();
-        if (links.isEmpty() && episode.transcriptUrl() != null && !episode.transcriptUrl().isBlank()) {
-            links = List.of(new TranscriptLink(episode.transcriptUrl(), episode.transcriptType(), null, null));
-        }
-        List<TranscriptLink> ordered = TranscriptChoice.inOrder(links, listed.feedLanguage());
+    /** The first listed transcript, in order of preference, that downloads and has text; null when none does. */
+    private Transcript fromTranscriptLinks(Episode episode, int[] tally) {
+        List<TranscriptLink> ordered = TranscriptChoice.inOrder(episode.transcripts(), episode.language());
         for (TranscriptLink link : ordered.subList(0, Math.min(MAX_ATTEMPTS, ordered.size()))) {
             ParsedTranscript parsed = download(episode, link);
             tally[0]++;
             if (parsed == null || parsed.isEmpty()) tally[1]++;
             if (parsed != null && !parsed.isEmpty()) {
                 return parsed.toTranscript(episode.feedId(), episode.id(),
-                        TranscriptChoice.languageOf(link, listed.feedLanguage()));
+                        TranscriptChoice.languageOf(link, episode.language()));
             }
         }
         if (!ordered.isEmpty()) {

@@ -5,10 +5,8 @@ import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.feed.Episode;
 import com.podcastinsights.feed.EpisodeRepository;
-import com.podcastinsights.feed.EpisodeTranscripts;
 import com.podcastinsights.port.BlobStore;
 import com.podcastinsights.port.EventPublisher;
-import com.podcastinsights.port.Item;
 import com.podcastinsights.store.Keys;
 
 import java.io.PrintStream;
@@ -55,13 +53,13 @@ public final class TranscriptionCompletion {
             log(episodeId, "already stored at " + key + " (" + existing.get().source() + "), announcing again");
             return Optional.of(stored.announce(key, existing.get()));
         }
-        Optional<Item> item = episodes.findItem(feedId, episodeId);
-        if (item.isEmpty()) {
+        Optional<Episode> found = episodes.find(feedId, episodeId);
+        if (found.isEmpty()) {
             log(episodeId, "job " + jobName + " ended but feed " + feedId + " has no such episode (removed?); ignored");
             return Optional.empty();
         }
-        Episode episode = EpisodeRepository.episodeOf(item.get());
-        String language = EpisodeTranscripts.from(item.get()).feedLanguage();
+        Episode episode = found.get();
+        String language = episode.language();
         Transcript transcript = null;
         if (completed) {
             transcript = fromOutput(Keys.transcribeOutputKey(feedId, episodeId), episode, language);

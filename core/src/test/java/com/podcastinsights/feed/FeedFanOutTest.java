@@ -183,7 +183,7 @@ class FeedFanOutTest {
     void aFanningOutScheduleStillAnnouncesTheBacklogOnce() {
         subscribe(3);
         episodes.recordUnannounced(new Episode("feedgone00000001", "ep-orphan", "g", "Gone", "Left behind", null,
-                null, null, null, null, "notes"), NOW.toString());
+                null, null, "notes", List.of(), null, NOW.toString()));
 
         FeedFanOut.ScheduledRun run = fanOut(1).onSchedule(SCHEDULED, null);
         for (FeedBatchRequested b : batches(events.published(PipelineEvents.FEED_BATCH_REQUESTED))) {

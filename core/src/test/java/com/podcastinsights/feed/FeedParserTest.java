@@ -36,7 +36,7 @@ class FeedParserTest {
     }
 
     @Test
-    void keepsEveryTranscriptAndPrefersJson() throws FeedFormatException {
+    void keepsEveryTranscriptInTheFeedsOrder() throws FeedFormatException {
         FeedItem first = parser.parse(Fixtures.bytes("feeds/rss.xml"), RSS_BASE).items().get(0);
 
         assertEquals(List.of(
@@ -44,7 +44,6 @@ class FeedParserTest {
                 new TranscriptLink("https://tidewater.example/transcripts/ep12.json", "application/json", "en", null),
                 new TranscriptLink("https://cdn.tidewater.example/ep12.vtt", "text/vtt", null, "captions")),
                 first.transcripts());
-        assertEquals("https://tidewater.example/transcripts/ep12.json", first.bestTranscript().orElseThrow().url());
     }
 
     @Test
@@ -79,7 +78,7 @@ class FeedParserTest {
         assertEquals("https://ledgers.example/audio/7.mp3", seven.enclosureUrl());
         assertEquals("2026-11-29T07:15:00Z", seven.publishedAt());
         assertEquals("Why two columns beat one.", seven.showNotes());
-        assertEquals("https://ledgers.example/t/7.vtt", seven.bestTranscript().orElseThrow().url());
+        assertEquals("https://ledgers.example/t/7.vtt", seven.transcripts().get(0).url());
         FeedItem six = feed.items().get(1);
         assertEquals("2026-11-22T00:00:00Z", six.publishedAt());
         assertTrue(six.showNotes().contains("Keep them"), six.showNotes());
@@ -91,7 +90,7 @@ class FeedParserTest {
 
         FeedItem item = feed.items().get(0);
         assertEquals("Prefixes Without Promises", feed.title());
-        assertEquals("https://prefixes.example/1.vtt", item.bestTranscript().orElseThrow().url());
+        assertEquals("https://prefixes.example/1.vtt", item.transcripts().get(0).url());
         assertEquals("Show notes from an undeclared itunes prefix.", item.showNotes());
         assertEquals("2026-11-27T07:00:00Z", item.publishedAt());
     }

@@ -140,8 +140,8 @@ class FeedPollerLimitsTest {
         String feedId = FeedRepository.idFor("https://backlog.example/feed.xml");
         for (int i = 0; i < 200; i++) {
             Episode e = new Episode(feedId, EpisodeRepository.idFor(feedId, "b" + i), "b" + i, "Show", "Ep " + i,
-                    NOW.toString(), null, null, null, null, null);
-            episodes.recordUnannounced(e, NOW.toString(), EpisodeTranscripts.NONE);
+                    NOW.toString(), null, null, null, java.util.List.of(), null, NOW.toString());
+            episodes.recordUnannounced(e);
         }
 
         poller(ticking()).pollAll(java.util.List.of(), NOW.plus(Duration.ofHours(1)));

@@ -162,8 +162,12 @@ class FeedPollerTest {
         assertEquals("Steam-bending oak without cracking it", detail.get("episodeTitle").asText());
         assertEquals("2026-11-29T09:00:00Z", detail.get("publishedAt").asText());
         Episode stored = episodes.find(feedId, episodeId).orElseThrow();
-        assertEquals(server.uri("/transcripts/ep12.json").toString(), stored.transcriptUrl());
-        assertEquals("application/json", stored.transcriptType());
+        assertEquals(List.of(
+                new TranscriptLink(server.uri("/transcripts/ep12.srt").toString(), "application/srt", null, null),
+                new TranscriptLink(server.uri("/transcripts/ep12.json").toString(), "application/json", "en", null),
+                new TranscriptLink("https://cdn.tidewater.example/ep12.vtt", "text/vtt", null, "captions")),
+                stored.transcripts());
+        assertEquals(NOW.toString(), stored.discoveredAt());
     }
 
     @Test
@@ -189,8 +193,8 @@ class FeedPollerTest {
     @Test
     void episodeRecordedByACrashedRunIsAnnouncedByTheNext() {
         Episode orphan = new Episode("feedgone00000001", "ep-orphan", "g", "Gone", "Left behind", null, null, null,
-                null, null, "notes");
-        episodes.recordUnannounced(orphan, NOW.toString());
+                "notes", List.of(), null, NOW.toString());
+        episodes.recordUnannounced(orphan);
 
         PollReport report = poller.pollAll();
         PollReport next = poller.pollAll();

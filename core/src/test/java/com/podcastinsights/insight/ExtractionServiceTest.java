@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static com.podcastinsights.insight.SampleTranscripts.EPISODE;
 import static com.podcastinsights.insight.SampleTranscripts.FEED;
@@ -37,11 +38,12 @@ class ExtractionServiceTest {
 
     public static Episode episode() {
         return new Episode(FEED, EPISODE, "guid-12", "The Compute Frontier", "Why small models got cheap",
-                "2026-11-20T09:00:00Z", "https://frontier.example/ep/12", "https://cdn.example/ep12.mp3", null, null, null);
+                "2026-11-20T09:00:00Z", "https://frontier.example/ep/12", "https://cdn.example/ep12.mp3", null, List.of(), null,
+                "2026-11-29T23:30:00Z");
     }
 
     private void seed() {
-        new EpisodeRepository(table).recordIfNew(episode(), "2026-11-29T23:30:00Z");
+        new EpisodeRepository(table).recordIfNew(episode());
         blobs.put(stored.transcriptKey(), TranscriptCodec.write(SampleTranscripts.computeFrontier("vtt")), "application/json");
     }
 
@@ -79,10 +81,10 @@ class ExtractionServiceTest {
                 new com.podcastinsights.transcript.Transcript(FEED, EPISODE, "en", "vtt", List.of(
                         new com.podcastinsights.transcript.Segment(0, 20.0, "Host", a),
                         new com.podcastinsights.transcript.Segment(600, 620.0, "Guest", b)));
-        new EpisodeRepository(table).recordIfNew(episode(), "2026-11-29T23:30:00Z");
+        new EpisodeRepository(table).recordIfNew(episode());
         Episode second = new Episode(FEED, "ep13", "guid-13", "The Compute Frontier", "Idle chips",
-                "2026-11-21T09:00:00Z", null, "https://cdn.example/ep13.mp3", null, null, null);
-        new EpisodeRepository(table).recordIfNew(second, "2026-11-30T23:30:00Z");
+                "2026-11-21T09:00:00Z", null, "https://cdn.example/ep13.mp3", null, List.of(), null, "2026-11-30T23:30:00Z");
+        new EpisodeRepository(table).recordIfNew(second);
 
         blobs.put(stored.transcriptKey(), TranscriptCodec.write(episodeOf.apply(talk, read)), "application/json");
         service.extract(stored);
@@ -112,7 +114,7 @@ class ExtractionServiceTest {
 
     @Test
     void aMissingTranscriptIsAClearError() {
-        new EpisodeRepository(table).recordIfNew(episode(), "2026-11-29T23:30:00Z");
+        new EpisodeRepository(table).recordIfNew(episode());
         var e = assertThrows(IllegalStateException.class, () -> service.extract(stored));
         assertTrue(e.getMessage().contains(stored.transcriptKey()), e.getMessage());
         assertTrue(events.published().isEmpty());
@@ -124,5 +126,16 @@ class ExtractionServiceTest {
         var e = assertThrows(IllegalStateException.class, () -> service.extract(stored));
         assertTrue(e.getMessage().contains(EPISODE), e.getMessage());
         assertTrue(table.ofType("Insight").isEmpty());
+    }
+
+    @Test
+    void theDayIsWhenTheEpisodeWasDiscoveredInTheDigestZone() {
+        Episode e = new Episode("f", "e", "g", "Show", "Title", null, null, null, null, List.of(), null,
+                "2026-11-30T03:00:00Z");
+        assertEquals(Optional.of("2026-11-29"), ExtractionService.dayOf(e, ZoneId.of("America/New_York")));
+        assertEquals(Optional.of("2026-11-30"), ExtractionService.dayOf(e, ZoneId.of("UTC")));
+        Episode undiscovered = new Episode("f", "e", "g", "Show", "Title", null, null, null, null, List.of(), null,
+                null);
+        assertEquals(Optional.empty(), ExtractionService.dayOf(undiscovered, ZoneId.of("UTC")));
     }
 }

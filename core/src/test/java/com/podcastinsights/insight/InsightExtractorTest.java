@@ -102,7 +102,7 @@ class InsightExtractorTest {
     void insightsLinkToTheMomentAndHaveStableIds() {
         Episode episode = new Episode(SampleTranscripts.FEED, SampleTranscripts.EPISODE, "guid-1", "The Compute Frontier",
                 "Why small models got cheap", "2026-11-29T09:00:00Z", "https://frontier.example/ep/12",
-                "https://cdn.example/ep12.mp3", null, null, null);
+                "https://cdn.example/ep12.mp3", null, List.of(), null, null);
         List<ExtractedInsight> a = extractor.insights(SampleTranscripts.computeFrontier("vtt"), episode, "2026-11-30", 3);
         List<ExtractedInsight> b = extractor.insights(SampleTranscripts.computeFrontier("vtt"), episode, "2026-11-30", 3);
         assertEquals(a, b);

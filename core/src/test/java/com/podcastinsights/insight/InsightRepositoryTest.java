@@ -5,9 +5,7 @@ import com.podcastinsights.port.Item;
 import com.podcastinsights.store.Keys;
 import org.junit.jupiter.api.Test;
 
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -51,13 +49,5 @@ class InsightRepositoryTest {
         List<Insight> top = repo.topForDay("2026-11-30", 10);
         assertEquals(List.of(0.8, 0.5, 0.2), top.stream().map(Insight::score).toList());
         assertEquals(2, repo.topForDay("2026-11-30", 2).size());
-    }
-
-    @Test
-    void theDayIsWhenTheEpisodeWasDiscoveredInTheDigestZone() {
-        table.put(Item.of(Keys.feedPk("f"), Keys.episodeSk("e")).with("discoveredAt", "2026-11-30T03:00:00Z").build());
-        assertEquals(Optional.of("2026-11-29"), repo.dayOf("f", "e", ZoneId.of("America/New_York")));
-        assertEquals(Optional.of("2026-11-30"), repo.dayOf("f", "e", ZoneId.of("UTC")));
-        assertEquals(Optional.empty(), repo.dayOf("f", "missing", ZoneId.of("UTC")));
     }
 }

@@ -7,7 +7,6 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.feed.Episode;
-import com.podcastinsights.feed.EpisodeTranscripts;
 import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.feed.EpisodeRepository;
 import com.podcastinsights.feed.Fixtures;
@@ -17,6 +16,7 @@ import com.podcastinsights.feed.LoopbackServer;
 import com.podcastinsights.fakes.RecordingPublisher;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
+import com.podcastinsights.port.Item;
 import com.podcastinsights.store.Keys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,8 @@ class TranscriptFetcherTest {
 
     private EpisodeDiscovered episode(String id, String transcriptUrl, String transcriptType, String notes) {
         episodes.recordIfNew(new Episode(FEED, id, "guid-" + id, "The Tidewater Workshop", "Episode " + id,
-                "2026-11-29T09:00:00Z", null, null, transcriptUrl, transcriptType, notes), "2026-11-30T06:00:00Z");
+                "2026-11-29T09:00:00Z", null, null, notes, transcriptUrl == null ? List.of()
+                : List.of(new TranscriptLink(transcriptUrl, transcriptType, null, null)), null, "2026-11-30T06:00:00Z"));
         return new EpisodeDiscovered(FEED, id, "The Tidewater Workshop", "Episode " + id, "2026-11-29T09:00:00Z");
     }
 
@@ -84,6 +85,22 @@ class TranscriptFetcherTest {
         JsonNode detail = Json.MAPPER.readTree(published.get(0).detailJson());
         assertEquals(key, detail.get("transcriptKey").asText());
         assertEquals(6, detail.get("segments").asInt());
+    }
+
+    @Test
+    void anEpisodeRecordedByTheOldCodeStillHasItsOneLinkFetched() {
+        server.content("/t/old.vtt", "text/vtt", Fixtures.bytes("transcripts/episode.vtt"));
+        // the one-link attributes, without transcriptLinks: what episodes recorded before every link was kept hold
+        table.put(Item.of(Keys.feedPk(FEED), Keys.episodeSk("old")).with("type", "Episode").with("feedId", FEED)
+                .with("episodeId", "old").with("transcriptUrl", server.uri("/t/old.vtt").toString())
+                .with("transcriptType", "text/vtt").with("showNotes", NOTES)
+                .with("discoveredAt", "2026-11-30T06:00:00Z").build());
+
+        TranscriptStored stored = fetcher(HttpPolicy.local())
+                .fetch(new EpisodeDiscovered(FEED, "old", "Show", "Old", null)).orElseThrow();
+
+        assertEquals("vtt", stored.source());
+        assertEquals(1, server.hits("/t/old.vtt"));
     }
 
     @Test
@@ -185,8 +202,8 @@ class TranscriptFetcherTest {
 
     private EpisodeDiscovered listing(String id, String feedLanguage, TranscriptLink... links) {
         Episode e = new Episode(FEED, id, "guid-" + id, "The Tidewater Workshop", "Episode " + id,
-                "2026-11-29T09:00:00Z", null, null, null, null, NOTES);
-        episodes.recordUnannounced(e, "2026-11-30T06:00:00Z", new EpisodeTranscripts(List.of(links), feedLanguage));
+                "2026-11-29T09:00:00Z", null, null, NOTES, List.of(links), feedLanguage, "2026-11-30T06:00:00Z");
+        episodes.recordUnannounced(e);
         return new EpisodeDiscovered(FEED, id, "The Tidewater Workshop", "Episode " + id, "2026-11-29T09:00:00Z");
     }
 

@@ -47,7 +47,8 @@ class TranscriptionCompletionTest {
 
     private void recordEpisode(String showNotes) {
         new EpisodeRepository(table).recordIfNew(new Episode(FEED, EPISODE, "g-1", "Orchard Ledger", "Cold storage",
-                "2026-11-29T08:00:00Z", null, "https://cdn.example/31.mp3", null, null, showNotes), "2026-11-30T06:00:00Z");
+                "2026-11-29T08:00:00Z", null, "https://cdn.example/31.mp3", showNotes, List.of(), null,
+                "2026-11-30T06:00:00Z"));
     }
 
     private Transcript stored() {

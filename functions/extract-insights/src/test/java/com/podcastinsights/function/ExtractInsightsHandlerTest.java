@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import java.util.List;
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Settings;
@@ -50,7 +51,7 @@ class ExtractInsightsHandlerTest {
     private void seed() {
         new EpisodeRepository(table).recordIfNew(new Episode(FEED, EPISODE, "guid", "The Compute Frontier",
                 "Why small models got cheap", "2026-11-29T09:00:00Z", "https://frontier.example/ep/12",
-                "https://cdn.example/ep12.mp3", null, null, null), "2026-11-30T06:00:12Z");
+                "https://cdn.example/ep12.mp3", null, List.of(), null, "2026-11-30T06:00:12Z"));
         blobs.put(Keys.transcriptKey(FEED, EPISODE), TranscriptCodec.write(SampleTranscripts.computeFrontier("vtt")), "application/json");
     }
 

@@ -1,5 +1,7 @@
 package com.podcastinsights.function;
 
+import java.util.List;
+import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +62,8 @@ class FetchTranscriptHandlerTest {
         JsonNode d = sampleEvent().get("detail");
         new EpisodeRepository(table).recordIfNew(new Episode(d.get("feedId").asText(), d.get("episodeId").asText(), "g1",
                 d.get("podcastTitle").asText(), d.get("episodeTitle").asText(), d.get("publishedAt").asText(), null, null,
-                transcriptUrl, "text/vtt", notes), "2026-11-30T06:00:05Z");
+                notes, transcriptUrl == null ? List.of() : List.of(new TranscriptLink(transcriptUrl, "text/vtt", null, null)),
+                null, "2026-11-30T06:00:05Z"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.podcastinsights.function;
 
+import java.util.List;
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Settings;
@@ -50,7 +51,7 @@ class TranscriptionDoneHandlerTest {
 
     private void recordEpisode() {
         new EpisodeRepository(table).recordIfNew(new Episode(FEED, EPISODE, "g", "Orchard Ledger", "Cold storage", null,
-                null, "https://cdn.example/31.mp3", null, null, NOTES), "2026-11-30T06:00:00Z");
+                null, "https://cdn.example/31.mp3", NOTES, List.of(), null, "2026-11-30T06:00:00Z"));
     }
 
     @Test
