@@ -193,7 +193,7 @@ final class TemplateChecks {
 
     /** The AWS adapters of com.podcastinsights.aws a function may construct. */
     static final List<String> ADAPTERS = List.of("S3BlobStore", "DynamoDbTable", "SesMailer", "EventBridgePublisher",
-            "SecretsManagerKey", "BedrockRewriter", "S3AudioStore", "TranscribeSpeechToText");
+            "SecretsManagerKey", "BedrockLanguageModel", "S3AudioStore", "TranscribeSpeechToText");
 
     private static final Pattern ADAPTER_NEW = Pattern.compile(
             "\\bnew\\s+(?:com\\.podcastinsights\\.aws\\.)?(" + String.join("|", ADAPTERS) + ")\\s*\\(");

@@ -2,7 +2,7 @@ package com.podcastinsights.function;
 
 import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.BedrockConverseClient;
-import com.podcastinsights.aws.BedrockRewriter;
+import com.podcastinsights.aws.BedrockLanguageModel;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.EventBridgePublisher;
 import com.podcastinsights.aws.Priming;
@@ -16,6 +16,7 @@ import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.insight.ExtractionService;
 import com.podcastinsights.insight.InsightExtractor;
 import com.podcastinsights.insight.InsightRewriter;
+import com.podcastinsights.insight.ModelReview;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.port.Table;
 import com.podcastinsights.stage.ExtractInsightsStage;
@@ -63,8 +64,8 @@ final class ExtractInsightsLambda {
     /** The optional model step: off, with no client built, when no rewrite model is set. */
     static InsightRewriter rewriter(ExtractInsightsStage.Config config, Table table) {
         if (!config.rewrites()) return InsightRewriter.NONE;
-        return new BedrockRewriter(new BedrockConverseClient(UrlConnectionHttpClient.create(),
-                AwsClients.lambdaRegion(), AwsClients.lambdaCredentials(), null), config.rewriteModel(),
+        return new ModelReview(new BedrockLanguageModel(new BedrockConverseClient(UrlConnectionHttpClient.create(),
+                AwsClients.lambdaRegion(), AwsClients.lambdaCredentials(), null), config.rewriteModel()),
                 ExtractInsightsStage.rewriteBudget(config, table, Clock.systemUTC()));
     }
 

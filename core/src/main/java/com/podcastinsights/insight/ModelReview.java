@@ -1,18 +1,17 @@
-package com.podcastinsights.aws;
+package com.podcastinsights.insight;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.podcastinsights.insight.Grounding;
-import com.podcastinsights.insight.InsightRewriter;
-import com.podcastinsights.insight.RankedPassage;
-import com.podcastinsights.insight.RewriteBudget;
+import com.podcastinsights.json.Json;
+import com.podcastinsights.port.LanguageModel;
+
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * {@link InsightRewriter} on Amazon Bedrock: one Converse call for an episode's best candidates, with a JSON-schema
+ * {@link InsightRewriter} on a {@link LanguageModel}: one call for an episode's best candidates, with a JSON-schema
  * output format so the reply maps back by index. The model first judges each candidate (a standalone claim, or an
  * ad, intro, plug, banter or fragment) and rewrites the ones it keeps: a second line of defence behind the
  * extractive filters, inside the same daily budget. A candidate it rejects is dropped. A kept rewrite must pass
@@ -20,13 +19,14 @@ import java.util.List;
  * candidate the reply does not cover, every passage is kept with its own text (the digest must not depend on the
  * model).
  */
-public final class BedrockRewriter implements InsightRewriter {
+public final class ModelReview implements InsightRewriter {
     /** The most passages sent in one call (issue 5: "the top ~15"). */
     public static final int MAX_PASSAGES = 15;
     /** Output tokens allowed per passage: 70 words is about 100 tokens, a reason about 25, plus the JSON around it. */
     static final int OUTPUT_TOKENS_PER_PASSAGE = 190;
+    static final double TEMPERATURE = 0.2;
 
-    static final String SYSTEM_PROMPT = """
+    public static final String SYSTEM_PROMPT = """
             You edit a daily email digest of podcast insights. You get the best candidate passages of one episode. \
             First judge each passage: keep it only if it states a claim about the subject that a reader can \
             understand without the episode. Reject sponsor reads and ads (even when they explain a product), promo \
@@ -38,22 +38,18 @@ public final class BedrockRewriter implements InsightRewriter {
             it, and do not mention the podcast, the speaker or "the passage". For a passage you reject, leave the \
             text empty. Return every passage's index with its verdict.""";
 
-    static final String SCHEMA = """
+    public static final String SCHEMA = """
             {"type":"object","properties":{"insights":{"type":"array","items":{"type":"object",\
             "properties":{"index":{"type":"integer"},"keep":{"type":"boolean"},"reason":{"type":"string"},\
             "text":{"type":"string"}},\
             "required":["index","keep","reason","text"],"additionalProperties":false}}},\
             "required":["insights"],"additionalProperties":false}""";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final BedrockConverseClient bedrock;
-    private final String modelId;
+    private final LanguageModel model;
     private final RewriteBudget budget;
 
-    public BedrockRewriter(BedrockConverseClient bedrock, String modelId, RewriteBudget budget) {
-        this.bedrock = bedrock;
-        this.modelId = modelId;
+    public ModelReview(LanguageModel model, RewriteBudget budget) {
+        this.model = model;
         this.budget = budget;
     }
 
@@ -62,23 +58,22 @@ public final class BedrockRewriter implements InsightRewriter {
         List<Verdict> out = new ArrayList<>(NONE.review(passages));
         List<RankedPassage> sent = passages.subList(0, Math.min(MAX_PASSAGES, passages.size()));
         if (sent.isEmpty()) return out;
-        int maxTokens = OUTPUT_TOKENS_PER_PASSAGE * sent.size();
-        long inputEstimate = (SYSTEM_PROMPT.length() + SCHEMA.length() + userText(sent).length()) / 4 + 1;
-        var reservation = budget.reserve(inputEstimate, maxTokens);
+        LanguageModel.Request request = request(sent);
+        long inputEstimate = (SYSTEM_PROMPT.length() + SCHEMA.length() + request.userText().length()) / 4 + 1;
+        var reservation = budget.reserve(inputEstimate, request.maxOutputTokens());
         if (reservation.isEmpty()) return out;
-        JsonNode reply;
+        LanguageModel.Reply reply;
         try {
-            reply = JSON.readTree(bedrock.converse(modelId, request(sent, maxTokens).toString()));
-        } catch (RuntimeException | java.io.IOException e) {
+            reply = model.complete(request);
+        } catch (RuntimeException e) {
             // the reserved worst case stays charged: a failed call may still have been billed
             System.err.println("insight rewrite skipped, the extractive text is kept: " + e.getMessage());
             return out;
         }
-        JsonNode usage = reply.path("usage");
-        if (usage.has("inputTokens") && usage.has("outputTokens")) {
-            reservation.get().settle(usage.path("inputTokens").asLong(), usage.path("outputTokens").asLong());
+        if (reply.usage() != null) {
+            reservation.get().settle(reply.usage().inputTokens(), reply.usage().outputTokens());
         }
-        List<Verdict> judged = verdicts(reply, sent.size());
+        List<Verdict> judged = verdicts(reply.text(), sent.size());
         for (int i = 0; i < sent.size(); i++) {
             Verdict v = judged.get(i);
             if (v == null) continue;
@@ -93,22 +88,15 @@ public final class BedrockRewriter implements InsightRewriter {
         return out;
     }
 
-    /** The Converse request body (the model ID goes in the path). */
-    static ObjectNode request(List<RankedPassage> sent, int maxTokens) {
-        ObjectNode req = JSON.createObjectNode();
-        req.putArray("system").addObject().put("text", SYSTEM_PROMPT);
-        ObjectNode message = req.putArray("messages").addObject().put("role", "user");
-        message.putArray("content").addObject().put("text", userText(sent));
-        req.putObject("inferenceConfig").put("maxTokens", maxTokens).put("temperature", 0.2);
-        req.putObject("outputConfig").putObject("textFormat").put("type", "json_schema")
-                .putObject("structure").putObject("jsonSchema").put("name", "insights")
-                .put("description", "one rewrite per passage, by index").put("schema", SCHEMA);
-        return req;
+    /** The one call for {@code sent}: the prompt, the passages, the schema, the output allowance. */
+    static LanguageModel.Request request(List<RankedPassage> sent) {
+        return new LanguageModel.Request(SYSTEM_PROMPT, userText(sent), "insights",
+                "one rewrite per passage, by index", SCHEMA, OUTPUT_TOKENS_PER_PASSAGE * sent.size(), TEMPERATURE);
     }
 
     /** The passages as a JSON array of {index, passage}: JSON keeps quotes and line breaks in a passage unambiguous. */
     static String userText(List<RankedPassage> sent) {
-        ArrayNode arr = JSON.createArrayNode();
+        ArrayNode arr = Json.MAPPER.createArrayNode();
         for (int i = 0; i < sent.size(); i++) {
             arr.addObject().put("index", i).put("passage", sent.get(i).sourceText());
         }
@@ -119,16 +107,12 @@ public final class BedrockRewriter implements InsightRewriter {
      * The reply's verdict per index; null where the reply has none, or is not the JSON the schema asked for. A
      * verdict without a boolean {@code keep} counts as none: dropping needs an explicit no.
      */
-    static List<Verdict> verdicts(JsonNode reply, int n) {
-        List<Verdict> out = new ArrayList<>(java.util.Collections.nCopies(n, (Verdict) null));
-        StringBuilder text = new StringBuilder();
-        for (JsonNode b : reply.path("output").path("message").path("content")) {
-            if (b.path("text").isTextual()) text.append(b.path("text").asText());
-        }
+    static List<Verdict> verdicts(String replyText, int n) {
+        List<Verdict> out = new ArrayList<>(Collections.nCopies(n, (Verdict) null));
         JsonNode root;
         try {
-            root = JSON.readTree(text.toString());
-        } catch (java.io.IOException e) {
+            root = Json.MAPPER.readTree(replyText == null ? "" : replyText);
+        } catch (IOException e) {
             return out;
         }
         if (root == null) return out;
