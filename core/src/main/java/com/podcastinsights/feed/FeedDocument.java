@@ -162,6 +162,20 @@ final class FeedDocument {
     }
 
     private FeedItem rssItem() throws XMLStreamException, FeedFormatException {
+        return item(this::rssField);
+    }
+
+    /** Reads one direct child of an item or entry; true when it consumed the element's end tag. */
+    @FunctionalInterface
+    private interface FieldReader {
+        boolean read(Draft d, String name) throws XMLStreamException, FeedFormatException;
+    }
+
+    /**
+     * An RSS item or an Atom entry: its direct children go to {@code direct}; deeper elements count only as the
+     * {@code media:} fields of a {@code media:group}, so a title inside an image never becomes the item's.
+     */
+    private FeedItem item(FieldReader direct) throws XMLStreamException, FeedFormatException {
         Draft d = new Draft();
         int depth = 1;
         while (r.hasNext()) {
@@ -172,12 +186,7 @@ final class FeedDocument {
             }
             if (ev != XMLStreamConstants.START_ELEMENT) continue;
             depth++;
-            boolean consumed;
-            if (depth == 2) {
-                consumed = rssField(d, name);
-            } else {
-                consumed = name.startsWith("media:") && mediaField(d, name); // inside media:group
-            }
+            boolean consumed = depth == 2 ? direct.read(d, name) : name.startsWith("media:") && mediaField(d, name);
             if (consumed) depth--;
         }
         return item(d);
@@ -355,25 +364,7 @@ final class FeedDocument {
     }
 
     private FeedItem atomEntry() throws XMLStreamException, FeedFormatException {
-        Draft d = new Draft();
-        int depth = 1;
-        while (r.hasNext()) {
-            int ev = next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                if (--depth == 0) break;
-                continue;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) continue;
-            depth++;
-            boolean consumed;
-            if (depth == 2) {
-                consumed = atomField(d, atomLocal(name));
-            } else {
-                consumed = name.startsWith("media:") && mediaField(d, name);
-            }
-            if (consumed) depth--;
-        }
-        return item(d);
+        return item((d, n) -> atomField(d, atomLocal(n)));
     }
 
     /** One direct child of an Atom entry; true when it consumed the element's end tag. */
