@@ -9,6 +9,7 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
+import com.podcastinsights.stage.Wiring;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,24 +20,17 @@ import java.time.Clock;
  * The hourly schedule -> one digest email to each active subscriber whose local send hour it is, for their
  * day. The event's time, not the clock, decides both, so a replay targets the hour it was meant for.
  */
-public final class SendDigestHandler extends StageHandler<SendDigestHandler> implements RequestStreamHandler {
+public final class SendDigestHandler extends StageHandler<SendDigestHandler, DigestSender> implements RequestStreamHandler {
     /** Room for the send in flight, its throttling backoff and the SENT record before Lambda's timeout. */
     static final long STOP_BEFORE_TIMEOUT_MILLIS = 30_000;
-    private final DigestSender sender;
 
     public SendDigestHandler() {
-        this(new SendDigestLambda(Env.system()));
-    }
-
-    private SendDigestHandler(SendDigestLambda lambda) {
-        super(Clock.systemUTC(), lambda.metrics, lambda);
-        this.sender = lambda.sender;
+        super(Clock.systemUTC(), SendDigestLambda.wire(Env.system()));
     }
 
     /** Local runs and tests: the stage as {@code SendDigestStage} builds it on their ports. */
     public SendDigestHandler(DigestSender sender, Clock clock) {
-        super(clock, null, null);
-        this.sender = sender;
+        super(clock, Wiring.local(sender));
     }
 
     @Override
@@ -46,7 +40,7 @@ public final class SendDigestHandler extends StageHandler<SendDigestHandler> imp
             // any other event reaching this function is a wiring mistake; sending mail on it would be worse
             throw event.unexpected("SendDigest", "a " + PipelineEvents.SCHEDULED_EVENT + " from " + PipelineEvents.SCHEDULER_SOURCE);
         }
-        DigestReport report = sender.send(event.scheduledAt(), () -> context == null
+        DigestReport report = service.send(event.scheduledAt(), () -> context == null
                 || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
         metrics.digest(report);
         if (report.deferred() > 0) {

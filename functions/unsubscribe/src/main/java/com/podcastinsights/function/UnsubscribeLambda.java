@@ -1,7 +1,7 @@
 package com.podcastinsights.function;
 
 import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.SecretsManagerKey;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.UnsubscribeEndpoint;
@@ -22,11 +22,10 @@ final class UnsubscribeLambda {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         String tableName = env.require("TABLE_NAME");
         String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
-        var region = AwsClients.lambdaRegion();
-        var credentials = AwsClients.lambdaCredentials();
-        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(region, null, credentials), secret);
+        LambdaPorts aws = new LambdaPorts();
+        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(aws.region(), null, aws.credentials()), secret);
         Supplier<UnsubscribeKeys> keys = () -> UnsubscribeKeys.parse(new String(key.read(), StandardCharsets.UTF_8));
-        return UnsubscribeStage.build(new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), tableName),
+        return UnsubscribeStage.build(aws.table(tableName),
                 keys.get(), Clock.systemUTC())
                 // a rotation's new key is learnt when a token names it, at most one secret read a minute
                 .rereadingKeys(keys, Duration.ofMinutes(1));
