@@ -91,7 +91,7 @@ public final class SignUpPages {
                     + "<button type=\"submit\">Confirm</button></form>");
         }
         if (!limits.allow("confirm", CONFIRM, email, r.source(), now)) return Pages.tooMany();
-        Optional<Subscriber> saved = signUps.confirm(email, "web sign-up form (" + r.base() + "subscribe)", now);
+        Optional<Subscriber> saved = signUps.confirm(email, claim.get().field(1), "web sign-up form (" + r.base() + "subscribe)", now);
         if (saved.isEmpty()) {
             return Pages.error(410, "Nothing to confirm", "This sign-up was confirmed already or has expired. "
                     + "To sign up again, use the form at /subscribe.");

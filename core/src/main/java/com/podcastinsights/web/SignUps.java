@@ -61,18 +61,21 @@ public final class SignUps {
                 .with("timeZone", r.timeZone()).with("sendHour", r.sendHour())
                 .with("topics", r.topics().isEmpty() ? null : r.topics()).with("requestedAt", now.toString())
                 .with("ttl", now.plus(CONFIRM_TTL).getEpochSecond());
-        if (recent || !limits.take("confirm-mail", tokens.pseudonym(email), 1, now)) {
-            table.put(pending.with("mailedAt", mailedAt).build());
-            return;
-        }
+        // within the hour the pending sign-up stays as mailed: the link confirms what its email described, and
+        // a second form sent in someone else's name cannot change what they are about to confirm
+        if (recent || !limits.take("confirm-mail", tokens.pseudonym(email), 1, now)) return;
         mailer.send(confirmation(email, base, now)); // a refused send stores nothing; the hour's counter still holds
         table.put(pending.with("mailedAt", now.toString()).build());
     }
 
-    /** Makes the pending sign-up an active reader; empty when there is none (confirmed already, or expired). */
-    public Optional<Subscriber> confirm(String email, String source, Instant now) {
+    /**
+     * Makes the pending sign-up {@code requestedAt} an active reader; empty when there is none (confirmed already,
+     * expired, or replaced by a later sign-up with its own email).
+     */
+    public Optional<Subscriber> confirm(String email, String requestedAt, String source, Instant now) {
         String e = SubscriberRepository.normalize(email);
-        Optional<Item> pending = table.get(Keys.subscriberPk(e), Keys.SIGNUP_SK);
+        Optional<Item> pending = table.get(Keys.subscriberPk(e), Keys.SIGNUP_SK)
+                .filter(i -> requestedAt.equals(i.string("requestedAt")));
         if (pending.isEmpty()) return Optional.empty();
         Item p = pending.get();
         long hour = p.number("sendHour", -1);
@@ -86,7 +89,7 @@ public final class SignUps {
 
     OutgoingMail confirmation(String email, String base, Instant now) {
         String link = base + "confirm?token=" + URLEncoder.encode(tokens.issue(WebToken.Purpose.CONFIRM,
-                now.plus(CONFIRM_TTL), email), StandardCharsets.UTF_8);
+                now.plus(CONFIRM_TTL), email, now.toString()), StandardCharsets.UTF_8);
         String subject = "Confirm your Podcast Insights subscription";
         String text = "Someone, hopefully you, asked to get the Podcast Insights daily digest at " + email + ".\n\n"
                 + "To confirm, open this link and press Confirm (it works for 48 hours):\n" + link + "\n\n"
