@@ -72,7 +72,7 @@ public final class LocalStages {
 
     /** The reader web (sign-up, preferences, feedback, archive, unsubscribe) signing with {@code keys}. */
     public static ReaderWebHandler readerWeb(Table table, Mailer mailer, Clock clock, Settings settings, UnsubscribeKeys keys) {
-        return new ReaderWebHandler(ReaderWebStage.build(ReaderWebStage.local(settings), table, mailer,
+        return new ReaderWebHandler(ReaderWebStage.build(ReaderWebStage.Config.local(settings), table, mailer,
                 UnsubscribeStage.build(table, keys, clock), clock));
     }
 }

@@ -34,16 +34,22 @@ public final class ReaderWebStage {
     private ReaderWebStage() {
     }
 
-    public static ReaderWeb.Config local(Settings settings) {
-        return new ReaderWeb.Config(DEFAULT_TOPICS, settings.digestZone(), 7, settings.senderAddress());
-    }
+    /** The web's configuration ({@link ReaderWeb.Config}) read once: from the environment, or for a local run. */
+    public static final class Config {
+        private Config() {
+        }
 
-    public static ReaderWeb.Config from(Env env) {
-        String topics = env.optional("READER_TOPICS", "");
-        return new ReaderWeb.Config(topics.isBlank() ? DEFAULT_TOPICS : Arrays.stream(topics.split(","))
-                .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList(),
-                env.zone("DIGEST_TIME_ZONE"), (int) env.wholeNumber("DEFAULT_SEND_HOUR", 7, 0),
-                env.require("SENDER_ADDRESS"));
+        public static ReaderWeb.Config local(Settings settings) {
+            return new ReaderWeb.Config(DEFAULT_TOPICS, settings.digestZone(), 7, settings.senderAddress());
+        }
+
+        public static ReaderWeb.Config from(Env env) {
+            String topics = env.optional("READER_TOPICS", "");
+            return new ReaderWeb.Config(topics.isBlank() ? DEFAULT_TOPICS : Arrays.stream(topics.split(","))
+                    .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList(),
+                    env.zone("DIGEST_TIME_ZONE"), (int) env.wholeNumber("DEFAULT_SEND_HOUR", 7, 0),
+                    env.require("SENDER_ADDRESS"));
+        }
     }
 
     public static ReaderWeb build(ReaderWeb.Config config, Table table, Mailer mailer, UnsubscribeEndpoint unsubscribe,

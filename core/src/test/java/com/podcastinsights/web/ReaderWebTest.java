@@ -34,7 +34,7 @@ class ReaderWebTest {
     private final InMemoryTable table = new InMemoryTable();
     private final List<OutgoingMail> sent = new ArrayList<>();
     private final WebToken tokens = new WebToken(() -> KEYS);
-    private final ReaderWeb web = ReaderWebStage.build(ReaderWebStage.local(Settings.defaults()), table,
+    private final ReaderWeb web = ReaderWebStage.build(ReaderWebStage.Config.local(Settings.defaults()), table,
             m -> { sent.add(m); return "id"; }, UnsubscribeStage.build(table, KEYS, Clock.fixed(now, ZoneOffset.UTC)),
             Clock.fixed(now, ZoneOffset.UTC));
 

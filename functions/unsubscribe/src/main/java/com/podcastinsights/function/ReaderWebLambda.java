@@ -25,7 +25,7 @@ final class ReaderWebLambda {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         String tableName = env.require("TABLE_NAME");
         String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
-        ReaderWeb.Config config = ReaderWebStage.from(env);
+        ReaderWeb.Config config = ReaderWebStage.Config.from(env);
         String configurationSet = env.optional("CONFIGURATION_SET", null);
         var region = AwsClients.lambdaRegion();
         var credentials = AwsClients.lambdaCredentials();

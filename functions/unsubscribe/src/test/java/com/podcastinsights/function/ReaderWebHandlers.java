@@ -15,7 +15,7 @@ final class ReaderWebHandlers {
     }
 
     static ReaderWebHandler on(Table table, UnsubscribeKeys keys, Clock clock, Mailer mailer) {
-        return new ReaderWebHandler(ReaderWebStage.build(ReaderWebStage.local(Settings.defaults()), table, mailer,
+        return new ReaderWebHandler(ReaderWebStage.build(ReaderWebStage.Config.local(Settings.defaults()), table, mailer,
                 UnsubscribeStage.build(table, keys, clock), clock));
     }
 }
