@@ -1,10 +1,15 @@
 package com.podcastinsights.cli;
 
+import com.podcastinsights.config.Settings;
+import com.podcastinsights.digest.UnsubscribeKeys;
+import com.podcastinsights.port.Mailer;
+import com.podcastinsights.port.Table;
 import com.podcastinsights.digest.UnsubscribeLinks;
 import com.podcastinsights.function.ExtractInsightsHandler;
 import com.podcastinsights.function.FetchFeedsHandler;
 import com.podcastinsights.function.FetchTranscriptHandler;
 import com.podcastinsights.function.MailFeedbackHandler;
+import com.podcastinsights.function.ReaderWebHandler;
 import com.podcastinsights.function.SendDigestHandler;
 import com.podcastinsights.function.TranscriptionDoneHandler;
 import com.podcastinsights.insight.InsightRewriter;
@@ -12,8 +17,12 @@ import com.podcastinsights.stage.ExtractInsightsStage;
 import com.podcastinsights.stage.FetchFeedsStage;
 import com.podcastinsights.stage.FetchTranscriptStage;
 import com.podcastinsights.stage.MailFeedbackStage;
+import com.podcastinsights.stage.ReaderWebStage;
+import com.podcastinsights.stage.UnsubscribeStage;
 import com.podcastinsights.stage.SendDigestStage;
 import com.podcastinsights.stage.TranscriptionDoneStage;
+
+import java.time.Clock;
 
 /**
  * The Lambda handlers on local ports: each stage built by the same factory its Lambda uses (core's {@code stage/}),
@@ -59,5 +68,11 @@ public final class LocalStages {
     public static TranscriptionDoneHandler transcriptionDone(LocalPorts p, String jobPrefix) {
         return new TranscriptionDoneHandler(TranscriptionDoneStage.build(new TranscriptionDoneStage.Config(jobPrefix),
                 p.table(), p.blobs(), p.events()));
+    }
+
+    /** The reader web (sign-up, preferences, feedback, archive, unsubscribe) signing with {@code keys}. */
+    public static ReaderWebHandler readerWeb(Table table, Mailer mailer, Clock clock, Settings settings, UnsubscribeKeys keys) {
+        return new ReaderWebHandler(ReaderWebStage.build(ReaderWebStage.Config.local(settings), table, mailer,
+                UnsubscribeStage.build(table, keys, clock), clock));
     }
 }

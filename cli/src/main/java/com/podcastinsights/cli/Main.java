@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Podcast Insights: scans new podcast episodes and sends the top five insights daily.",
         subcommands = {RunCommand.class, FeedsCommand.class, FeedCommand.class, SubscribersCommand.class,
-                TranscriptCommand.class, DigestCommand.class, ExtractCommand.class},
+                TranscriptCommand.class, DigestCommand.class, ExtractCommand.class, ServeCommand.class,
+                FeedbackCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (the message says what failed)", "2:bad usage or unsupported option"})
 public final class Main implements Callable<Integer> {

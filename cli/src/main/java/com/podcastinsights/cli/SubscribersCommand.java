@@ -1,5 +1,6 @@
 package com.podcastinsights.cli;
 
+import com.podcastinsights.digest.Consent;
 import com.podcastinsights.digest.Subscriber;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.digest.Subscription;
@@ -61,7 +62,8 @@ public final class SubscribersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String e = address(spec, email);
-            SubscriberRepository repo = new SubscriberRepository(data.table());
+            Table table = data.table();
+            SubscriberRepository repo = new SubscriberRepository(table);
             Optional<Subscription> existing = repo.subscription(e);
             if (existing.isPresent() && !existing.get().active() && !reactivate) {
                 spec.commandLine().getErr().println("error: " + refusal(existing.get()));
@@ -69,6 +71,8 @@ public final class SubscribersCommand implements Callable<Integer> {
             }
             Subscriber old = existing.map(Subscription::subscriber).orElse(new Subscriber(e, true, null));
             Subscriber saved = save(spec, repo, () -> prefs.apply(old));
+            // the operator vouches for this reader's consent; a web sign-up records its own (double opt-in)
+            if (existing.isEmpty() || reactivate) Consent.record(table, e, Consent.operator(Clock.systemUTC().instant().toString()));
             spec.commandLine().getOut().println("subscribed " + describe(saved));
             return 0;
         }

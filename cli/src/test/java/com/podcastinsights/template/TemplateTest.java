@@ -66,10 +66,14 @@ class TemplateTest {
 
     /**
      * Functions whose role is narrower than their adapter's every call, with the table actions they make: the
-     * public Unsubscribe URL reads and writes one subscriber item by key (UnsubscribeHandlerTest proves it).
+     * public reader web (Unsubscribe URL) reads and writes items by key and queries (ReaderWebMotoTest drives it).
      */
     static final Map<String, Set<String>> TABLE_ACTIONS_USED = Map.of(
-            "UnsubscribeFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem"));
+            "UnsubscribeFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem", "dynamodb:Query"));
+    /** The table partitions the public reader web may write, and those it may only read. */
+    static final Set<String> READER_WEB_WRITES = Set.of("SUBSCRIBER#*", "FEEDBACK#*", "RATE#*"),
+            READER_WEB_READS = Set.of("EDITION#*", "EPISODE#*");
 
     /** Reserved concurrency per function: at most this much, and SendDigest exactly 1 (its pacing is per environment). */
     static final Map<String, Integer> MAX_RESERVED = Map.of("FetchFeedsFunction", 20, "FetchTranscriptFunction", 20,
@@ -473,15 +477,24 @@ class TemplateTest {
     }
 
     @Test
-    void thePublicUnsubscribeRoleReachesOnlySubscriberItemsByKey() {
+    void thePublicReaderWebRoleWritesOnlyReaderPartitionsAndReadsOnlyTheArchive() {
         List<JsonNode> table = template.policyStatements("UnsubscribeFunction").stream()
                 .filter(s -> s.path("Action").toString().contains("dynamodb:")).toList();
         assertFalse(table.isEmpty());
         for (JsonNode s : table) {
-            assertEquals(TABLE_ACTIONS_USED.get("UnsubscribeFunction"), new TreeSet<>(SamTemplate.strings(s.path("Action"))));
-            assertEquals("[\"SUBSCRIBER#*\"]", s.path("Condition").path("ForAllValues:StringLike")
-                    .path("dynamodb:LeadingKeys").toString(), s.toString());
-            assertFalse(s.path("Resource").toString().contains("/index/"), "no index: " + s);
+            Set<String> actions = new TreeSet<>(SamTemplate.strings(s.path("Action")));
+            if (s.path("Resource").toString().contains("/index/")) {
+                assertEquals(Set.of("dynamodb:Query"), actions, "an index is only queried: " + s);
+                continue;
+            }
+            Set<String> keys = new TreeSet<>(SamTemplate.strings(s.path("Condition").path("ForAllValues:StringLike")
+                    .path("dynamodb:LeadingKeys")));
+            assertFalse(keys.isEmpty(), "every table grant is limited by partition: " + s);
+            boolean writes = actions.stream().anyMatch(a -> !a.equals("dynamodb:GetItem") && !a.equals("dynamodb:Query"));
+            Set<String> allowed = new TreeSet<>(READER_WEB_WRITES);
+            if (!writes) allowed.addAll(READER_WEB_READS);
+            assertTrue(allowed.containsAll(keys), s.toString());
+            if (writes) assertFalse(actions.contains("dynamodb:Query") || actions.contains("dynamodb:Scan"), s.toString());
         }
     }
 

@@ -153,6 +153,26 @@ public final class DailySelection {
     }
 
     /**
+     * The edition fixed for {@code day}, if one was: its five (read by key, as at the send) and who else raised
+     * each. For the archive, which shows what was sent and never chooses anything.
+     */
+    public Optional<Edition> stored(String day) {
+        Optional<Item> item = table.get(Keys.editionPk(day), Keys.EDITION_SK);
+        if (item.isEmpty()) return Optional.empty();
+        Map<String, Insight> known = new HashMap<>();
+        List<String> ids = item.get().strings("insightIds");
+        loadByKey(known, ids, item.get().strings("insightEpisodes"), true);
+        List<Insight> five = inOrder(known, ids);
+        return Optional.of(new Edition(day, five, five, decode(item.get().strings("alsoOn"))));
+    }
+
+    /** The days of the newest {@code limit} stored editions, newest first (editions expire after {@link #RETENTION}). */
+    public List<String> storedDays(int limit) {
+        return table.queryIndex(Keys.EDITIONS_INDEX, true, limit).stream().map(i -> i.string("day"))
+                .filter(d -> d != null).toList();
+    }
+
+    /**
      * The editions of the {@link #NO_REPEAT_DAYS} days before {@code day}, in one Query of the EDITIONS index
      * (newest first) rather than a GetItem per day: the send runs every hour, and each round trip adds to its
      * first invocation. Editions of days after {@code day} (a preview of a past day) come first in that order,

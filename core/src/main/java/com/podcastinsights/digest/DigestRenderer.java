@@ -50,9 +50,65 @@ public final class DigestRenderer {
      * insight ("Also discussed on: …").
      */
     public RenderedDigest render(String day, List<Insight> insights, Footer footer, Map<String, List<String>> alsoOn) {
+        return render(day, insights, footer, alsoOn, Links.none());
+    }
+
+    /** {@code links}: the reader's web links (view in browser, preferences, feedback per insight). */
+    public RenderedDigest render(String day, List<Insight> insights, Footer footer, Map<String, List<String>> alsoOn,
+                                 Links links) {
         if (insights.isEmpty()) throw new IllegalArgumentException("nothing to render for " + day);
-        return new RenderedDigest(subject(insights.get(0)), text(day, insights, footer, alsoOn),
-                html(day, insights, footer, alsoOn));
+        return new RenderedDigest(subject(insights.get(0)), text(day, insights, footer, alsoOn, links),
+                html(day, insights, footer, alsoOn, links));
+    }
+
+    /**
+     * One reader's links into the reader web; a null member (or a missing insight id) is left out of the email.
+     * {@code useful} and {@code notForMe} are by insight id.
+     */
+    public record Links(String viewInBrowser, String preferences, Map<String, String> useful, Map<String, String> notForMe) {
+        public Links {
+            useful = useful == null ? Map.of() : Map.copyOf(useful);
+            notForMe = notForMe == null ? Map.of() : Map.copyOf(notForMe);
+        }
+
+        public static Links none() {
+            return new Links(null, null, Map.of(), Map.of());
+        }
+    }
+
+    // the reader-web links: one helper per link and part, so the layout around them can change freely
+
+    private static String browserLinkText(Links l) {
+        return l.viewInBrowser() == null ? "" : "View in your browser: " + l.viewInBrowser() + "\n\n";
+    }
+
+    private static String browserLinkHtml(Links l) {
+        return l.viewInBrowser() == null ? "" : "<p class=\"meta\" style=\"margin:0 0 12px 0;font-size:12px;color:#52525b;\">"
+                + link(l.viewInBrowser(), "View in your browser") + "</p>\n";
+    }
+
+    private static String feedbackText(Links l, Insight i) {
+        String yes = l.useful().get(i.id()), no = l.notForMe().get(i.id());
+        return yes == null || no == null ? "" : "   Useful: " + yes + "\n   Not for me: " + no + "\n";
+    }
+
+    private static String feedbackHtml(Links l, Insight i) {
+        String yes = l.useful().get(i.id()), no = l.notForMe().get(i.id());
+        return yes == null || no == null ? "" : "<p class=\"feedback\" style=\"margin:8px 0 0 0;font-size:14px;\">"
+                + link(yes, "Useful") + " · " + link(no, "Not for me") + "</p>\n";
+    }
+
+    private static String preferencesText(Links l) {
+        return l.preferences() == null ? "" : "Change your topics, time, shows or pause: " + l.preferences() + "\n";
+    }
+
+    private static String preferencesHtml(Links l) {
+        return l.preferences() == null ? "" : "<p style=\"margin:0 0 8px 0;\">" + link(l.preferences(), "Change your preferences")
+                + ": topics, time, shows, or a pause.</p>\n";
+    }
+
+    private static String link(String url, String label) {
+        return "<a href=\"" + escapeHtml(url) + "\" style=\"" + LINK + "\">" + escapeHtml(label) + "</a>";
     }
 
     static final String ALSO_ON = "Also discussed on: ";
@@ -97,8 +153,8 @@ public final class DigestRenderer {
                 + " cleared our quality bar, so that is all we are sending.";
     }
 
-    private String text(String day, List<Insight> insights, Footer f, Map<String, List<String>> also) {
-        StringBuilder b = new StringBuilder();
+    private String text(String day, List<Insight> insights, Footer f, Map<String, List<String>> also, Links links) {
+        StringBuilder b = new StringBuilder(browserLinkText(links));
         b.append("Podcast Insights: today's top ").append(insights.size()).append(" (").append(day).append(")\n\n");
         int n = 1;
         if (thinDay(insights)) b.append(thinDayNote(insights.size())).append("\n\n");
@@ -113,19 +169,21 @@ public final class DigestRenderer {
                 b.append("   Listen at ").append(ts).append(": ").append(i.link().trim()).append('\n');
             }
             if (isWebLink(i.episodeUrl())) b.append("   Episode page: ").append(i.episodeUrl().trim()).append('\n');
+            b.append(feedbackText(links, i));
             b.append('\n');
         }
         b.append("-- \n");
         b.append(why(f)).append('\n');
         // no "reply to change your topics" and no unsubscribe mailbox: nothing reads replies or that mailbox
         b.append(topics(f)).append('\n');
+        b.append(preferencesText(links));
         if (f.unsubscribeUrl() != null) {
             b.append("Unsubscribe with one click: ").append(f.unsubscribeUrl()).append('\n');
         }
         return b.toString();
     }
 
-    private String html(String day, List<Insight> insights, Footer f, Map<String, List<String>> also) {
+    private String html(String day, List<Insight> insights, Footer f, Map<String, List<String>> also, Links links) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -141,6 +199,7 @@ public final class DigestRenderer {
                 .append("<div class=\"page\" style=\"max-width:600px;margin:0 auto;padding:24px 16px;box-sizing:border-box;")
                 .append("font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;")
                 .append("overflow-wrap:break-word;word-wrap:break-word;background-color:#f4f4f5;color:#18181b;\">\n")
+                .append(browserLinkHtml(links))
                 .append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 16px 0;\">Today's top ")
                 .append(insights.size()).append(" podcast insights</h1>\n");
         int n = 1;
@@ -173,11 +232,12 @@ public final class DigestRenderer {
                 b.append("<a href=\"").append(escapeHtml(i.episodeUrl().trim())).append("\" style=\"").append(LINK)
                         .append("\">Episode page</a>");
             }
-            b.append("</p>\n</div>\n");
+            b.append("</p>\n").append(feedbackHtml(links, i)).append("</div>\n");
         }
         b.append("<div class=\"meta\" style=\"margin:24px 0 0 0;font-size:12px;color:#52525b;\">\n")
                 .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(why(f))).append("</p>\n")
-                .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(topics(f))).append("</p>\n");
+                .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(topics(f))).append("</p>\n")
+                .append(preferencesHtml(links));
         if (f.unsubscribeUrl() != null) {
             b.append("<p style=\"margin:0;\"><a href=\"").append(escapeHtml(f.unsubscribeUrl())).append("\" style=\"")
                     .append(LINK).append("\">Unsubscribe with one click</a>, or use your mail app's Unsubscribe button.</p>\n");

@@ -57,6 +57,7 @@ public final class DigestSender {
     private final SendPacer pacer;
     private final Integer defaultSendHour;
     private final Personalizer personalizer;
+    private volatile ReaderLinks links;
 
     /** Local runs and tests: unsubscribe links signed with a key of this process, pointing nowhere. */
     public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings) {
@@ -81,6 +82,7 @@ public final class DigestSender {
         this.pacer = pacer;
         this.defaultSendHour = defaultSendHour;
         this.unsubscribe = unsubscribe;
+        this.links = ReaderLinks.on(unsubscribe);
         this.personalizer = new Personalizer(settings.digestSize(), settings.maxPerEpisodeInDigest());
         this.subscribers = new SubscriberRepository(table);
         this.selection = new DailySelection(new InsightRepository(table), table, settings);
@@ -89,6 +91,15 @@ public final class DigestSender {
         this.mailer = mailer;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /**
+     * Links into a reader web at another address than the unsubscribe endpoint: the local server, which is plain
+     * http on loopback (a one-click unsubscribe URL must be https).
+     */
+    public DigestSender withReaderLinks(ReaderLinks readerLinks) {
+        this.links = readerLinks;
+        return this;
     }
 
     public static String dayOf(Instant scheduledAt, Settings settings) {
@@ -112,6 +123,10 @@ public final class DigestSender {
         int notReached = 0;
         for (Subscription subscription : readers) {
             Subscriber reader = subscription.subscriber();
+            if (subscription.pausedAt(scheduledAt)) {
+                notDue++; // the reader paused their digest: like an hour that is not theirs, nothing is owed
+                continue;
+            }
             ZonedDateTime local = scheduledAt.atZone(zoneOf(reader));
             Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
             if (hour != null && local.getHour() != hour) {
@@ -211,7 +226,8 @@ public final class DigestSender {
                       Map<String, List<String>> alsoOn, Instant now) {
         String to = reader.email();
         String oneClick = unsubscribe.oneClick(to, generation);
-        RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, reader.topics(), oneClick), alsoOn);
+        RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, reader.topics(), oneClick), alsoOn,
+                links.forDigest(to, generation, day, insights, now));
         String from = MailText.headerValue(settings.senderAddress());
         String domain = MailText.senderDomain(from);
         String messageId = "digest-" + day + "-" + Sha256.hex(to).substring(0, 16) + "@" + domain;

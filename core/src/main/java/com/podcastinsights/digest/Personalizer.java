@@ -28,8 +28,7 @@ public final class Personalizer {
     public List<Insight> choose(DailySelection.Edition edition, Subscriber s) {
         if (!s.personalized()) return edition.five();
         List<String> muted = s.mutedShows().stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
-        List<Pattern> topics = s.topics().stream()
-                .map(t -> Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}])")).toList();
+        List<Pattern> topics = patterns(s.topics());
         record Weighted(Insight insight, double weight, int rank) {
         }
         List<Weighted> ranked = new ArrayList<>();
@@ -37,12 +36,30 @@ public final class Personalizer {
         for (Insight i : edition.pool()) {
             rank++;
             if (isMuted(i, muted) || !s.reads(i.language())) continue;
-            String haystack = i.text() + "\n" + i.episodeTitle() + "\n" + i.podcastTitle();
-            int matches = (int) Math.min(MAX_MATCHES, topics.stream().filter(p -> p.matcher(haystack).find()).count());
-            ranked.add(new Weighted(i, edition.score(i) * (1 + TOPIC_BOOST * matches), rank));
+            // feedback scales each matching topic's boost and the show's score; without feedback every weight is 1
+            double boost = matching(s.topics(), topics, i).stream().map(t -> s.weights().topic(t))
+                    .sorted(Comparator.reverseOrder()).limit(MAX_MATCHES).mapToDouble(Double::doubleValue).sum();
+            ranked.add(new Weighted(i, edition.score(i) * (1 + TOPIC_BOOST * boost) * s.weights().show(i.podcastTitle()), rank));
         }
         ranked.sort(Comparator.comparingDouble(Weighted::weight).reversed().thenComparingInt(Weighted::rank));
         return DailySelection.pick(ranked.stream().map(Weighted::insight).toList(), size, maxPerEpisode);
+    }
+
+    /** The reader's topics that {@code i} is about: a whole word of its text, episode or podcast title. */
+    public static List<String> matchingTopics(Subscriber s, Insight i) {
+        return matching(s.topics(), patterns(s.topics()), i);
+    }
+
+    private static List<Pattern> patterns(List<String> topics) {
+        return topics.stream()
+                .map(t -> Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(t) + "(?![\\p{L}\\p{N}])")).toList();
+    }
+
+    private static List<String> matching(List<String> topics, List<Pattern> patterns, Insight i) {
+        String haystack = i.text() + "\n" + i.episodeTitle() + "\n" + i.podcastTitle();
+        List<String> out = new ArrayList<>();
+        for (int n = 0; n < topics.size(); n++) if (patterns.get(n).matcher(haystack).find()) out.add(topics.get(n));
+        return out;
     }
 
     private static boolean isMuted(Insight i, List<String> muted) {

@@ -7,7 +7,9 @@ import com.podcastinsights.port.Table;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,7 +44,7 @@ public final class SubscriberRepository {
         String e = normalize(email);
         Optional<Subscription> old = subscription(e);
         Subscriber o = old.map(Subscription::subscriber).orElse(new Subscriber(e, true, now));
-        write(o.withActive(true, e), generation(old, now), null, null);
+        write(o.withActive(true, e), generation(old, now), null, null, stillPaused(old));
     }
 
     /** Adds or updates a subscriber with these preferences (active). */
@@ -50,10 +52,35 @@ public final class SubscriberRepository {
         String e = normalize(s.email());
         Optional<Subscription> old = subscription(e);
         String created = old.map(o -> o.subscriber().createdAt()).orElse(now);
+        // feedback weights are only changed by feedback (adjustWeights), so a preferences form cannot reset them
         Subscriber clean = new Subscriber(e, true, created, zone(s.timeZone()), s.sendHour(),
-                words(s.topics(), MAX_TOPICS), words(s.mutedShows(), MAX_MUTED), languages(s.languages()));
-        write(clean, generation(old, now), null, null);
+                words(s.topics(), MAX_TOPICS), words(s.mutedShows(), MAX_MUTED), languages(s.languages()),
+                old.map(o -> o.subscriber().weights()).orElse(FeedbackWeights.NONE));
+        write(clean, generation(old, now), null, null, stillPaused(old));
         return clean;
+    }
+
+    /**
+     * Stops (until {@code until}, an instant) or resumes ({@code null}) an active reader's digest without touching
+     * anything else of theirs. False when there is no such reader.
+     */
+    public boolean pause(String email, String until) {
+        Map<String, Object> set = new HashMap<>();
+        set.put("pausedUntil", until);
+        return table.updateExisting(Keys.subscriberPk(normalize(email)), Keys.SUBSCRIBER_SK, set, Map.of());
+    }
+
+    /** Writes only the reader's feedback weights, so a concurrent change of their preferences is kept. */
+    public boolean adjustWeights(String email, FeedbackWeights w) {
+        Map<String, Object> set = new HashMap<>();
+        set.put("showWeights", w.shows().isEmpty() ? null : FeedbackWeights.encode(w.shows()));
+        set.put("topicWeights", w.topics().isEmpty() ? null : FeedbackWeights.encode(w.topics()));
+        return table.updateExisting(Keys.subscriberPk(normalize(email)), Keys.SUBSCRIBER_SK, set, Map.of());
+    }
+
+    /** A pause survives a change of preferences while the subscription lasts; a new subscription starts unpaused. */
+    private static String stillPaused(Optional<Subscription> old) {
+        return old.filter(Subscription::active).map(Subscription::pausedUntil).orElse(null);
     }
 
     public void unsubscribe(String email, String now) {
@@ -82,7 +109,7 @@ public final class SubscriberRepository {
         Optional<Subscription> old = subscription(e);
         Subscriber o = old.map(Subscription::subscriber).orElse(new Subscriber(e, false, now));
         write(o.withActive(false, e),
-                old.map(Subscription::generation).orElse(0L), now, reason);
+                old.map(Subscription::generation).orElse(0L), now, reason, null);
     }
 
     /** The same generation while active; a new one, above the last, for a new or renewed subscription. */
@@ -110,7 +137,7 @@ public final class SubscriberRepository {
         return out;
     }
 
-    private void write(Subscriber s, long generation, String unsubscribedAt, String suppressedReason) {
+    private void write(Subscriber s, long generation, String unsubscribedAt, String suppressedReason, String pausedUntil) {
         Item.Builder b = Item.of(Keys.subscriberPk(s.email()), Keys.SUBSCRIBER_SK);
         b.index(s.active() ? Keys.SUBSCRIBERS_INDEX : Keys.INACTIVE_SUBSCRIBERS_INDEX, s.email());
         b.with("type", "Subscriber").with("email", s.email()).with("active", s.active()).with("createdAt", s.createdAt())
@@ -118,6 +145,9 @@ public final class SubscriberRepository {
                 .with("topics", s.topics().isEmpty() ? null : s.topics())
                 .with("mutedShows", s.mutedShows().isEmpty() ? null : s.mutedShows())
                 .with("languages", s.languages().equals(Subscriber.DEFAULT_LANGUAGES) ? null : s.languages())
+                .with("showWeights", s.weights().shows().isEmpty() ? null : FeedbackWeights.encode(s.weights().shows()))
+                .with("topicWeights", s.weights().topics().isEmpty() ? null : FeedbackWeights.encode(s.weights().topics()))
+                .with("pausedUntil", pausedUntil)
                 .with("generation", generation)
                 .with("unsubscribedAt", unsubscribedAt).with("suppressedReason", suppressedReason);
         table.put(b.build());
@@ -158,9 +188,10 @@ public final class SubscriberRepository {
         long hour = i.number("sendHour", -1);
         Subscriber s = new Subscriber(i.string("email"), i.flag("active"), i.string("createdAt"), i.string("timeZone"),
                 hour < 0 || hour > 23 ? null : (int) hour, i.strings("topics"), i.strings("mutedShows"),
-                i.strings("languages"));
+                i.strings("languages"), new FeedbackWeights(FeedbackWeights.decode(i.strings("showWeights")),
+                FeedbackWeights.decode(i.strings("topicWeights"))));
         return new Subscription(s, Math.max(0, i.number("generation", 0)), i.string("unsubscribedAt"),
-                i.string("suppressedReason"));
+                i.string("suppressedReason"), i.string("pausedUntil"));
     }
 
     /** An IANA zone id, checked, or null for the stack's digest zone. */

@@ -40,6 +40,11 @@ public final class UnsubscribeEndpoint {
         return this;
     }
 
+    /** The keys as this endpoint has them now (re-read after a rotation): the reader web signs with them too. */
+    public UnsubscribeToken tokens() {
+        return tokens;
+    }
+
     public WebResponse handle(String method, String token) {
         String m = method == null ? "" : method.trim().toUpperCase(java.util.Locale.ROOT);
         if (!m.equals("GET") && !m.equals("POST") && !m.equals("HEAD")) {
@@ -64,7 +69,7 @@ public final class UnsubscribeEndpoint {
                     "<p>Stop sending the daily digest to <strong>" + MailText.escapeHtml(email) + "</strong>?</p>"
                             // no action attribute: the form posts to this same URL, token included
                             + "<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
-                            + "<button type=\"submit\" style=\"font-size:16px;padding:10px 20px;\">Unsubscribe</button></form>"));
+                            + "<button type=\"submit\">Unsubscribe</button></form>"));
         }
         if (current.isPresent()) subscribers.unsubscribe(email, now.toString());
         return new WebResponse(200, page("You are unsubscribed",
@@ -85,10 +90,6 @@ public final class UnsubscribeEndpoint {
     }
 
     private static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"robots\" content=\"noindex\"><title>" + MailText.escapeHtml(title) + "</title></head>"
-                + "<body style=\"font-family:sans-serif;max-width:600px;margin:40px auto;padding:0 16px;\">"
-                + "<h1 style=\"font-size:22px;\">" + MailText.escapeHtml(title) + "</h1>" + body + "</body></html>\n";
+        return WebResponse.page(title, body);
     }
 }

@@ -40,6 +40,15 @@ public final class UnsubscribeLinks {
         return new UnsubscribeLinks(LOCAL_ENDPOINT, new UnsubscribeToken(UnsubscribeToken.randomKey()));
     }
 
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The signing keys, as the token supplier has them now (the reader web's links use the same secret). */
+    public Supplier<UnsubscribeKeys> keys() {
+        return () -> tokens.get().keys();
+    }
+
     public String oneClick(String email, long generation) {
         return endpoint + (endpoint.contains("?") ? "&" : "?") + "token="
                 + URLEncoder.encode(tokens.get().issue(email, generation), StandardCharsets.UTF_8);

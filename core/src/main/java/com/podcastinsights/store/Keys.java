@@ -36,6 +36,16 @@ public final class Keys {
     public static final String INACTIVE_SUBSCRIBERS_INDEX = "SUBSCRIBERS#INACTIVE";
 
     public static String digestSk(String day) { return "DIGEST#" + day; }
+    /** In the reader's partition: how and when they consented (web double opt-in, or added by the operator). */
+    public static final String CONSENT_SK = "CONSENT";
+    /** In the reader's partition: a web sign-up waiting for its confirmation click (the preferences it asked for). */
+    public static final String SIGNUP_SK = "SIGNUP";
+    /** A reader's vote on one insight, under the show, so totals per show are one Query. */
+    public static String feedbackPk(String feedId) { return "FEEDBACK#" + feedId; }
+    public static String feedbackSk(String readerHandle, String insightId) { return readerHandle + "#" + insightId; }
+    /** A rate-limit counter of the reader web: form, who (a keyed hash), window; expires by TTL. */
+    public static String ratePk(String form, String who, String window) { return "RATE#" + form + "#" + who + "#" + window; }
+    public static final String RATE_SK = "RATE";
 
     /** The insights chosen for one day's digest, fixed at first selection so that replays send the same ones. */
     public static String editionPk(String day) { return "EDITION#" + day; }

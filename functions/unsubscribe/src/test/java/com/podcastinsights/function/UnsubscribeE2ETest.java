@@ -83,8 +83,7 @@ class UnsubscribeE2ETest {
         event.put("body", "List-Unsubscribe=One-Click");
         event.put("isBase64Encoded", false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new UnsubscribeHandler(com.podcastinsights.stage.UnsubscribeStage.build(table,
-                com.podcastinsights.digest.UnsubscribeKeys.single(KEY), clock)).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+        ReaderWebHandlers.on(table, com.podcastinsights.digest.UnsubscribeKeys.single(KEY), clock, mail -> "unused").handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
         return JSON.readTree(out.toByteArray());
     }
 

@@ -49,8 +49,8 @@ class UnsubscribeHandlerTest {
                     calls.add(method.getName() + " " + key);
                     return method.invoke(real, args);
                 });
-        UnsubscribeHandler handler = new UnsubscribeHandler(com.podcastinsights.stage.UnsubscribeStage.build(recording,
-                com.podcastinsights.digest.UnsubscribeKeys.single(KEY), Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC)));
+        ReaderWebHandler handler = ReaderWebHandlers.on(recording, com.podcastinsights.digest.UnsubscribeKeys.single(KEY),
+                Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC), mail -> "unused");
 
         assertEquals(200, invoke(handler, "GET", token).path("statusCode").asInt());
         assertEquals(200, invoke(handler, "POST", token).path("statusCode").asInt());
@@ -64,7 +64,7 @@ class UnsubscribeHandlerTest {
         assertTrue(seed.find("bob@example.com").orElseThrow().active());
     }
 
-    private static JsonNode invoke(UnsubscribeHandler handler, String method, String token) throws Exception {
+    private static JsonNode invoke(ReaderWebHandler handler, String method, String token) throws Exception {
         ObjectNode event = JSON.createObjectNode();
         event.putObject("queryStringParameters").put("token", token);
         event.putObject("requestContext").putObject("http").put("method", method);

@@ -1,0 +1,90 @@
+package com.podcastinsights.cli;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.podcastinsights.json.Json;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The reader web on 127.0.0.1: each request becomes the Function URL event Lambda would get (payload format 2.0)
+ * and goes to the same handler ({@code ReaderWebHandler}), so a person or a browser test clicks through exactly
+ * what is deployed. Loopback only: the pages change readers' data, and nothing outside this machine may reach them.
+ */
+public final class LocalWebServer implements AutoCloseable {
+    /** A little above the handler's own form cap, so the handler (not this server) answers an oversized body. */
+    static final int MAX_BODY = 32 * 1024;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RequestStreamHandler handler;
+
+    private LocalWebServer(HttpServer server, ExecutorService executor, RequestStreamHandler handler) {
+        this.server = server;
+        this.executor = executor;
+        this.handler = handler;
+    }
+
+    /** {@code port} 0: any free one. */
+    public static LocalWebServer start(RequestStreamHandler handler, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        LocalWebServer web = new LocalWebServer(server, executor, handler);
+        server.createContext("/", web::serve);
+        server.setExecutor(executor);
+        server.start();
+        return web;
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    private void serve(HttpExchange x) throws IOException {
+        try (x) {
+            byte[] body = readCapped(x.getRequestBody());
+            ObjectNode event = Json.MAPPER.createObjectNode();
+            event.put("version", "2.0");
+            event.put("rawPath", x.getRequestURI().getRawPath());
+            event.put("rawQueryString", x.getRequestURI().getRawQuery() == null ? "" : x.getRequestURI().getRawQuery());
+            ObjectNode headers = event.putObject("headers");
+            x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+            headers.put("x-forwarded-proto", "http");
+            ObjectNode context = event.putObject("requestContext");
+            context.put("domainName", "127.0.0.1:" + server.getAddress().getPort());
+            context.putObject("http").put("method", x.getRequestMethod())
+                    .put("sourceIp", x.getRemoteAddress().getAddress().getHostAddress());
+            event.put("body", new String(body, StandardCharsets.UTF_8));
+            event.put("isBase64Encoded", false);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out, null);
+            JsonNode response = Json.MAPPER.readTree(out.toByteArray());
+            response.path("headers").fields().forEachRemaining(h -> x.getResponseHeaders().set(h.getKey(), h.getValue().asText()));
+            byte[] page = response.path("body").asText("").getBytes(StandardCharsets.UTF_8);
+            boolean head = "HEAD".equalsIgnoreCase(x.getRequestMethod());
+            x.sendResponseHeaders(response.path("statusCode").asInt(500), head ? -1 : page.length);
+            if (!head) x.getResponseBody().write(page);
+        }
+    }
+
+    private static byte[] readCapped(InputStream in) throws IOException {
+        byte[] b = in.readNBytes(MAX_BODY + 1);
+        return b.length > MAX_BODY ? new byte[MAX_BODY + 1] : b; // the handler refuses it as too large
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
