@@ -85,7 +85,7 @@ public final class DigestSender {
         this.subscribers = new SubscriberRepository(table);
         this.selection = new DailySelection(new InsightRepository(table), table, settings);
         this.log = new DigestLog(table);
-        this.renderer = new DigestRenderer(settings.senderAddress());
+        this.renderer = new DigestRenderer(settings.senderAddress(), settings.postalAddress());
         this.mailer = mailer;
         this.clock = clock;
         this.settings = settings;
@@ -212,14 +212,15 @@ public final class DigestSender {
         String to = reader.email();
         String oneClick = unsubscribe.oneClick(to, generation);
         RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, reader.topics(), oneClick), alsoOn);
-        String from = MailText.headerValue(settings.senderAddress());
+        String from = MailText.fromLine(settings.senderName(), settings.senderAddress());
         String domain = MailText.senderDomain(from);
         String messageId = "digest-" + day + "-" + Sha256.hex(to).substring(0, 16) + "@" + domain;
         String listUnsubscribe = unsubscribe.header(to, generation);
         Map<String, String> headers = Map.of("X-Podcast-Insights-Day", day);
         byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),
                 now.atZone(settings.digestZone()), messageId, listUnsubscribe, headers, digest.text(), digest.html()));
-        return new OutgoingMail(from, to, MailText.headerValue(digest.subject()), digest.text(), digest.html(),
-                raw);
+        // the envelope sender is the bare address: SES checks it against the verified identity
+        return new OutgoingMail(MailText.address(from), to, MailText.headerValue(digest.subject()), digest.text(),
+                digest.html(), raw);
     }
 }
