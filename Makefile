@@ -45,10 +45,11 @@ package:
 $(CLI_JAR):
 	$(MVN) -q package -DskipTests
 
-# A fresh out/run each time: `make run` shows a whole run; a replay is `bin/podcast-insights run` on the same dir.
+# A fresh out/run (the CLI's default data dir) each time: `make run` shows a whole run, and then `feeds list`,
+# `digest preview` and the rest find it without --data; a replay is `bin/podcast-insights run --sample`.
 run: package
 	rm -rf out/run
-	bin/podcast-insights run --sample --out out/run
+	bin/podcast-insights run --sample
 
 test: test-java test-template
 

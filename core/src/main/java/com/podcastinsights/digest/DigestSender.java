@@ -112,9 +112,7 @@ public final class DigestSender {
         int notReached = 0;
         for (Subscription subscription : readers) {
             Subscriber reader = subscription.subscriber();
-            ZonedDateTime local = scheduledAt.atZone(zoneOf(reader));
-            Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
-            if (hour != null && local.getHour() != hour) {
+            if (notDue(reader, scheduledAt).isPresent()) {
                 notDue++;
                 continue;
             }
@@ -124,7 +122,7 @@ public final class DigestSender {
                 continue;
             }
             // the reader's own date: a Tokyo reader's 07:00 digest is for their today, not the stack's
-            String readerDay = local.toLocalDate().toString();
+            String readerDay = readerDay(reader, scheduledAt);
             DailySelection.Edition edition = editions.computeIfAbsent(readerDay, d -> selection.edition(d, clock.instant()));
             if (edition.five().isEmpty()) {
                 empty++;
@@ -171,6 +169,24 @@ public final class DigestSender {
                 : empty > 0 && sent + skipped + unconfirmed + failed == 0 ? "no insights for " + day + ", nothing sent"
                 : null;
         return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insightCount, note, deferred, notDue);
+    }
+
+    /**
+     * Why {@code reader} gets no digest from a run scheduled at {@code scheduledAt} ("their send hour is 06:00 in
+     * Europe/Berlin; it is 22:00 there"), or empty when it is their hour.
+     */
+    public java.util.Optional<String> notDue(Subscriber reader, Instant scheduledAt) {
+        ZoneId zone = zoneOf(reader);
+        ZonedDateTime local = scheduledAt.atZone(zone);
+        Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
+        if (hour == null || local.getHour() == hour) return java.util.Optional.empty();
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "their send hour is %02d:00 in %s; it is %02d:%02d there",
+                hour, zone.getId(), local.getHour(), local.getMinute()));
+    }
+
+    /** The reader's own date at {@code scheduledAt}: their edition's day. */
+    public String readerDay(Subscriber reader, Instant scheduledAt) {
+        return scheduledAt.atZone(zoneOf(reader)).toLocalDate().toString();
     }
 
     private ZoneId zoneOf(Subscriber s) {
