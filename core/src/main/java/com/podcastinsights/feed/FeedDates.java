@@ -86,7 +86,9 @@ public final class FeedDates {
 
     /** Token by token, so the parts may come in RFC 822 or asctime order, with or without commas. */
     private static Instant rfc822(String s) {
-        String[] tokens = SPACES.split(s.replace(',', ' ').trim());
+        String bare = s.replace(',', ' ').trim();
+        if (bare.isEmpty()) return null; // only commas
+        String[] tokens = SPACES.split(bare);
         Integer day = null, month = null, year = null;
         int hour = 0, minute = 0, second = 0;
         boolean timeSeen = false;
