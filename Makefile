@@ -15,7 +15,7 @@ VENV := .venv
 MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
-.PHONY: help run test test-java test-template package venv chromium clean bench-digest bench-coldstart bench-feeds bench-flood
+.PHONY: help run test test-java test-template package venv chromium email-lint clean bench-digest bench-coldstart bench-feeds bench-flood
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
@@ -45,10 +45,11 @@ package:
 $(CLI_JAR):
 	$(MVN) -q package -DskipTests
 
-# A fresh out/run each time: `make run` shows a whole run; a replay is `bin/podcast-insights run` on the same dir.
+# A fresh out/run (the CLI's default data dir) each time: `make run` shows a whole run, and then `feeds list`,
+# `digest preview` and the rest find it without --data; a replay is `bin/podcast-insights run --sample`.
 run: package
 	rm -rf out/run
-	bin/podcast-insights run --sample --out out/run
+	bin/podcast-insights run --sample
 
 test: test-java test-template
 
@@ -60,7 +61,17 @@ chromium:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } \
 	  || echo "warning: chromium could not be installed; the email browser test will be skipped" >&2; }
 
-test-java: venv chromium
+# doiuse-email (the Can I Email data), pinned in tools/email-lint/package-lock.json and installed with `npm ci`,
+# for EmailLintTest's check of the digest's HTML against the major clients (docs/email.md).
+EMAIL_LINT := tools/email-lint/node_modules/.installed
+$(EMAIL_LINT): tools/email-lint/package-lock.json
+	@echo "==> installing doiuse-email (pinned in tools/email-lint/package-lock.json) for the email's client check"
+	cd tools/email-lint && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+email-lint: $(EMAIL_LINT)
+
+test-java: venv chromium email-lint
 	$(MVN) verify -Dmoto.server=$(CURDIR)/$(VENV)/bin/moto_server
 
 # cfn-lint as CI enforces it: its informational (I) and experimental rules too, and the project's security rules

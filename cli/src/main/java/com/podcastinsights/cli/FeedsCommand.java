@@ -164,23 +164,22 @@ public final class FeedsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws java.io.IOException {
-            List<OpmlReader.Subscription> subs = OpmlReader.read(file);
+            OpmlReader.Parsed parsed = OpmlReader.readAll(file);
             FeedRepository repo = new FeedRepository(data.table());
             int added = 0;
-            int skipped = 0;
-            for (OpmlReader.Subscription s : subs) {
-                if (!OpmlReader.isHttp(s.url())) {
-                    skipped++;
-                    spec.commandLine().getErr().println("skipped (not http(s)): " + s.url());
-                } else if (repo.add(s.url(), s.title())) {
-                    added++;
-                } else {
-                    skipped++;
-                }
+            int known = 0;
+            for (OpmlReader.Subscription s : parsed.feeds()) {
+                if (repo.add(s.url(), s.title())) added++;
+                else known++;
             }
-            spec.commandLine().getOut().printf("imported %d feeds from %s (%d already subscribed or skipped)%n",
-                    added, file, skipped);
-            return 0;
+            PrintWriter err = spec.commandLine().getErr();
+            for (String bad : parsed.rejected()) err.println("not imported: " + bad);
+            spec.commandLine().getOut().printf("imported %d feeds from %s (%d already subscribed)%n", added, file, known);
+            if (parsed.rejected().isEmpty()) return 0;
+            // the good entries are in; exit 1 so that a script notices the ones that are not
+            err.println("error: " + parsed.rejected().size() + " of " + (parsed.rejected().size() + parsed.feeds().size())
+                    + " entries of " + file + " were not imported (listed above); the others were");
+            return 1;
         }
     }
 

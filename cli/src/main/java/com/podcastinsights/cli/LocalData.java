@@ -20,8 +20,11 @@ import java.nio.file.Path;
  * emulator such as moto or LocalStack. Credentials come from the usual AWS chain (env, profile, SSO).
  */
 public final class LocalData {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "out/data",
-            description = "local data dir (same layout as `run --out`); default: ${DEFAULT-VALUE}")
+    /** One default for every command, so that what `run` (and `make run`) wrote is what the others find. */
+    static final String DEFAULT_DIR = "out/run";
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
+            description = "local data dir (the same dir as `run --out`); default: ${DEFAULT-VALUE}")
     Path dir;
 
     @Option(names = "--stack", paramLabel = "NAME",

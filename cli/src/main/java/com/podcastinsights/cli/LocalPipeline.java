@@ -5,6 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Settings;
 import com.podcastinsights.digest.DailySelection;
+import com.podcastinsights.digest.DigestLog;
+import com.podcastinsights.digest.DigestSender;
+import com.podcastinsights.digest.Subscriber;
+import com.podcastinsights.digest.Subscription;
+import com.podcastinsights.digest.UnsubscribeLinks;
+import com.podcastinsights.stage.SendDigestStage;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.insight.InsightRepository;
 import com.podcastinsights.event.EventEnvelope;
@@ -61,6 +67,14 @@ public final class LocalPipeline {
     private final Clock clock;
     private final PrintWriter progress;
     private final Resolver resolver;
+    /**
+     * Every handler's JSON summary and log line on {@code progress} ({@code run --json}); otherwise they go to the
+     * out dir's run.log and {@code progress} gets counts ("feeds 3/3, transcripts 4/6, insights 2/6") and a summary.
+     */
+    private boolean detailed = true;
+    private PrintWriter detail;
+    private final java.util.concurrent.atomic.AtomicIntegerArray counts = new java.util.concurrent.atomic.AtomicIntegerArray(4);
+    private static final int FEEDS = 0, EPISODES = 1, TRANSCRIPTS = 2, INSIGHTS = 3;
 
     public LocalPipeline(Path template, Clock clock, PrintWriter progress) {
         this(template, clock, progress, Resolver.system());
@@ -72,11 +86,18 @@ public final class LocalPipeline {
         this.clock = clock;
         this.progress = progress;
         this.resolver = resolver;
+        this.detail = progress;
+    }
+
+    /** {@code false}: counts and a summary on the progress stream, the per-event lines in {@code <out>/run.log}. */
+    public LocalPipeline detailed(boolean all) {
+        this.detailed = all;
+        return this;
     }
 
     /** What a run did. {@code written} are the outbox files this run created; {@code outbox} all of them. */
     public record Result(Path out, String day, String subscriber, List<DigestLine> topFive, List<Path> written,
-                         List<Path> outbox, int deliveries, List<String> failures) {
+                         List<Path> outbox, int deliveries, List<String> failures, List<Recipient> recipients) {
         public boolean digestWritten() {
             return written.stream().anyMatch(p -> p.toString().endsWith(".eml"));
         }
@@ -118,6 +139,42 @@ public final class LocalPipeline {
 
     private Result run(Path out, String subscriber, List<OpmlReader.Subscription> feeds, HttpPolicy policy)
             throws IOException {
+        if (detailed) return runLogged(out, subscriber, feeds, policy);
+        Path log = out.resolve("run.log");
+        java.io.PrintStream stderr = System.err;
+        try (java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+            // the services log to stderr as they do in Lambda (CloudWatch); here that is the run's log file
+            System.setErr(file);
+            detail = new PrintWriter(file, true);
+            Result r = runLogged(out, subscriber, feeds, policy);
+            step("summary: " + counts.get(FEEDS) + " feeds, " + counts.get(EPISODES) + " new episodes, "
+                    + counts.get(TRANSCRIPTS) + " transcripts, " + counts.get(INSIGHTS) + " extracted, "
+                    + r.failures().size() + " failed deliveries; every event's line is in " + log);
+            return r;
+        } finally {
+            System.setErr(stderr);
+            detail = progress;
+        }
+    }
+
+    private void count(String name) {
+        int index = switch (name) {
+            case "FetchTranscript" -> TRANSCRIPTS;
+            case "ExtractInsights" -> INSIGHTS;
+            default -> -1;
+        };
+        if (index < 0 || detailed) return;
+        int n = counts.incrementAndGet(index);
+        int total = Math.max(1, counts.get(EPISODES));
+        int step = Math.max(1, total / 10);
+        if (n % step == 0 || n == total) {
+            step("progress: feeds " + counts.get(FEEDS) + "/" + counts.get(FEEDS) + ", transcripts "
+                    + counts.get(TRANSCRIPTS) + "/" + total + ", insights " + counts.get(INSIGHTS) + "/" + total);
+        }
+    }
+
+    private Result runLogged(Path out, String subscriber, List<OpmlReader.Subscription> feeds, HttpPolicy policy)
+            throws IOException {
         Instant now = clock.instant();
         Settings settings = Settings.defaults();
         String day = LocalDate.ofInstant(now, settings.digestZone()).toString();
@@ -148,7 +205,11 @@ public final class LocalPipeline {
         step("subscriber: " + to);
 
         step("FetchFeeds: fetching every subscribed feed");
-        invoke(FetchFeedsHandler.class.getName(), adapters.get(), ScheduledEvent.json(now, "fetch-feeds"));
+        JsonNode fetched = invoke(FetchFeedsHandler.class.getName(), adapters.get(), ScheduledEvent.json(now, "fetch-feeds"));
+        counts.set(FEEDS, fetched.path("feeds").asInt());
+        counts.set(EPISODES, fetched.path("announced").asInt());
+        if (!detailed) step("progress: feeds " + counts.get(FEEDS) + "/" + counts.get(FEEDS) + ", "
+                + counts.get(EPISODES) + " new episodes to transcribe and extract");
 
         step("bus: delivering events (FetchTranscript, ExtractInsights) by template.yaml's rules");
         bus.drain();
@@ -164,7 +225,31 @@ public final class LocalPipeline {
         List<DigestLine> topFive = new DailySelection(new InsightRepository(table), table, settings)
                 .forDay(day, now).stream().map(DigestLine::of).toList();
         return new Result(out, day, to, topFive, written, after.stream().sorted().toList(), deliveries.delivered(),
-                deliveries.failures());
+                deliveries.failures(), recipients(table, settings, now, written, topFive.isEmpty()));
+    }
+
+    /** One active subscriber and what this run's SendDigest did for them: {@code mail} null when it wrote none. */
+    public record Recipient(String email, Path mail, String why) {
+    }
+
+    /** Who got mail from this run, and for everyone else why not (not their hour, sent earlier, no insights). */
+    private List<Recipient> recipients(Table table, Settings settings, Instant now, List<Path> written, boolean noInsights) {
+        DigestSender sender = SendDigestStage.build(SendDigestStage.Config.local(settings), table, mail -> "", clock,
+                UnsubscribeLinks.local());
+        DigestLog log = new DigestLog(table);
+        List<Recipient> out = new java.util.ArrayList<>();
+        for (Subscription s : new SubscriberRepository(table).activeSubscriptions()) {
+            Subscriber reader = s.subscriber();
+            Path mail = written.stream().filter(p -> p.toString().endsWith(".eml") && p.getParent() != null
+                    && p.getParent().getFileName().toString().equals(reader.email())).findFirst().orElse(null);
+            String why = mail != null ? null : sender.notDue(reader, now).map(r -> "not due: " + r).orElseGet(() ->
+                    log.status(reader.email(), sender.readerDay(reader, now)).isPresent()
+                            ? "already sent for " + sender.readerDay(reader, now) + " by an earlier run"
+                            : noInsights ? "no insights for " + sender.readerDay(reader, now)
+                            : "not sent (see the SendDigest line above)");
+            out.add(new Recipient(reader.email(), mail, why));
+        }
+        return out;
     }
 
     /** The bus names a target by handler class; a function name from the template is mapped to its handler too. */
@@ -184,11 +269,16 @@ public final class LocalPipeline {
     }
 
     /** Calls a handler the way Lambda does (event in, JSON summary out) and shows the summary. */
-    private void invoke(String handler, LocalPorts adapters, String eventJson) {
+    private JsonNode invoke(String handler, LocalPorts adapters, String eventJson) {
         String name = Handlers.functionName(handler);
         try {
             String summary = call(Handlers.forClass(handler).apply(adapters), name, eventJson);
-            step("  " + name + " done: " + summary);
+            detail("  " + name + " done: " + summary);
+            try {
+                return Json.MAPPER.readTree(summary);
+            } catch (IOException notJson) {
+                return Json.MAPPER.createObjectNode();
+            }
         } catch (Exception e) {
             throw new IllegalStateException(name + " failed: " + e.getMessage(), e);
         }
@@ -197,7 +287,7 @@ public final class LocalPipeline {
     private String call(RequestStreamHandler handler, String name, String eventJson) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
-                new LocalContext(name, progress));
+                new LocalContext(name, detail));
         return abbreviate(out.toString(StandardCharsets.UTF_8).strip(), 240);
     }
 
@@ -222,7 +312,8 @@ public final class LocalPipeline {
                     RequestStreamHandler handler = handlers.computeIfAbsent(handlerClass, c -> factory.apply(adapters.get()));
                     String summary = call(handler, name, eventJson);
                     lastOutcome.put(key, true);
-                    step("  " + name + " <- " + what + ": " + summary);
+                    detail("  " + name + " <- " + what + ": " + summary);
+                    count(name);
                 } catch (Exception e) {
                     lastOutcome.put(key, false);
                     step("  " + name + " <- " + what + ": FAILED: " + e.getMessage());
@@ -271,6 +362,11 @@ public final class LocalPipeline {
     private static String abbreviate(String s, int max) {
         String oneLine = s.replaceAll("\\s+", " ");
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
+    }
+
+    private void detail(String line) {
+        detail.println(line);
+        detail.flush();
     }
 
     private void step(String line) {

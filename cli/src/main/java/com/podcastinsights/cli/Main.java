@@ -37,6 +37,14 @@ public final class Main implements Callable<Integer> {
             commandLine.getErr().flush();
             return CommandLine.ExitCode.SOFTWARE;
         });
+        // a usage error is one line and where to look, not the whole help (which buries the line that matters)
+        cli.setParameterExceptionHandler((e, args2) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("error: " + e.getMessage());
+            c.getErr().println("see `" + c.getCommandSpec().qualifiedName() + " --help`");
+            c.getErr().flush();
+            return CommandLine.ExitCode.USAGE;
+        });
         int code = cli.execute(args);
         out.flush();
         err.flush();
@@ -53,6 +61,18 @@ public final class Main implements Callable<Integer> {
         Throwable t = e;
         while ((t.getMessage() == null || t.getMessage().isBlank()) && t.getCause() != null) t = t.getCause();
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        if (m == null || m.isBlank()) return t.getClass().getSimpleName();
+        return Main.credentialsHint(m).orElse(m);
+    }
+
+    /**
+     * The SDK's "Unable to load credentials from any of the providers in the chain" lists every provider it tried
+     * (over a thousand characters); the operator needs the cause and what to do.
+     */
+    static java.util.Optional<String> credentialsHint(String sdkMessage) {
+        if (!sdkMessage.contains("Unable to load credentials")) return java.util.Optional.empty();
+        return java.util.Optional.of("no AWS credentials found; run `aws configure` (or `aws sso login`), or set"
+                + " AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (PODCAST_INSIGHTS_DEBUG=1 shows the SDK's"
+                + " full message)");
     }
 }

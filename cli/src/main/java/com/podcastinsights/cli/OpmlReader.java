@@ -31,8 +31,16 @@ public final class OpmlReader {
     public record Subscription(String url, String title) {
     }
 
+    /** The good entries of an OPML file, and a line for each entry that is not (its line number and why). */
+    public record Parsed(List<Subscription> feeds, List<String> rejected) {
+    }
+
     public static List<Subscription> read(Path file) throws IOException {
-        return read(new java.io.ByteArrayInputStream(InputFiles.read(file, MAX_BYTES, "OPML file")), file.toString());
+        return strict(readAll(file));
+    }
+
+    public static Parsed readAll(Path file) throws IOException {
+        return readAll(new java.io.ByteArrayInputStream(InputFiles.read(file, MAX_BYTES, "OPML file")), file.toString());
     }
 
     /**
@@ -41,7 +49,21 @@ public final class OpmlReader {
      * @throws IllegalArgumentException when the document is not well-formed OPML or an xmlUrl is not http(s)
      */
     public static List<Subscription> read(InputStream in, String name) {
+        return strict(readAll(in, name));
+    }
+
+    private static List<Subscription> strict(Parsed p) {
+        if (!p.rejected().isEmpty()) throw new IllegalArgumentException(p.rejected().get(0));
+        return p.feeds();
+    }
+
+    /**
+     * As {@link #read(InputStream, String)}, but one bad entry (an xmlUrl that is not http(s)) does not spoil the
+     * rest: it is listed in {@link Parsed#rejected}. A document that is not well-formed OPML is still refused whole.
+     */
+    public static Parsed readAll(InputStream in, String name) {
         Map<String, Subscription> byUrl = new LinkedHashMap<>();
+        List<String> rejected = new java.util.ArrayList<>();
         XMLStreamReader xml = null;
         try {
             xml = factory().createXMLStreamReader(in);
@@ -64,8 +86,9 @@ public final class OpmlReader {
                 if (url == null || url.isBlank()) continue;
                 url = url.trim();
                 if (!isHttp(url)) {
-                    throw new IllegalArgumentException(name + " line " + xml.getLocation().getLineNumber()
+                    rejected.add(name + " line " + xml.getLocation().getLineNumber()
                             + ": xmlUrl is not an http(s) URL: " + url);
+                    continue;
                 }
                 String title = attribute(xml, "title");
                 if (title == null || title.isBlank()) title = attribute(xml, "text");
@@ -83,7 +106,7 @@ public final class OpmlReader {
                 }
             }
         }
-        return List.copyOf(byUrl.values());
+        return new Parsed(List.copyOf(byUrl.values()), List.copyOf(rejected));
     }
 
     static boolean isHttp(String url) {

@@ -43,9 +43,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "the subscriber the digest is addressed to; default: ${DEFAULT-VALUE}")
     String to;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/run",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = LocalData.DEFAULT_DIR,
             description = "where the bucket, table and outbox go; re-running on the same dir is a replay; default: ${DEFAULT-VALUE}")
     Path out;
+
+    @Option(names = "--json", description = "every event's JSON summary and log line on stderr, as they happen"
+            + " (default: progress counts and a summary; the lines go to DIR/run.log)")
+    boolean json;
 
     @Option(names = "--template", paramLabel = "FILE",
             description = "the SAM template whose event rules the local bus applies; default: template.yaml of the project")
@@ -95,14 +99,17 @@ public final class RunCommand implements Callable<Integer> {
             if (!Files.exists(feedsFile)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--feeds: no such file: " + feedsFile);
             }
-            feeds = OpmlReader.read(feedsFile);
+            OpmlReader.Parsed parsed = OpmlReader.readAll(feedsFile);
+            for (String bad : parsed.rejected()) err.println("warning: not used: " + bad);
+            feeds = parsed.feeds();
             if (feeds.isEmpty()) {
                 err.println("error: " + feedsFile + " lists no feeds (no outline with an xmlUrl)");
                 return CommandLine.ExitCode.SOFTWARE;
             }
         }
 
-        LocalPipeline pipeline = new LocalPipeline(TemplateLocator.find(template), Clock.systemUTC(), err, resolver);
+        LocalPipeline pipeline = new LocalPipeline(TemplateLocator.find(template), Clock.systemUTC(), err, resolver)
+                .detailed(json);
         LocalPipeline.Result result = sample ? pipeline.runSample(out, to)
                 : pipeline.runFeeds(out, to, feeds, allowLoopback);
         return report(result);

@@ -74,6 +74,7 @@ public final class SubscribersCommand implements Callable<Integer> {
             // the operator vouches for this reader's consent; a web sign-up records its own (double opt-in)
             if (existing.isEmpty() || reactivate) Consent.record(table, e, Consent.operator(Clock.systemUTC().instant().toString()));
             spec.commandLine().getOut().println("subscribed " + describe(saved));
+            warnUnmatchedMutes(spec, data, saved);
             return 0;
         }
     }
@@ -152,7 +153,9 @@ public final class SubscribersCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("error: " + e + " is not an active subscriber in " + data.describe());
                 return 1;
             }
-            spec.commandLine().getOut().println("updated " + describe(save(spec, repo, () -> prefs.apply(old))));
+            Subscriber saved = save(spec, repo, () -> prefs.apply(old));
+            spec.commandLine().getOut().println("updated " + describe(saved));
+            warnUnmatchedMutes(spec, data, saved);
             return 0;
         }
     }
@@ -227,6 +230,22 @@ public final class SubscribersCommand implements Callable<Integer> {
             return repo.save(s.get(), Clock.systemUTC().instant().toString());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * A muted show that names none of the feeds is most likely a typo: say so (the mute is kept, for a show added
+     * later). Exit code stays 0.
+     */
+    static void warnUnmatchedMutes(CommandSpec spec, LocalData data, Subscriber s) {
+        if (s.mutedShows().isEmpty()) return;
+        List<com.podcastinsights.feed.Feed> feeds = new com.podcastinsights.feed.FeedRepository(data.table()).list();
+        for (String m : s.mutedShows()) {
+            if (feeds.stream().noneMatch(f -> com.podcastinsights.digest.Personalizer.mutes(m, f.title(), f.id()))) {
+                spec.commandLine().getErr().println("warning: --mute \"" + m + "\" matches none of the " + feeds.size()
+                        + " feeds in " + data.describe() + " (by title or feed id; `feeds list` shows them);"
+                        + " kept for a show added later");
+            }
         }
     }
 

@@ -40,19 +40,7 @@ class FeedsOperatorCommandsTest {
         assertEquals(2, OpmlReader.read(back).size());
     }
 
-    @Test
-    void anOpmlWithANonHttpFeedIsRefusedWholeWithTheLine(@TempDir Path dir) throws Exception {
-        Path opml = dir.resolve("bad.opml");
-        Files.writeString(opml, "<opml><body><outline xmlUrl=\"https://a.example/f\"/>\n"
-                + "<outline xmlUrl=\"file:///etc/passwd\"/></body></opml>");
-        String data = dir.resolve("data").toString();
-
-        MainTest.Outcome o = cli("feeds", "import", opml.toString(), "--data", data);
-
-        assertEquals(1, o.code());
-        assertTrue(o.err().contains("line 2"), o.err());
-        assertTrue(cli("feeds", "list", "--data", data).out().startsWith("no feeds"));
-    }
+    // an OPML file with a non-http(s) entry: OperatorFindingsTest.anOpmlImportKeepsTheGoodEntriesNamesTheBadOnesAndExits1
 
     @Test
     void brokenListsOnlyFailingFeedsWithTheirLastError(@TempDir Path dir) {

@@ -38,7 +38,8 @@ final class ReaderCopy {
                     + "\\bfree trial\\b|\\bat checkout\\b"));
 
     private static final Pattern CARD = Pattern.compile(
-            "<div class=\"card insight\"[^>]*>\\s*<p[^>]*>(?:<strong>\\d+\\.</strong>\\s*)?(.*?)</p>", Pattern.DOTALL);
+            "<table class=\"card insight\"[^>]*>\\s*<tr><td[^>]*>\\s*<p[^>]*>(?:<strong>\\d+\\.</strong>\\s*)?(.*?)</p>",
+            Pattern.DOTALL);
 
     private ReaderCopy() {
     }
@@ -62,7 +63,8 @@ final class ReaderCopy {
     }
 
     private static String unescape(String s) {
-        return s.replaceAll("<[^>]+>", "").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+        // the renderer's break opportunities in long words are not part of the text
+        return s.replaceAll("<[^>]+>", "").replace("\u200B", "").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
                 .replace("&gt;", ">").replace("&amp;", "&").strip();
     }
 }

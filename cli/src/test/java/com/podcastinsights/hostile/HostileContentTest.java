@@ -114,7 +114,9 @@ class HostileContentTest {
         assertFalse(mime.headers().containsKey("Bcc"));
         String subject = mime.decodedSubject();
         assertFalse(subject.contains("\r") || subject.contains("\n"), subject);
-        assertTrue(subject.startsWith("Subject line Bcc: victim@evil.example"), "the text stays, on one line: " + subject);
+        // the text has no whole first sentence, so the subject names the show: its title stays, on one line
+        assertTrue(subject.endsWith(": 1 insight from Show Bcc: victim@evil.example X-Injected: 1 <html>"),
+                "the text stays, on one line: " + subject);
         assertFalse(text(mime).lines().anyMatch(l -> l.startsWith("Bcc:")), "nor a line of its own in the plain part");
     }
 

@@ -8,23 +8,33 @@ import java.util.Map;
 import static com.podcastinsights.digest.MailText.escapeHtml;
 import static com.podcastinsights.digest.MailText.isWebLink;
 import static com.podcastinsights.digest.MailText.plain;
-import static com.podcastinsights.digest.MailText.timestamp;
 
 /**
- * One subscriber's email in two parts with the same content. The HTML is a single column of at most 600px
- * with inline styles (mail clients drop {@code <style>} blocks or rewrite them), no remote images (blocked by
- * default and a tracking signal), and colours that read on light and dark backgrounds; a
- * {@code prefers-color-scheme} block refines them where clients honour it. Long words and URLs wrap instead
- * of widening the page on a phone. Every string from a feed is escaped: titles and transcripts are written by
- * strangers.
+ * One subscriber's email in two parts with the same content. The HTML is laid out with tables (a 600px column,
+ * fixed for Outlook on Windows, which ignores {@code max-width}, fluid below 600px elsewhere) and inline styles
+ * only: no {@code <style>} block, {@code @media}, {@code box-sizing} or {@code overflow-wrap}, which major
+ * clients drop ({@code EmailLintTest} checks the output against the Can I Email data; docs/email.md lists the
+ * clients). No remote images (blocked by default and a tracking signal); colours that read on light and dark
+ * backgrounds. Every string from a feed is escaped: titles and transcripts are written by strangers.
+ *
+ * <p>The parts of one insight and of the page are separate methods ({@link #actionsHtml}, {@link #footerHtml}
+ * and their text twins), so per-insight links and footer links have one place each.
  */
 public final class DigestRenderer {
-    static final int SUBJECT_LENGTH = 70;
+    static final String PRODUCT = "Podcast Insights";
     private static final String LINK = "color:#1d4ed8;";
-    private final String senderAddress;
+    private static final String META = "font-size:14px;line-height:20px;color:#52525b;";
+    private static final String FONT = "font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;";
+    private final String postalAddress;
 
+    /** {@code senderAddress} is kept for callers that know only the sender; the footer then has no postal address. */
     public DigestRenderer(String senderAddress) {
-        this.senderAddress = senderAddress;
+        this(senderAddress, null);
+    }
+
+    /** {@code postalAddress}: the sender's postal address, shown in every footer (bulk-mail law asks for one). */
+    public DigestRenderer(String senderAddress, String postalAddress) {
+        this.postalAddress = postalAddress == null || postalAddress.isBlank() ? null : plain(postalAddress);
     }
 
     /**
@@ -57,7 +67,7 @@ public final class DigestRenderer {
     public RenderedDigest render(String day, List<Insight> insights, Footer footer, Map<String, List<String>> alsoOn,
                                  Links links) {
         if (insights.isEmpty()) throw new IllegalArgumentException("nothing to render for " + day);
-        return new RenderedDigest(subject(insights.get(0)), text(day, insights, footer, alsoOn, links),
+        return new RenderedDigest(DigestHeadline.subject(day, insights), text(day, insights, footer, alsoOn, links),
                 html(day, insights, footer, alsoOn, links));
     }
 
@@ -107,10 +117,6 @@ public final class DigestRenderer {
                 + ": topics, time, shows, or a pause.</p>\n";
     }
 
-    private static String link(String url, String label) {
-        return "<a href=\"" + escapeHtml(url) + "\" style=\"" + LINK + "\">" + escapeHtml(label) + "</a>";
-    }
-
     static final String ALSO_ON = "Also discussed on: ";
 
     private static List<String> alsoOn(Map<String, List<String>> alsoOn, Insight i) {
@@ -118,13 +124,9 @@ public final class DigestRenderer {
                 .map(MailText::plain).filter(s -> !s.isEmpty()).toList();
     }
 
-    static String subject(Insight first) {
-        return MailText.shorten(first.text(), SUBJECT_LENGTH);
-    }
-
     private String why(Footer f) {
         return "You get this email because " + (f.email() == null ? "you" : f.email())
-                + " subscribed to the Podcast Insights daily digest.";
+                + " subscribed to the " + PRODUCT + " daily digest.";
     }
 
     private static String topics(Footer f) {
@@ -134,11 +136,17 @@ public final class DigestRenderer {
     }
 
     /**
-     * Where in the episode it was said; an insight from the show notes was written, not said, so it says that
-     * instead of a made-up 0:00 and gets no "listen at" link.
+     * Who said it and where: "Maya Okafor · The Show — The Episode · 12:34". An insight from the show notes was
+     * written, not said: it says so instead of a made-up 0:00, and names no speaker.
      */
-    private static String where(Insight i) {
-        return i.fromShowNotes() ? "from the show notes" : timestamp(i.startSeconds());
+    static String attribution(Insight i) {
+        String speaker = i.fromShowNotes() ? null : MailText.speakerName(i.speaker());
+        return (speaker == null ? "" : speaker + " · ") + plain(i.podcastTitle()) + " — " + plain(i.episodeTitle())
+                + " · " + (i.fromShowNotes() ? "from the show notes" : MailText.timestamp(i.startSeconds()));
+    }
+
+    private static boolean listenable(Insight i) {
+        return !i.fromShowNotes() && isWebLink(i.link());
     }
 
     /** Fewer than a full digest: the day had nothing else above the quality floor, and the reader is told so. */
@@ -153,26 +161,40 @@ public final class DigestRenderer {
                 + " cleared our quality bar, so that is all we are sending.";
     }
 
+    private static String heading(int n) {
+        return "Today's top " + n + " podcast insights";
+    }
+
     private String text(String day, List<Insight> insights, Footer f, Map<String, List<String>> also, Links links) {
         StringBuilder b = new StringBuilder(browserLinkText(links));
-        b.append("Podcast Insights: today's top ").append(insights.size()).append(" (").append(day).append(")\n\n");
+        b.append(PRODUCT).append(" · ").append(DigestHeadline.longDate(day)).append('\n')
+                .append(heading(insights.size())).append("\n\n");
         int n = 1;
         if (thinDay(insights)) b.append(thinDayNote(insights.size())).append("\n\n");
         for (Insight i : insights) {
-            String ts = where(i);
             b.append(n++).append(". ").append(plain(i.text())).append('\n');
-            b.append("   ").append(plain(i.podcastTitle())).append(" — ").append(plain(i.episodeTitle()))
-                    .append(" (").append(ts).append(")\n");
+            b.append("   ").append(attribution(i)).append('\n');
             List<String> others = alsoOn(also, i);
             if (!others.isEmpty()) b.append("   ").append(ALSO_ON).append(String.join(", ", others)).append('\n');
-            if (!i.fromShowNotes() && isWebLink(i.link())) {
-                b.append("   Listen at ").append(ts).append(": ").append(i.link().trim()).append('\n');
-            }
-            if (isWebLink(i.episodeUrl())) b.append("   Episode page: ").append(i.episodeUrl().trim()).append('\n');
+            actionsText(b, i);
             b.append(feedbackText(links, i));
             b.append('\n');
         }
         b.append("-- \n");
+        footerText(b, f, links);
+        return b.toString();
+    }
+
+    /** One insight's links in the text part, each on its own line. */
+    private static void actionsText(StringBuilder b, Insight i) {
+        if (listenable(i)) {
+            b.append("   Listen at ").append(MailText.timestamp(i.startSeconds())).append(": ")
+                    .append(i.link().trim()).append('\n');
+        }
+        if (isWebLink(i.episodeUrl())) b.append("   Episode page: ").append(i.episodeUrl().trim()).append('\n');
+    }
+
+    private void footerText(StringBuilder b, Footer f, Links links) {
         b.append(why(f)).append('\n');
         // no "reply to change your topics" and no unsubscribe mailbox: nothing reads replies or that mailbox
         b.append(topics(f)).append('\n');
@@ -180,69 +202,96 @@ public final class DigestRenderer {
         if (f.unsubscribeUrl() != null) {
             b.append("Unsubscribe with one click: ").append(f.unsubscribeUrl()).append('\n');
         }
-        return b.toString();
+        if (postalAddress != null) b.append(PRODUCT).append(" · ").append(postalAddress).append('\n');
     }
 
     private String html(String day, List<Insight> insights, Footer f, Map<String, List<String>> also, Links links) {
+        String date = DigestHeadline.longDate(day);
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"color-scheme\" content=\"light dark\">\n")
                 .append("<meta name=\"supported-color-schemes\" content=\"light dark\">\n")
-                .append("<title>Podcast Insights ").append(escapeHtml(day)).append("</title>\n")
-                .append("<style>@media (prefers-color-scheme: dark) {")
-                .append(" body, .page { background-color: #18181b !important; color: #e4e4e7 !important; }")
-                .append(" .card { background-color: #27272a !important; border-color: #3f3f46 !important; }")
-                .append(" .meta { color: #a1a1aa !important; } a { color: #93c5fd !important; } }</style>\n")
+                .append("<title>").append(PRODUCT).append(" · ").append(escapeHtml(date)).append("</title>\n")
                 .append("</head>\n")
-                .append("<body style=\"margin:0;padding:0;background-color:#f4f4f5;color:#18181b;\">\n")
-                .append("<div class=\"page\" style=\"max-width:600px;margin:0 auto;padding:24px 16px;box-sizing:border-box;")
-                .append("font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;")
-                .append("overflow-wrap:break-word;word-wrap:break-word;background-color:#f4f4f5;color:#18181b;\">\n")
+                .append("<body style=\"margin:0;padding:0;background-color:#f4f4f5;\">\n")
+                // the preheader: the inbox's preview line, hidden in the message itself
+                .append("<div class=\"preheader\" style=\"display:none;font-size:1px;line-height:1px;color:#f4f4f5;")
+                .append("mso-hide:all;\">").append(escapeHtml(DigestHeadline.preheader(insights))).append("</div>\n")
+                // the page: clients that drop <body> styles keep the wrapper table's colours
+                .append("<table class=\"page\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"")
+                .append(" bgcolor=\"#f4f4f5\" style=\"background-color:#f4f4f5;\">\n<tr>\n<td align=\"center\"")
+                .append(" style=\"padding:24px 8px;\">\n")
+                // 600px in Outlook on Windows (the attribute); fluid up to 600px everywhere else
+                .append("<table class=\"column\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"")
+                .append(" style=\"width:100%;max-width:600px;").append(FONT)
+                .append("font-size:16px;line-height:24px;color:#18181b;\">\n")
+                .append("<tr><td style=\"padding:0 0 16px 0;\">\n")
                 .append(browserLinkHtml(links))
-                .append("<h1 style=\"font-size:20px;line-height:1.3;margin:0 0 16px 0;\">Today's top ")
-                .append(insights.size()).append(" podcast insights</h1>\n");
-        int n = 1;
+                .append("<p class=\"date\" style=\"margin:0;").append(META).append("\">").append(PRODUCT).append(" · ")
+                .append(escapeHtml(date)).append("</p>\n")
+                .append("<h1 style=\"margin:0;font-size:22px;line-height:30px;\">").append(heading(insights.size()))
+                .append("</h1>\n");
         if (thinDay(insights)) {
-            b.append("<p class=\"thin\" style=\"margin:0 0 16px 0;font-size:14px;color:#52525b;\">")
+            b.append("<p class=\"thin\" style=\"margin:8px 0 0 0;").append(META).append("\">")
                     .append(escapeHtml(thinDayNote(insights.size()))).append("</p>\n");
         }
-        for (Insight i : insights) {
-            String ts = where(i);
-            b.append("<div class=\"card insight\" style=\"background-color:#ffffff;border:1px solid #d4d4d8;border-radius:8px;")
-                    .append("padding:16px;margin:0 0 16px 0;\">\n")
-                    .append("<p style=\"margin:0 0 8px 0;\"><strong>").append(n++).append(".</strong> ")
-                    .append(escapeHtml(i.text())).append("</p>\n")
-                    .append("<p class=\"meta\" style=\"margin:0 0 8px 0;font-size:14px;color:#52525b;\">")
-                    .append(escapeHtml(i.podcastTitle())).append(" — ").append(escapeHtml(i.episodeTitle()))
-                    .append(" · ").append(ts).append("</p>\n");
-            List<String> others = alsoOn(also, i);
-            if (!others.isEmpty()) {
-                b.append("<p class=\"meta also\" style=\"margin:0 0 8px 0;font-size:14px;color:#52525b;\">")
-                        .append(escapeHtml(ALSO_ON + String.join(", ", others))).append("</p>\n");
-            }
-            b.append("<p style=\"margin:0;font-size:14px;\">");
-            boolean listen = !i.fromShowNotes() && isWebLink(i.link());
-            if (listen) {
-                b.append("<a href=\"").append(escapeHtml(i.link().trim())).append("\" style=\"").append(LINK)
-                        .append("\">Listen at ").append(ts).append("</a>");
-            }
-            if (isWebLink(i.episodeUrl())) {
-                if (listen) b.append(" · ");
-                b.append("<a href=\"").append(escapeHtml(i.episodeUrl().trim())).append("\" style=\"").append(LINK)
-                        .append("\">Episode page</a>");
-            }
-            b.append("</p>\n").append(feedbackHtml(links, i)).append("</div>\n");
+        b.append("</td></tr>\n");
+        int n = 1;
+        for (Insight i : insights) card(b, n++, i, alsoOn(also, i), links);
+        b.append("<tr><td class=\"footer\" style=\"padding:8px 0 0 0;font-size:12px;line-height:18px;color:#52525b;\">\n");
+        footerHtml(b, f, links);
+        b.append("</td></tr>\n</table>\n</td>\n</tr>\n</table>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    /** One insight as a card: a one-cell table with a border (square corners where border-radius is unknown). */
+    private static void card(StringBuilder b, int n, Insight i, List<String> others, Links links) {
+        b.append("<tr><td style=\"padding:0 0 16px 0;\">\n")
+                .append("<table class=\"card insight\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"")
+                .append(" bgcolor=\"#ffffff\" style=\"background-color:#ffffff;border:1px solid #d4d4d8;")
+                .append("border-radius:8px;\">\n<tr><td style=\"padding:16px;\">\n")
+                .append("<p class=\"text\" style=\"margin:0 0 8px 0;\"><strong>").append(n).append(".</strong> ")
+                .append(escapeHtml(MailText.breakable(i.text()))).append("</p>\n")
+                .append("<p class=\"meta\" style=\"margin:0 0 8px 0;").append(META).append("\">")
+                .append(escapeHtml(MailText.breakable(attribution(i)))).append("</p>\n");
+        if (!others.isEmpty()) {
+            b.append("<p class=\"meta also\" style=\"margin:0 0 8px 0;").append(META).append("\">")
+                    .append(escapeHtml(ALSO_ON + String.join(", ", others))).append("</p>\n");
         }
-        b.append("<div class=\"meta\" style=\"margin:24px 0 0 0;font-size:12px;color:#52525b;\">\n")
-                .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(why(f))).append("</p>\n")
+        actionsHtml(b, i);
+        b.append(feedbackHtml(links, i));
+        b.append("</td></tr>\n</table>\n</td></tr>\n");
+    }
+
+    /** One insight's row of links: listen at the moment, the episode page. */
+    private static void actionsHtml(StringBuilder b, Insight i) {
+        b.append("<p class=\"actions\" style=\"margin:0;font-size:14px;line-height:20px;\">");
+        if (listenable(i)) {
+            b.append(link(i.link().trim(), "Listen at " + MailText.timestamp(i.startSeconds())));
+        }
+        if (isWebLink(i.episodeUrl())) {
+            if (listenable(i)) b.append(" · ");
+            b.append(link(i.episodeUrl().trim(), "Episode page"));
+        }
+        b.append("</p>\n");
+    }
+
+    private void footerHtml(StringBuilder b, Footer f, Links links) {
+        b.append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(why(f))).append("</p>\n")
                 .append("<p style=\"margin:0 0 8px 0;\">").append(escapeHtml(topics(f))).append("</p>\n")
                 .append(preferencesHtml(links));
         if (f.unsubscribeUrl() != null) {
-            b.append("<p style=\"margin:0;\"><a href=\"").append(escapeHtml(f.unsubscribeUrl())).append("\" style=\"")
-                    .append(LINK).append("\">Unsubscribe with one click</a>, or use your mail app's Unsubscribe button.</p>\n");
+            b.append("<p style=\"margin:0 0 8px 0;\">").append(link(f.unsubscribeUrl(), "Unsubscribe with one click"))
+                    .append(", or use your mail app's Unsubscribe button.</p>\n");
         }
-        b.append("</div>\n</div>\n</body>\n</html>\n");
-        return b.toString();
+        if (postalAddress != null) {
+            b.append("<p class=\"postal\" style=\"margin:0;\">").append(PRODUCT).append(" · ")
+                    .append(escapeHtml(postalAddress)).append("</p>\n");
+        }
+    }
+
+    private static String link(String href, String label) {
+        return "<a href=\"" + escapeHtml(href) + "\" style=\"" + LINK + "\">" + escapeHtml(label) + "</a>";
     }
 }

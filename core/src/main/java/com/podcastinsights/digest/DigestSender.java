@@ -87,7 +87,7 @@ public final class DigestSender {
         this.subscribers = new SubscriberRepository(table);
         this.selection = new DailySelection(new InsightRepository(table), table, settings);
         this.log = new DigestLog(table);
-        this.renderer = new DigestRenderer(settings.senderAddress());
+        this.renderer = new DigestRenderer(settings.senderAddress(), settings.postalAddress());
         this.mailer = mailer;
         this.clock = clock;
         this.settings = settings;
@@ -127,9 +127,7 @@ public final class DigestSender {
                 notDue++; // the reader paused their digest: like an hour that is not theirs, nothing is owed
                 continue;
             }
-            ZonedDateTime local = scheduledAt.atZone(zoneOf(reader));
-            Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
-            if (hour != null && local.getHour() != hour) {
+            if (notDue(reader, scheduledAt).isPresent()) {
                 notDue++;
                 continue;
             }
@@ -139,7 +137,7 @@ public final class DigestSender {
                 continue;
             }
             // the reader's own date: a Tokyo reader's 07:00 digest is for their today, not the stack's
-            String readerDay = local.toLocalDate().toString();
+            String readerDay = readerDay(reader, scheduledAt);
             DailySelection.Edition edition = editions.computeIfAbsent(readerDay, d -> selection.edition(d, clock.instant()));
             if (edition.five().isEmpty()) {
                 empty++;
@@ -188,6 +186,24 @@ public final class DigestSender {
         return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insightCount, note, deferred, notDue);
     }
 
+    /**
+     * Why {@code reader} gets no digest from a run scheduled at {@code scheduledAt} ("their send hour is 06:00 in
+     * Europe/Berlin; it is 22:00 there"), or empty when it is their hour.
+     */
+    public java.util.Optional<String> notDue(Subscriber reader, Instant scheduledAt) {
+        ZoneId zone = zoneOf(reader);
+        ZonedDateTime local = scheduledAt.atZone(zone);
+        Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
+        if (hour == null || local.getHour() == hour) return java.util.Optional.empty();
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "their send hour is %02d:00 in %s; it is %02d:%02d there",
+                hour, zone.getId(), local.getHour(), local.getMinute()));
+    }
+
+    /** The reader's own date at {@code scheduledAt}: their edition's day. */
+    public String readerDay(Subscriber reader, Instant scheduledAt) {
+        return scheduledAt.atZone(zoneOf(reader)).toLocalDate().toString();
+    }
+
     private ZoneId zoneOf(Subscriber s) {
         return s.timeZone() == null ? settings.digestZone() : ZoneId.of(s.timeZone());
     }
@@ -228,14 +244,15 @@ public final class DigestSender {
         String oneClick = unsubscribe.oneClick(to, generation);
         RenderedDigest digest = renderer.render(day, insights, new DigestRenderer.Footer(to, reader.topics(), oneClick), alsoOn,
                 links.forDigest(to, generation, day, insights, now));
-        String from = MailText.headerValue(settings.senderAddress());
+        String from = MailText.fromLine(settings.senderName(), settings.senderAddress());
         String domain = MailText.senderDomain(from);
         String messageId = "digest-" + day + "-" + Sha256.hex(to).substring(0, 16) + "@" + domain;
         String listUnsubscribe = unsubscribe.header(to, generation);
         Map<String, String> headers = Map.of("X-Podcast-Insights-Day", day);
         byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),
                 now.atZone(settings.digestZone()), messageId, listUnsubscribe, headers, digest.text(), digest.html()));
-        return new OutgoingMail(from, to, MailText.headerValue(digest.subject()), digest.text(), digest.html(),
-                raw);
+        // the envelope sender is the bare address: SES checks it against the verified identity
+        return new OutgoingMail(MailText.address(from), to, MailText.headerValue(digest.subject()), digest.text(),
+                digest.html(), raw);
     }
 }

@@ -55,11 +55,56 @@ public final class MailText {
         return t.substring(0, cut).replaceAll("[\\s,;:.\\-–—]+$", "") + "…";
     }
 
+    /** Runs of this many characters without a space get a break opportunity in the HTML part. */
+    static final int LONGEST_UNBROKEN = 30;
+    private static final java.util.regex.Pattern LONG_RUN =
+            java.util.regex.Pattern.compile("\\S{" + LONGEST_UNBROKEN + "}(?=\\S)");
+
+    /**
+     * A zero-width space after every {@link #LONGEST_UNBROKEN} characters of an unbroken run (a URL, a joke
+     * word), so it wraps on a phone: {@code overflow-wrap} and {@code word-break} are missing in major clients.
+     */
+    public static String breakable(String s) {
+        if (s == null) return "";
+        return LONG_RUN.matcher(s).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group()) + "\u200B");
+    }
+
+    /**
+     * A speaker's name worth printing, or null: diarization labels ("Speaker 1", "spk_0") and roles ("Host",
+     * "Guest") name nobody.
+     */
+    public static String speakerName(String speaker) {
+        String s = plain(speaker);
+        if (s.isEmpty() || s.length() > 60
+                || s.matches("(?i)(speaker|spk|host|guest|co-?host|narrator|unknown|interviewer|voice|s)[ _-]?\\d*")) {
+            return null;
+        }
+        return s;
+    }
+
     /** Links from a feed go into the email only when they are plain web links. */
     public static boolean isWebLink(String url) {
         if (url == null) return false;
         String u = url.trim().toLowerCase(Locale.ROOT);
         return (u.startsWith("https://") || u.startsWith("http://")) && !u.matches("(?s).*[\\s\\p{Cntrl}].*");
+    }
+
+    /**
+     * The From line: "Name <address>" (MimeMessageWriter quotes or RFC 2047-encodes the name), or the address
+     * alone when there is no name or {@code address} already carries one.
+     */
+    public static String fromLine(String name, String address) {
+        String a = headerValue(address);
+        String n = headerValue(name).replaceAll("[<>\"\\\\]", "").trim();
+        if (n.isEmpty() || a.contains("<")) return a;
+        return n + " <" + a + ">";
+    }
+
+    /** The bare address of "Name <a@example.com>" or of "a@example.com". */
+    public static String address(String mailbox) {
+        String s = headerValue(mailbox);
+        int lt = s.lastIndexOf('<');
+        return lt >= 0 ? s.substring(lt + 1).replace(">", "").trim() : s;
     }
 
     /** The sender address's domain ("Name <a@example.com>" -> "example.com"), for Message-IDs. */

@@ -27,7 +27,7 @@ public final class Personalizer {
 
     public List<Insight> choose(DailySelection.Edition edition, Subscriber s) {
         if (!s.personalized()) return edition.five();
-        List<String> muted = s.mutedShows().stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
+        List<String> muted = s.mutedShows();
         List<Pattern> topics = patterns(s.topics());
         record Weighted(Insight insight, double weight, int rank) {
         }
@@ -63,7 +63,21 @@ public final class Personalizer {
     }
 
     private static boolean isMuted(Insight i, List<String> muted) {
-        return muted.contains(String.valueOf(i.podcastTitle()).trim().toLowerCase(Locale.ROOT))
-                || muted.contains(String.valueOf(i.feedId()).toLowerCase(Locale.ROOT));
+        return muted.stream().anyMatch(m -> mutes(m, i.podcastTitle(), i.feedId()));
+    }
+
+    /**
+     * Whether a reader's muted show names this feed: its id, or its title as people write it ("Grid & Ground"
+     * mutes "Grid and Ground"): case, "&" or "and", punctuation and spacing do not matter.
+     */
+    public static boolean mutes(String muted, String podcastTitle, String feedId) {
+        String m = showKey(muted);
+        return !m.isEmpty() && (m.equals(showKey(podcastTitle)) || m.equals(showKey(feedId)));
+    }
+
+    static String showKey(String title) {
+        if (title == null) return "";
+        return title.toLowerCase(Locale.ROOT).replace("&amp;", "&").replaceAll("\\s*[&+]\\s*", " and ")
+                .replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 }

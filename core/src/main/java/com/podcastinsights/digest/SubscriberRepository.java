@@ -22,7 +22,12 @@ import java.util.regex.Pattern;
  * unsubscribe links of an earlier subscription stop working. Items from before generations existed read as 0.
  */
 public final class SubscriberRepository {
-    private static final Pattern ADDRESS = Pattern.compile("^[^@\\s\\r\\n<>\",;]+@[^@\\s\\r\\n<>\",;]+\\.[^@\\s\\r\\n<>\",;]+$");
+    /**
+     * A local part with no leading, trailing or doubled dot, and a domain of dot-separated labels (letters, digits,
+     * inner hyphens): "alice@example..com" or "alice@-example.com" would only bounce.
+     */
+    private static final Pattern ADDRESS = Pattern.compile("^(?!\\.)(?!.*\\.\\.)[^@\\s\\p{Cntrl}<>\",;]+(?<!\\.)"
+            + "@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?$");
     /** Bounds on what a subscriber may store: a topic is a keyword, not an essay. */
     static final int MAX_TOPICS = 20, MAX_MUTED = 50, MAX_WORD = 80;
     private final Table table;

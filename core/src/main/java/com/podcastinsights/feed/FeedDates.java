@@ -27,6 +27,7 @@ public final class FeedDates {
     private static final Pattern SLASHED = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
     /** RFC 850 (and HTTP's old cookie dates): "Sunday, 06-Nov-94 08:49:37 GMT". */
     private static final Pattern DASHED = Pattern.compile("(\\d{1,2})-([A-Za-z]{3,9})\\.?-(\\d{2}|\\d{4})");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december"};
     private static final String[] WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -85,7 +86,9 @@ public final class FeedDates {
 
     /** Token by token, so the parts may come in RFC 822 or asctime order, with or without commas. */
     private static Instant rfc822(String s) {
-        String[] tokens = s.replace(',', ' ').trim().split("\\s+");
+        String bare = s.replace(',', ' ').trim();
+        if (bare.isEmpty()) return null; // only commas
+        String[] tokens = SPACES.split(bare);
         Integer day = null, month = null, year = null;
         int hour = 0, minute = 0, second = 0;
         boolean timeSeen = false;
@@ -95,19 +98,20 @@ public final class FeedDates {
             char c = t.charAt(0);
             Matcher m;
             if (Character.isDigit(c)) {
-                if ((m = TIME.matcher(t)).matches()) {
+                // Each pattern needs its separator; testing for it first spares most tokens three matchers.
+                if (t.indexOf(':') > 0 && (m = TIME.matcher(t)).matches()) {
                     if (timeSeen) return null;
                     timeSeen = true;
                     hour = Integer.parseInt(m.group(1));
                     minute = Integer.parseInt(m.group(2));
                     second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-                } else if ((m = DASHED.matcher(t)).matches()) {
+                } else if (t.indexOf('-') > 0 && (m = DASHED.matcher(t)).matches()) {
                     Integer mo = named(m.group(2), MONTHS);
                     if (year != null || month != null || day != null || mo == null) return null;
                     day = Integer.parseInt(m.group(1));
                     month = mo + 1;
                     year = fullYear(m.group(3));
-                } else if ((m = SLASHED.matcher(t)).matches()) {
+                } else if (t.indexOf('/') > 0 && (m = SLASHED.matcher(t)).matches()) {
                     if (year != null) return null;
                     year = Integer.parseInt(m.group(1));
                     month = Integer.parseInt(m.group(2));

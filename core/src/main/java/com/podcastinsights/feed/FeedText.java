@@ -59,28 +59,34 @@ final class FeedText {
     }
 
     /** The characters below U+0100 that may need work: C0, DEL, C1, and the lead bytes of double-encoded UTF-8. */
-    private static final boolean[] LOW = new boolean[256];
+    private static final boolean[] LOW = low(false);
+    /** As {@link #LOW} for multi-line text, which keeps tab and line feed as they are. */
+    private static final boolean[] LOW_MULTILINE = low(true);
 
-    static {
-        for (int c = 0; c < 256; c++) LOW[c] = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xc2 && c <= 0xf4);
+    private static boolean[] low(boolean multiline) {
+        boolean[] t = new boolean[256];
+        for (int c = 0; c < 256; c++) t[c] = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xc2 && c <= 0xf4);
+        t['\t'] = t['\n'] = !multiline;
+        return t;
     }
 
     /** Whether {@code c} may need work: the fast path skips every other character. */
-    private static boolean special(char c) {
-        if (c < 256) return LOW[c];
+    private static boolean special(char c, boolean[] low) {
+        if (c < 256) return low[c];
         return c == 0x061c || (c >= 0x200b && c <= 0x206f && ((c <= 0x200f) || (c >= 0x2028 && c <= 0x202e)
                 || c >= 0x2060 && c <= 0x2069)) || c == 0xfeff;
     }
 
     private static String clean(String s, boolean multiline) {
+        boolean[] low = multiline ? LOW_MULTILINE : LOW;
         int n = s.length();
-        int i = firstSpecial(s, n);
+        int i = firstSpecial(s, n, low);
         if (i == n) return s;
         StringBuilder out = null;
         int copied = 0; // s[copied..i) still to be appended when out exists
         while (i < n) {
             char c = s.charAt(i);
-            if (!special(c)) {
+            if (!special(c, low)) {
                 i++;
                 continue;
             }
@@ -95,11 +101,7 @@ final class FeedText {
                 i++;
                 continue; // an ordinary accented letter
             } else if (c == '\t' || c == '\n') {
-                if (multiline) {
-                    i++;
-                    continue;
-                }
-                replacement = " ";
+                replacement = " "; // multi-line text never gets here: its table passes them
             } else if (c == '\r') {
                 boolean crlf = i + 1 < n && s.charAt(i + 1) == '\n';
                 replacement = multiline ? "\n" : " ";
@@ -124,10 +126,10 @@ final class FeedText {
     /** Show notes run to 50,000 characters: scanning a copy in an array is faster than charAt one by one. */
     private static final ThreadLocal<char[]> SCAN = ThreadLocal.withInitial(() -> new char[4096]);
 
-    private static int firstSpecial(String s, int n) {
+    private static int firstSpecial(String s, int n, boolean[] low) {
         if (n < 64) {
             int i = 0;
-            while (i < n && !special(s.charAt(i))) i++;
+            while (i < n && !special(s.charAt(i), low)) i++;
             return i;
         }
         char[] buf = SCAN.get();
@@ -136,7 +138,7 @@ final class FeedText {
             s.getChars(from, from + len, buf, 0);
             for (int k = 0; k < len; k++) {
                 char c = buf[k];
-                if (c < 256 ? LOW[c] : special(c)) return from + k;
+                if (c < 256 ? low[c] : special(c, low)) return from + k;
             }
         }
         return n;

@@ -124,21 +124,19 @@ final class XmlRepairReader extends Reader {
                     continue;
                 }
             }
-            // Fast path: copy the run of ordinary characters.
-            int j = i;
-            int runEnd = Math.min(n, i + (room - dstLimit));
+            // Fast path: copy the run of ordinary characters as it is scanned (runs are short: a tag, a word).
             boolean[] stop = inCdata ? STOP_CDATA : STOP_TEXT;
-            while (j < runEnd) {
-                char c = b[j];
+            char[] out = dst;
+            int d = dstLimit;
+            int runEnd = Math.min(n, i + (room - d));
+            while (i < runEnd) {
+                char c = b[i];
                 if (c < 128 ? stop[c] : c >= 0xfffe) break;
-                j++;
+                out[d++] = c;
+                i++;
             }
-            if (j > i) {
-                System.arraycopy(b, i, dst, dstLimit, j - i);
-                dstLimit += j - i;
-                i = j;
-                continue; // the run may have stopped for room, not at a special character
-            }
+            dstLimit = d;
+            if (i == runEnd) continue; // the run stopped for room or input, not at a special character
             char c = b[i];
             int used;
             if (c < 0x20) {

@@ -56,6 +56,8 @@ public final class InsightExtractor {
         order.sort(Comparator.<Integer>comparingDouble(i -> -scores[i])
                 .thenComparingInt(i -> candidates.get(i).first())
                 .thenComparingInt(i -> candidates.get(i).last()));
+        String[] cleaned = new String[candidates.size()];
+        rejudgeHead(candidates, scores, order, cleaned);
         List<Candidate> picked = new ArrayList<>();
         List<RankedPassage> out = new ArrayList<>();
         for (int i : order) {
@@ -64,10 +66,35 @@ public final class InsightExtractor {
             if (picked.stream().anyMatch(c::overlaps)) continue;
             picked.add(c);
             Sentence first = c.sentences().get(0);
-            out.add(new RankedPassage(TextCleaner.clean(c.sourceText()), c.sourceText(), round(scores[i]),
-                    first.startSeconds(), first.speaker()));
+            String text = cleaned[i] != null ? cleaned[i] : cleanText(c);
+            out.add(new RankedPassage(text, c.sourceText(), round(scores[i]), first.startSeconds(), first.speaker()));
         }
         return out;
+    }
+
+    /**
+     * The best {@link ReaderFit#HEAD} candidates are judged again as the reader would get them (cleaned): the
+     * score is multiplied by {@link ReaderFit#factor} and the head re-sorted. {@code order} is changed in place.
+     */
+    private static void rejudgeHead(List<Candidate> candidates, double[] scores, List<Integer> order, String[] cleaned) {
+        int head = Math.min(ReaderFit.HEAD, order.size());
+        List<List<Sentence>> passages = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int k = 0; k < head; k++) {
+            int i = order.get(k);
+            cleaned[i] = cleanText(candidates.get(i));
+            passages.add(candidates.get(i).sentences());
+            texts.add(cleaned[i]);
+        }
+        double[] factors = ReaderFit.factors(passages, texts);
+        for (int k = 0; k < head; k++) scores[order.get(k)] *= factors[k];
+        order.subList(0, head).sort(Comparator.<Integer>comparingDouble(i -> -scores[i])
+                .thenComparingInt(i -> candidates.get(i).first())
+                .thenComparingInt(i -> candidates.get(i).last()));
+    }
+
+    private static String cleanText(Candidate c) {
+        return TextCleaner.clean(c.sentences().stream().map(Sentence::text).toList());
     }
 
     /** The episode's best passages as insights for {@code day}, ranked 1..n. */

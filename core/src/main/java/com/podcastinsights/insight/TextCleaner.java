@@ -1,12 +1,20 @@
 package com.podcastinsights.insight;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Makes spoken text readable in an email without changing what was said: drops hesitations ("um", "uh"),
- * a parenthetical "you know", stutters ("that that") and the conjunction a speaker opened with ("So, ...").
- * The exact passage is kept next to it as {@code sourceText}, so nothing here has to be reversible.
+ * discourse fillers ("you know", "I mean", "like", "sort of", "basically", a tag "right?"), stutters and
+ * repeated phrases ("that that", "in the, in the"), abandoned starts ("I was, I think we", "the, it's") and the
+ * discourse marker a speaker opened with ("So, ..."). The exact passage is kept next to it as
+ * {@code sourceText}, so nothing here has to be reversible.
+ *
+ * <p>Each rule is one a reader of transcripts would state: a word is dropped only where grammar says it carries
+ * nothing (a "like" between a verb and its object's determiner, a "sort of" with no determiner before it, an
+ * article right before a subject pronoun), never where it could be the content ("languages like Python",
+ * "a kind of tool", "you know the answer").
  */
 final class TextCleaner {
     /** Backchannels said while someone else talks ("uh-huh", "mm-hmm"): noise in a passage, like a hesitation. */
@@ -15,12 +23,85 @@ final class TextCleaner {
     /** A sentence whose first word was a hesitation now starts in lower case. */
     private static final Pattern LOWER_AFTER_END = Pattern.compile("([.!?]\\s+)(\\p{Ll})");
     private static final Pattern YOU_KNOW = Pattern.compile("(?i)(?:,\\s*)?\\byou know\\b(?:\\s*,|(?=\\s*[.!?;]))");
-    private static final Pattern I_MEAN = Pattern.compile("(?i)(?:^|(?<=[,.;]))\\s*i mean,\\s*");
+    private static final Pattern I_MEAN = Pattern.compile("(?i)(?:^|(?<=[,.;])|(?<=\\b(?:and|but|so|or|because)))\\s*i mean,\\s*");
     private static final Pattern HYPHEN_STUTTER = Pattern.compile("(?i)\\b([\\p{L}']+)-\\s+(?=\\1\\b)");
     private static final Pattern STUTTER = Pattern.compile("(?i)\\b([\\p{L}']+)(?:,?\\s+\\1\\b)+");
-    private static final Pattern LEADING = Pattern.compile("(?i)^(?:(?:so|and|but|well|okay|ok|yeah|now|like)\\b[,]?\\s+)+");
+    /** "in the, in the", "et cetera, et cetera", "three times or three times": a phrase said twice in a row. */
+    private static final Pattern PHRASE_REPEAT = Pattern.compile(
+            "(?i)\\b((?:[\\p{L}'\\d]+\\s+){1,3}[\\p{L}'\\d]+)(?:,|\\s+or)?\\s+\\1\\b");
+    private static final String QUANTITY = "(?:over|about|around|almost|maybe|just|some|something|one|two|three|"
+            + "four|five|ten|a couple|a few|a hundred|a thousand|\\d[\\d,.]*)";
+    /**
+     * "there's like a couple", "had like a phishing domain", ", like over a hundred": "like" between a verb of
+     * having or a comma and what is had or counted. A "like" after "was" or before "a" after a comma is left: it
+     * is a simile ("It was like a dream", "fragile, like a house of cards").
+     */
+    private static final Pattern LIKE_FILLER = Pattern.compile(
+            "(?i)(?<=\\b(?:there's|there are|there were|had|has|have|got|get|took|takes|with|for))\\s+like,?(?=\\s+(?:a|an|the|some|"
+                    + QUANTITY + ")\\b)|(?<=,)\\s+like(?=\\s+" + QUANTITY + "\\b)");
+    /** "like," as a pause, "If like the default", "So like there's", "to like help", "Like if I": "like" that links nothing. */
+    private static final Pattern LIKE_PAUSE = Pattern.compile(
+            "(?i)(?<![\\p{L}'])like,\\s*|(?<=\\b(?:if|when|so|and|but|because|or|to)\\s)like\\s+(?!(?:it|this|that|them|him|her|me|us|you|to)\\b)"
+                    + "|(?:(?<=^)|(?<=[.!?]\\s))like\\s+(?=(?:if|when|there|we|i|you|they|it's|so|in)\\b)");
+    /** A hedge, not a noun phrase: "it's sort of the top two", "is kind of a core layer" (but "a kind of tool", "all sorts of"). */
+    private static final Pattern HEDGE = Pattern.compile(
+            "(?i)(?<!\\b(?:a|the|this|that|these|those|what|some|any|which|one|every|each|no|same|different|certain|all|many|other|your|my|our|their|his|her|its)\\s)"
+                    + "\\b(?:sort|kind) of\\s+(?!(?:thing|things|stuff|like)\\b)|(?<![\\p{L}'])basically,?\\s+");
+    /** A tag asking for assent, said in passing: "..., right." or "..., okay?" or "..., right, whatever the state ...". */
+    private static final Pattern TAG = Pattern.compile("(?i),\\s*(?:right|okay|ok|yeah)\\s*(?:[.?]|,(?=\\s))");
+    /**
+     * An abandoned start: up to five words after a clause boundary ending in a word that cannot end a phrase (an
+     * article, a preposition, an auxiliary, a subject pronoun, a sentence adverb), then a comma and a new start:
+     * "I do like the, it's not", "I was, I think we", "but hopefully, but maybe", "it will still, it'll still".
+     * Not before a parenthetical ("The answer is, of course, no"), which closes with a second comma.
+     */
+    private static final Pattern ABANDONED = Pattern.compile(
+            "(?i)(?:(?<=^)|(?<=[,.;:!?]\\s))(?:[\\p{L}'’]+\\s+){0,4}(?:the|a|an|of|to|with|for|in|on|is|was|are|were|will|would|can|could|"
+                    + "i|we|they|he|she|my|our|their|your|his|and|but|or|that's|it's|there's|still|just|hopefully|"
+                    + "probably|maybe)\\s*,\\s+(?=\\p{L})(?!(?:[\\p{L}'’]+\\s+){0,3}[\\p{L}'’]+,)");
+    /**
+     * A clause restarted after one auxiliary or adverb: "issues that were that have been", "we somehow we were".
+     * Not after a verb of saying or thinking ("I think I", "they said they"), which is a clause of its own.
+     */
+    private static final Pattern CLAUSE_RESTART = Pattern.compile(
+            "(?i)\\b(that|which|who|i|we|they|he|she|you)\\s+(?:was|were|is|are|will|would|can|could|should|have|has|had|"
+                    + "just|also|really|somehow|actually|still|then|did|do|don't|didn't)\\s+(?=\\1\\s+\\p{L})");
+    /** An article right before a subject pronoun: the speaker dropped the noun phrase ("uses the it has"). */
+    private static final Pattern ARTICLE_BEFORE_PRONOUN = Pattern.compile(
+            "(?i)\\b(?:the|a|an)\\s+(?=(?:i|we|they|he|she|it|you)(?:'[a-z]+)?(?![\\p{L}/\\-.&]))");
+    private static final Pattern LEADING = Pattern.compile("(?i)^(?:(?:so|and|but|well|okay|ok|yeah|now|like|right|actually|anyway|also)\\b[,]?\\s+)+");
+    /** The same markers opening a later sentence, when a comma shows they were said as a marker ("Yeah, ..."). */
+    private static final Pattern INNER_LEADING = Pattern.compile("(?i)(?<=[.!?]\\s)(?:(?:and so|so|yeah|okay|ok|well|right|like|anyway|now)[,]\\s*)+");
+    private static final java.util.Set<String> CLAUSE_MARKERS = java.util.Set.of("so", "but", "okay",
+            "anyway", "however", "alright", "yeah");
 
     private TextCleaner() {
+    }
+
+    /**
+     * The passage made of these sentences. A sentence the splitter cut out of a run-on (no stop of its own)
+     * gets a full stop where the next one starts a new clause ("..., so", "but", "now"), which is what a reader
+     * would have written; elsewhere the pieces are joined as they were said.
+     */
+    static String clean(List<String> sentences) {
+        StringBuilder joined = new StringBuilder();
+        for (int k = 0; k < sentences.size(); k++) {
+            String s = sentences.get(k).strip();
+            if (s.isEmpty()) continue;
+            if (!joined.isEmpty()) joined.append(' ');
+            joined.append(s);
+            if (k + 1 < sentences.size() && !endsWithStop(s) && opensClause(sentences.get(k + 1))) joined.append('.');
+        }
+        return clean(joined.toString());
+    }
+
+    private static boolean endsWithStop(String s) {
+        return s.matches("(?s).*[.!?…;:,][\"'”’)]*$");
+    }
+
+    private static boolean opensClause(String next) {
+        List<String> tokens = Words.tokens(next);
+        return !tokens.isEmpty() && CLAUSE_MARKERS.contains(tokens.get(0));
     }
 
     static String clean(String text) {
@@ -29,11 +110,21 @@ final class TextCleaner {
         s = HESITATION.matcher(s).replaceAll("");
         s = YOU_KNOW.matcher(s).replaceAll("");
         s = I_MEAN.matcher(s).replaceAll(" ");
+        s = TAG.matcher(s).replaceAll(m -> m.group().trim().endsWith(",") ? "," : ".");
+        s = HEDGE.matcher(s).replaceAll("");
+        s = LIKE_PAUSE.matcher(s).replaceAll("");
+        s = LIKE_FILLER.matcher(s).replaceAll("");
         s = HYPHEN_STUTTER.matcher(s).replaceAll("");
         s = collapseStutters(s);
-        s = s.replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",(?:\\s*,)+", ",").replaceAll(",\\s*([.!?])", "$1");
+        s = PHRASE_REPEAT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        s = CLAUSE_RESTART.matcher(s).replaceAll("");
+        s = ABANDONED.matcher(s).replaceAll("");
+        s = ARTICLE_BEFORE_PRONOUN.matcher(s).replaceAll("");
+        s = s.replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",(?:\\s*,)+", ",").replaceAll(",\\s*([.!?])", "$1")
+                .replaceAll("([.!?])\\s*[,.](?!\\.)", "$1");
         s = s.replaceAll("\\s+", " ").trim();
-        s = s.replaceAll("^[,;:]\\s*", "").replaceAll("\\s*[,;:]$", "");
+        s = s.replaceAll("^[-–—,;:.]\\s*", "").replaceAll("\\s*[,;:]$", "");
+        s = INNER_LEADING.matcher(s).replaceAll("");
         String withoutLead = LEADING.matcher(s).replaceFirst("");
         if (Words.count(withoutLead) >= 3) s = withoutLead;
         if (s.isEmpty()) return s;

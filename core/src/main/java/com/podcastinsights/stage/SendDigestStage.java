@@ -26,7 +26,8 @@ public final class SendDigestStage {
 
         public static Config from(Env env) {
             return new Config(Settings.defaults().withSenderAddress(env.require("SENDER_ADDRESS"))
-                    .withDigestZone(env.zone("DIGEST_TIME_ZONE")),
+                    .withDigestZone(env.zone("DIGEST_TIME_ZONE"))
+                    .withSender(env.optional("SENDER_NAME", ""), env.optional("POSTAL_ADDRESS", "")),
                     env.decimal("SES_MAX_SEND_RATE", 1),
                     (int) env.wholeNumber("DEFAULT_SEND_HOUR", 7, 0),
                     env.optional("CONFIGURATION_SET", null));

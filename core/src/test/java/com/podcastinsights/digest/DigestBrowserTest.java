@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The email in a real browser (headless Chromium): at 375px (a phone) and 1024px nothing overflows
  * horizontally and all five insights are on the page, inside the viewport; the plain-text part carries the
- * same five. The screenshots of this run are kept in docs/ (docs/email.md shows them).
+ * same five. These are insights written for the test, with a very long word and URL; the screenshots in docs/
+ * are of the digest `make run` writes ({@code SampleEmailTest} in cli/).
  */
 class DigestBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +27,7 @@ class DigestBrowserTest {
      * exactly the width under test (its own viewport, as on a phone) and measured from the parent page. The
      * email itself carries no script.
      */
-    private static String frame(String emailHtml, int width, int height, boolean probe) {
+    static String frame(String emailHtml, int width, int height, boolean probe) {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>html,body{margin:0;padding:0;}"
                 + "iframe{border:0;display:block;}</style></head><body>"
                 + "<iframe id=\"f\" style=\"width:" + width + "px;height:" + height + "px;\" srcdoc=\""
@@ -72,7 +73,7 @@ class DigestBrowserTest {
                         0.74, 455, "Guest", "https://media.example/gg/018.mp3#t=455", null, day));
     }
 
-    private static JsonNode probe(HeadlessChromium chromium, Path dir, String emailHtml, int width) throws Exception {
+    static JsonNode probe(HeadlessChromium chromium, Path dir, String emailHtml, int width) throws Exception {
         Path html = dir.resolve("probe-" + width + ".html");
         Files.writeString(html, frame(emailHtml, width, 900, true));
         String dom = chromium.dumpDom(html, Math.max(width, 500), 900);
@@ -91,7 +92,6 @@ class DigestBrowserTest {
         assertFalse(digest.html().contains("<script"), "the email carries no script");
         assertFalse(digest.html().matches("(?s).*<img[^>]+src=\"https?:.*"), "no remote images");
 
-        Path docs = Path.of(System.getProperty("project.root", "..")).resolve("docs");
         for (int width : new int[]{375, 1024}) {
             JsonNode r = probe(chromium, dir, digest.html(), width);
             assertEquals(width, r.path("innerWidth").asInt(), r.toString());
@@ -106,10 +106,6 @@ class DigestBrowserTest {
             }
             if (width == 1024) assertTrue(r.path("insights").get(0).path("right").asDouble()
                     - r.path("insights").get(0).path("left").asDouble() <= 600, "the column stays at most 600px wide");
-            int height = r.path("scrollHeight").asInt();
-            Path shot = dir.resolve("shot-" + width + ".html");
-            Files.writeString(shot, frame(digest.html(), width, height, false));
-            chromium.screenshot(shot, Math.max(width, 500), height, width, docs.resolve("email-" + width + ".png"));
         }
 
         for (Insight i : five) {

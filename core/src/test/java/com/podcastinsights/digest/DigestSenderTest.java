@@ -52,6 +52,26 @@ class DigestSenderTest {
     }
 
     @Test
+    void theFromLineCarriesTheSenderNameEncodedWhenNotAsciiAndTheEnvelopeTheBareAddress() {
+        seed("ann@example.com");
+        DigestSender named = new DigestSender(table, mailer, clock, settings.withSender("Podcast Insights", ""));
+        named.send(SCHEDULE);
+        assertEquals("Podcast Insights <digest@podcast-insights.example>",
+                ParsedMime.parse(mailer.sent.get(0).raw()).headers().get("From"));
+        assertEquals("digest@podcast-insights.example", mailer.sent.get(0).from());
+
+        Instant nextDay = SCHEDULE.plusSeconds(86400);
+        DigestFixtures.seedDay(table, "2026-12-01");
+        new DigestSender(table, mailer, Clock.offset(clock, java.time.Duration.ofDays(1)),
+                settings.withSender("Pödcast \"Insights\" <x>", "")).send(nextDay);
+        String raw = new String(mailer.sent.get(1).raw(), java.nio.charset.StandardCharsets.US_ASCII);
+        String from = raw.lines().filter(l -> l.startsWith("From: ")).findFirst().orElseThrow();
+        assertEquals("From: =?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
+                "Pödcast Insights x".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "?= <digest@podcast-insights.example>", from);
+        assertEquals("digest@podcast-insights.example", mailer.sent.get(1).from());
+    }
+
+    @Test
     void everyMessageCarriesItsRecipientsOneClickUnsubscribe() {
         seed("ann@example.com", "bob@example.com");
         UnsubscribeToken tokens = new UnsubscribeToken(UnsubscribeTokenTest.KEY);

@@ -43,7 +43,7 @@ public final class SampleTranscripts {
                 + "cloudmatic.example/frontier and use code FRONTIER for 20% off your first three months. "
                 + "Cloudmatic, our sponsor, thanks them for supporting the show.");
         b.turn("Host", "Okay, back to it. What do you tell companies that want the biggest model anyway?");
-        b.turn("Guest", "I tell them that that most companies overspend on model size because they benchmark on the "
+        b.turn("Guest", "I tell clients that that most companies overspend on model size because they benchmark on the "
                 + "hardest prompts. In practice eighty percent of real traffic is simple lookups and rewriting, so "
                 + "routing easy requests to a small model cuts the bill in half without users noticing.");
         b.turn("Guest", "It is a bit like, I don't know, buying a truck to carry groceries. It works, it's fine.");

@@ -33,4 +33,37 @@ class TextCleanerTest {
                 TextCleaner.clean("We aim to make fifty million. Um so we sell it internationally, uh-huh."));
         assertEquals("The case is yellow.", TextCleaner.clean("Mm-hmm. The case is yellow."));
     }
+
+    @Test
+    void dropsDiscourseFillersButKeepsTheWordsWhereTheyCarryMeaning() {
+        assertEquals("It had a phishing domain, and there's a couple of methods.",
+                TextCleaner.clean("It had like a phishing domain, and there's like a couple of methods."));
+        assertEquals("It's been Postgres and Mongo as the top two, and it is a core layer.",
+                TextCleaner.clean("It's been Postgres and Mongo as sort of the top two, and it basically is kind of a core layer."));
+        assertEquals("Judges have to enforce the rules, whatever the state has legislated.",
+                TextCleaner.clean("Judges have to enforce the rules, right, whatever the state has legislated."));
+        assertEquals("It is fragile, like a house of cards. Languages like Python are a kind of tool.",
+                TextCleaner.clean("It is fragile, like a house of cards. Languages like Python are a kind of tool."));
+    }
+
+    @Test
+    void dropsAbandonedStartsRestartsAndRepeatedPhrases() {
+        assertEquals("It's not a whole bunch of rules.", TextCleaner.clean("I do like the, it's not a whole bunch of rules."));
+        assertEquals("We catch it in tests, but maybe you don't have tests.",
+                TextCleaner.clean("We catch it in tests, but hopefully, but maybe you don't have tests."));
+        assertEquals("Some issues that have been deprecated since 2019.",
+                TextCleaner.clean("Some issues that were that have been deprecated since 2019."));
+        assertEquals("Credit grew more than three times the GDP, et cetera.",
+                TextCleaner.clean("Credit grew more than three times or three times the GDP, et cetera, et cetera."));
+        assertEquals("The answer is, of course, no. We have antibodies, we have B cells.",
+                TextCleaner.clean("The answer is, of course, no. We have antibodies, we have B cells."));
+    }
+
+    @Test
+    void endsARunOnPieceWhereTheNextOneOpensAClause() {
+        assertEquals("The cache was cold for an hour. The fix was a warm-up step.",
+                TextCleaner.clean(java.util.List.of("the cache was cold for an hour", "so, the fix was a warm-up step")));
+        assertEquals("The implementation is now complete.",
+                TextCleaner.clean(java.util.List.of("the implementation is", "now complete.")));
+    }
 }

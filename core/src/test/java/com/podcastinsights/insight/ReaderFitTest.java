@@ -1,0 +1,44 @@
+package com.podcastinsights.insight;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReaderFitTest {
+    @Test
+    void aFirstSentenceThatRefersBeforeItNamesHasNoSubject() {
+        assertTrue(ReaderFit.unnamedSubject("You can install it in lots of ways, but I would use pipx."));
+        assertTrue(ReaderFit.unnamedSubject("The tool has 54 linting rules."));
+        assertFalse(ReaderFit.unnamedSubject("Postgres has been pulling ahead and it just keeps pulling ahead."));
+        assertFalse(ReaderFit.unnamedSubject("If you import HTTPX anywhere, it still returns a compatible layer."));
+        assertFalse(ReaderFit.unnamedSubject("It turns out that caches fail under load."));
+        assertFalse(ReaderFit.unnamedSubject("These days most teams deploy daily."));
+    }
+
+    @Test
+    void creditsLogisticsAndAnUnnamedSubjectRankBelowAClaimWithItsReason() {
+        List<String> texts = List.of(
+                "Caching works here because the hot set is small, so the hit rate stays above ninety percent.",
+                "Thanks to Janice for suggesting that the foundation takes stewardship of the package.",
+                "Release candidate three is the last one, and the final is scheduled for October 7th.",
+                "It has 54 linting rules, which are apparently common issues in documents.");
+        List<List<Sentence>> passages = texts.stream().map(t -> List.of(new Sentence(t, 0, null, 0, false))).toList();
+        double[] f = ReaderFit.factors(passages, texts);
+        assertEquals(1.0, f[0], 1e-9);
+        for (int k = 1; k < f.length; k++) assertTrue(f[k] < f[0], texts.get(k));
+    }
+
+    @Test
+    void aPassageMoreHaltingThanTheEpisodesMedianRanksLower() {
+        List<String> spoken = List.of("The queue is the bottleneck because every write waits on one lock.",
+                "The index is rebuilt nightly because the import replaces every row.",
+                "I was, I think the, the, you know, the lock is, like, sort of the problem here.");
+        List<List<Sentence>> passages = spoken.stream().map(t -> List.of(new Sentence(t, 0, null, 0, false))).toList();
+        double[] f = ReaderFit.factors(passages, spoken.stream().map(TextCleaner::clean).toList());
+        assertTrue(f[2] < f[0] && f[2] < f[1]);
+    }
+}
