@@ -67,5 +67,6 @@ final class FetchFeedsLambda {
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();
+        Priming.containerCredentials();
     }
 }

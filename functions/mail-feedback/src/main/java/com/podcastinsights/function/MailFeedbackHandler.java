@@ -3,13 +3,10 @@ package com.podcastinsights.function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.MailFeedback;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.metrics.StageMetrics;
-import com.podcastinsights.stage.MailFeedbackStage;
 import com.podcastinsights.stage.StageHandler;
 
 import java.io.IOException;
@@ -33,9 +30,7 @@ public final class MailFeedbackHandler extends StageHandler<MailFeedbackHandler>
     private MailFeedbackHandler(Env env) {
         super(Clock.systemUTC(), StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC()), null);
-        String table = env.require("TABLE_NAME");
-        this.feedback = MailFeedbackStage.build(MailFeedbackStage.Config.from(env), new DynamoDbTable(
-                AwsClients.dynamoDb(AwsClients.lambdaRegion(), null, AwsClients.lambdaCredentials()), table));
+        this.feedback = MailFeedbackLambda.feedback(env);
     }
 
     /** Local runs and tests: the stage as {@code MailFeedbackStage} builds it on their ports. */

@@ -3,13 +3,27 @@ package com.podcastinsights.function;
 import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.aws.EventBridgePublisher;
+import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.S3BlobStore;
+import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.config.Env;
+import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.event.PipelineEvents;
+import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.stage.TranscriptionDoneStage;
+import com.podcastinsights.transcript.TranscriptParsers;
 import com.podcastinsights.transcript.TranscriptionCompletion;
 
-/** TranscriptionDone in Lambda: the environment read once, the AWS adapters built once per execution environment. */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * TranscriptionDone in Lambda: the environment read once, the AWS adapters built once per execution environment,
+ * and the SnapStart priming.
+ */
 final class TranscriptionDoneLambda {
+    /** Held for the function's life: the CRaC context keeps its resources weakly. */
+    static SnapStart snapStart;
+
     private TranscriptionDoneLambda() {
     }
 
@@ -21,9 +35,29 @@ final class TranscriptionDoneLambda {
         TranscriptionDoneStage.Config config = TranscriptionDoneStage.Config.from(env);
         var region = AwsClients.lambdaRegion();
         var credentials = AwsClients.lambdaCredentials();
-        return TranscriptionDoneStage.build(config,
+        TranscriptionCompletion completion = TranscriptionDoneStage.build(config,
                 new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
                 new S3BlobStore(AwsClients.s3(region, null, credentials), bucket),
                 new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus));
+        snapStart = SnapStart.register(TranscriptionDoneLambda::prime);
+        return completion;
+    }
+
+    /**
+     * SnapStart: the SDK calls this function makes against a canned transport ({@link Priming}), the credentials
+     * path, a tiny Amazon Transcribe output through the parser and the event out through Jackson. No network.
+     */
+    static void prime() throws Exception {
+        Priming.s3();
+        Priming.dynamoDb();
+        Priming.eventBridge();
+        Priming.containerCredentials();
+        TranscriptParsers.parse(("{\"jobName\":\"prime\",\"results\":{\"transcripts\":[{\"transcript\":\"Hi.\"}],"
+                + "\"items\":[{\"type\":\"pronunciation\",\"start_time\":\"1.0\",\"end_time\":\"1.5\","
+                + "\"alternatives\":[{\"content\":\"Hi\"}]},{\"type\":\"punctuation\",\"alternatives\":"
+                + "[{\"content\":\".\"}]}]}}").getBytes(StandardCharsets.UTF_8), "application/json");
+        EventEnvelope.primeJson(PipelineEvents.TRANSCRIPT_STORED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\","
+                + "\"transcriptKey\":\"transcripts/prime.json\",\"source\":\"transcribe\",\"segments\":1}",
+                TranscriptStored.class);
     }
 }
