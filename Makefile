@@ -15,7 +15,7 @@ VENV := .venv
 MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
-.PHONY: help run test test-java test-template package venv chromium email-lint clean bench-digest bench-coldstart bench-feeds bench-flood
+.PHONY: help run test test-java test-template package venv chromium email-lint clean bench-digest bench-coldstart bench-feeds bench-flood bench-churn
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench-digest  benchmark: the digest to 10,000 subscribers against moto (bench/digest/RESULTS.md)"
 	@echo "make bench-coldstart  benchmark: each function's cold start vs a hello-world handler (docs/performance.md)"
 	@echo "make bench-feeds  feed benchmarks: parser vs ROME, 100,000-item feed in 128 MB, 1,000-feed poll"
+	@echo "make bench-churn  benchmark: DynamoDB write units of an hourly poll of 1,000 feeds of 300 items, 15% changed, before vs after the known-items set"
 	@echo "make bench-flood  benchmark: one feed of 100,000 new items beside 249 honest ones, one FetchFeeds batch on moto"
 	@echo "make eval      insight ranking vs a plain TextRank on ../shared/corpus/meetings-dev: hit@5 and ROUGE-1"
 	@echo "make bench-insights  warm extraction time of a 30,000-word transcript vs a plain TextRank, same run (production and default JIT flags)"
@@ -132,6 +133,12 @@ bench-feeds:
 	$(MVN) -q -Pbench -pl bench/feeds -am package -DskipTests
 	$(JAVA_HOME)/bin/java -cp "bench/feeds/target/classes:bench/feeds/target/lib/*" \
 	  com.podcastinsights.bench.FeedBenchmarks "$(FEED_CORPUS)" bench/feeds/target/scratch
+# Not a test: the write units of FetchFeeds' hourly poll before and after the known-items set, same run
+# (bench/feeds/RESULTS.md).
+bench-churn:
+	$(MVN) -q -Pbench -pl bench/feeds -am package -DskipTests
+	$(JAVA_HOME)/bin/java -Xmx3g -cp "bench/feeds/target/classes:bench/feeds/target/lib/*" \
+	  com.podcastinsights.bench.ChurnBench bench/feeds/target/churn-bench.md
 # Insight ranking quality (docs/quality.md). The corpus and the hit@5 judge live outside the project; both
 # measurements are skipped with a message when they are absent.
 CORPUS ?= ../shared/corpus

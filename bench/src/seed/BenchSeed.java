@@ -5,6 +5,8 @@ import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.digest.SubscriberRepository;
+import com.podcastinsights.digest.UnsubscribeKeys;
+import com.podcastinsights.digest.UnsubscribeToken;
 import com.podcastinsights.feed.Episode;
 import com.podcastinsights.feed.EpisodeRepository;
 import com.podcastinsights.feed.Feed;
@@ -26,7 +28,7 @@ import java.util.stream.Collectors;
  * production HTTP policy refuses, so the show notes stand in: no internet needed), and one active subscriber.
  * extract-insights and send-digest then read what the earlier stages wrote in the same round.
  *
- * <p>Usage: BenchSeed endpoint table transcript.vtt
+ * <p>Usage: BenchSeed endpoint table transcript.vtt unsubscribe-secret (prints the subscriber's unsubscribe token)
  */
 public final class BenchSeed {
     public static void main(String[] args) throws Exception {
@@ -45,6 +47,10 @@ public final class BenchSeed {
                 "The Compute Frontier", "Why small models got cheap", "2026-11-29T09:00:00Z",
                 "https://podcasts.example/cf-001", "https://podcasts.example/cf-001.mp3",
                 text, List.of(new TranscriptLink("https://127.0.0.1/cf-001.vtt", "text/vtt", null, null)), null, now));
-        new SubscriberRepository(table).subscribe("reader@bench.example", now);
+        SubscriberRepository subscribers = new SubscriberRepository(table);
+        subscribers.subscribe("reader@bench.example", now);
+        // the last line out: the reader's unsubscribe token, for the unsubscribe function's event
+        long generation = subscribers.subscription("reader@bench.example").orElseThrow().generation();
+        System.out.println(new UnsubscribeToken(UnsubscribeKeys.parse(args[3])).issue("reader@bench.example", generation));
     }
 }

@@ -1,6 +1,7 @@
 package com.podcastinsights.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -107,9 +108,14 @@ public final class AwsClients {
         return Region.of(r == null || r.isBlank() ? "us-east-1" : r);
     }
 
+    /**
+     * The credentials Lambda gives the function, without probing the default chain: keys in the environment (an
+     * on-demand start), else the container credentials endpoint (how Lambda serves them under SnapStart:
+     * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}), else the chain.
+     */
     public static AwsCredentialsProvider lambdaCredentials() {
-        return System.getenv("AWS_ACCESS_KEY_ID") != null
-                ? EnvironmentVariableCredentialsProvider.create()
-                : DefaultCredentialsProvider.builder().build();
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null) return EnvironmentVariableCredentialsProvider.create();
+        if (System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) return ContainerCredentialsProvider.builder().build();
+        return DefaultCredentialsProvider.builder().build();
     }
 }

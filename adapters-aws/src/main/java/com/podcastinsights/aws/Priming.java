@@ -4,6 +4,7 @@ import com.podcastinsights.port.Item;
 import com.podcastinsights.port.OutgoingMail;
 import com.podcastinsights.port.PipelineEvent;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -23,6 +24,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +42,8 @@ import java.util.Map;
  * is replaced: a canned in-memory {@link SdkHttpClient} answers every request. So priming
  * <b>never reaches an AWS endpoint</b>: nothing is written to the table or bucket, no event reaches the bus (a
  * real PutEvents would start the pipeline), no mail is sent, and no connection or credential is captured in the
- * snapshot. What it loads and warms (classes, the endpoint-rule and marshaller caches, JIT profiles) is shared
+ * snapshot ({@link #containerCredentials} fetches made-up credentials from a loopback socket of its own). What it
+ * loads and warms (classes, the endpoint-rule and marshaller caches, JIT profiles) is shared
  * with the handler's real clients, which the handler built in its constructor.
  *
  * <p>Where priming could reach a real endpoint, and why it does not: a read such as a DynamoDB GetItem on a
@@ -99,6 +104,63 @@ public final class Priming {
                     + "Content-Type: text/plain; charset=UTF-8\r\n\r\np\r\n").getBytes(StandardCharsets.UTF_8);
             new SesMailer(ses, "priming-set").send(new OutgoingMail("p@priming.invalid", "q@priming.invalid", "p",
                     "p", "<p>p</p>", raw));
+        }
+    }
+
+    /**
+     * The container-credentials path a SnapStart function takes on its first call after restore (Lambda serves its
+     * credentials at {@code AWS_CONTAINER_CREDENTIALS_FULL_URI}, not in the environment): a throwaway
+     * {@link ContainerCredentialsProvider} fetches canned credentials from a loopback socket of its own, so the
+     * provider, the JDK's HTTP client and the credentials JSON are loaded and warm while no real credential enters
+     * the snapshot. The SDK reads the URI and token from system properties before the environment; they are set for
+     * this call only (priming runs on one thread, before the snapshot).
+     */
+    public static void containerCredentials() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
+            Thread server = Thread.ofVirtual().start(() -> serveCannedCredentials(socket));
+            String uri = "http://127.0.0.1:" + socket.getLocalPort() + "/priming-credentials";
+            Map<String, String> saved = new java.util.HashMap<>();
+            for (String p : List.of(FULL_URI, TOKEN)) saved.put(p, System.getProperty(p));
+            try {
+                System.setProperty(FULL_URI, uri);
+                System.setProperty(TOKEN, "priming");
+                try (ContainerCredentialsProvider provider = ContainerCredentialsProvider.builder().build()) {
+                    provider.resolveCredentials();
+                }
+            } finally {
+                saved.forEach((p, v) -> {
+                    if (v == null) System.clearProperty(p);
+                    else System.setProperty(p, v);
+                });
+                server.interrupt();
+            }
+        }
+    }
+
+    private static final String FULL_URI = "aws.containerCredentialsFullUri";
+    private static final String TOKEN = "aws.containerAuthorizationToken";
+
+    /** Answers each connection with one set of made-up credentials until the socket closes. */
+    private static void serveCannedCredentials(ServerSocket socket) {
+        byte[] body = ("{\"AccessKeyId\":\"AKIAPRIMING00000000\",\"SecretAccessKey\":\"priming-secret\","
+                + "\"Token\":\"priming-token\",\"Expiration\":\"2099-01-01T00:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        while (!socket.isClosed()) {
+            try (Socket s = socket.accept()) {
+                InputStream in = s.getInputStream();
+                // the request ends with an empty line; its content does not matter
+                for (int last = 0, c; (c = in.read()) != -1; ) {
+                    if (c == '\n' && last == '\n') break;
+                    if (c != '\r') last = c;
+                }
+                OutputStream out = s.getOutputStream();
+                out.write(head);
+                out.write(body);
+                out.flush();
+            } catch (IOException e) {
+                return; // closed: priming is over
+            }
         }
     }
 

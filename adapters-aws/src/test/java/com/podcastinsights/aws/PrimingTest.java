@@ -3,6 +3,7 @@ package com.podcastinsights.aws;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Priming runs the adapters' real SDK operations against canned responses: no endpoint, no credentials. */
 class PrimingTest {
@@ -12,5 +13,12 @@ class PrimingTest {
         assertDoesNotThrow(Priming::dynamoDb);
         assertDoesNotThrow(Priming::eventBridge);
         assertDoesNotThrow(Priming::sesV2);
+    }
+
+    @Test
+    void containerCredentialsPrimeFromALoopbackSocketAndLeaveNoSettingBehind() {
+        assertDoesNotThrow(Priming::containerCredentials);
+        assertNull(System.getProperty("aws.containerCredentialsFullUri"));
+        assertNull(System.getProperty("aws.containerAuthorizationToken"));
     }
 }

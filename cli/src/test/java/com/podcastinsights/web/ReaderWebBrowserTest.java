@@ -158,7 +158,7 @@ class ReaderWebBrowserTest {
                 .withReaderLinks(new ReaderLinks(base, new WebToken(() -> keys))).send(at);
         List<Path> html = outbox.sent().stream().filter(p -> p.toString().contains(READER.replace("@", "@")))
                 .map(p -> Path.of(p.toString().replace(".eml", ".html"))).filter(Files::exists)
-                .filter(p -> read(p).contains("Podcast Insights")).toList();
+                .filter(p -> read(p).contains("Today's top")).toList(); // the digest, not the confirmation
         assertFalse(html.isEmpty(), "the reader's digest");
         return read(html.get(html.size() - 1)).replace("&amp;", "&");
     }

@@ -8,6 +8,7 @@ import com.podcastinsights.port.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Episodes live in their feed's partition. Recording is conditional: that is what makes an episode NEW. */
 public final class EpisodeRepository {
@@ -26,6 +27,14 @@ public final class EpisodeRepository {
     /** The one link items recorded before every link was kept have instead of {@link #LINKS}; only read. */
     static final String LEGACY_URL = "transcriptUrl";
     static final String LEGACY_TYPE = "transcriptType";
+
+    /** The known-episodes item's ids (KnownEpisodeIds' form). */
+    static final String KNOWN_IDS = "ids";
+    /**
+     * Ids a feed's known set holds at most, its newest items' (21 KB, 21 write units): a feed longer than that pays
+     * a conditional put for each older item of a changed document, as every item did before issue 16.
+     */
+    public static final int MAX_KNOWN = 2_000;
 
     private final Table table;
 
@@ -130,6 +139,37 @@ public final class EpisodeRepository {
      */
     public boolean recordBackCatalogue(Episode e) {
         return table.putIfAbsent(toItem(e).with(BACK_CATALOGUE, true).build());
+    }
+
+    /**
+     * Episode ids of the feed's items that are recorded, as the poller last saved them (none when it never did).
+     * Every id names a recorded episode (they are saved only after the items' writes), so an item skipped for
+     * being known loses nothing; a stale or missing set costs conditional puts, never an episode.
+     */
+    public Set<String> knownIds(String feedId) {
+        return table.get(Keys.feedPk(feedId), Keys.KNOWN_EPISODES_SK)
+                .map(i -> KnownEpisodeIds.decode(i.string(KNOWN_IDS)))
+                .orElseGet(Set::of);
+    }
+
+    /**
+     * Replaces the feed's known set with {@code ids}, newest item first, the first {@link #MAX_KNOWN} of them.
+     * Call it only once the episode of every id is written: a crash before it leaves the old set, and the next
+     * changed document's conditional puts absorb what it lacks.
+     */
+    public void rememberKnown(String feedId, List<String> ids) {
+        List<String> kept = ids.stream().filter(KnownEpisodeIds::storable).limit(MAX_KNOWN).toList();
+        table.put(Item.of(Keys.feedPk(feedId), Keys.KNOWN_EPISODES_SK)
+                .with("type", "KnownEpisodes")
+                .with("feedId", feedId)
+                .with("count", (long) kept.size())
+                .with(KNOWN_IDS, KnownEpisodeIds.encode(kept))
+                .build());
+    }
+
+    /** Drops the feed's known set: its episodes may have been forgotten, so none may be skipped any more. */
+    public void forgetKnown(String feedId) {
+        table.delete(Keys.feedPk(feedId), Keys.KNOWN_EPISODES_SK);
     }
 
     /** Deletes an episode item: what a poll recorded for a feed the operator removed while it ran. */

@@ -19,8 +19,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorCompletionService;
@@ -302,11 +304,14 @@ public final class FeedPoller {
                             saved.transcribe(), null);
                 }
                 if (!saveHealth(saved)) {
+                    // The known set may name what is forgotten here: dropped too, so nothing is skipped on its word.
+                    episodes.forgetKnown(feed.id());
                     for (Episode e : recorded.all()) episodes.forget(e.feedId(), e.id());
                     log(feed, "removed while it was polled; the " + recorded.recorded() + " episodes it brought are "
                             + "forgotten, none announced");
                     return List.of();
                 }
+                if (recorded.knownChanged()) rememberKnown(feed, recorded.known());
                 log(feed, "HTTP " + result.status() + ", " + parsed.items().size() + " items, " + recorded.recorded()
                         + " new, " + fresh.size() + " to announce"
                         + (recorded.backCatalogue() > 0 ? ", " + recorded.backCatalogue()
@@ -328,6 +333,18 @@ public final class FeedPoller {
         return fresh;
     }
 
+    /**
+     * After the items' writes: a set that fails to save costs the next changed document conditional puts for what it
+     * lacks, not the feed's health or the episodes just recorded.
+     */
+    private void rememberKnown(Feed feed, List<String> known) {
+        try {
+            episodes.rememberKnown(feed.id(), known);
+        } catch (RuntimeException e) {
+            log(feed, "known items not saved, the next change re-checks them with conditional puts: " + describe(e));
+        }
+    }
+
     /** A poll's write of the feed's health; false when the feed was removed meanwhile. */
     private boolean saveHealth(Feed polled) {
         return feeds.recordPoll(polled);
@@ -335,18 +352,22 @@ public final class FeedPoller {
 
     /**
      * What {@link #record} did: the episodes to announce, every episode recorded, how many of those were back
-     * catalogue, and why it stopped before the end of the feed (null when it did not).
+     * catalogue, why it stopped before the end of the feed (null when it did not), and the feed's known set after
+     * it ({@code known}, newest first; {@code knownChanged} when it differs from the one read).
      */
-    private record Recorded(List<Episode> fresh, List<Episode> all, int backCatalogue, String cutShort) {
+    private record Recorded(List<Episode> fresh, List<Episode> all, int backCatalogue, String cutShort,
+                            List<String> known, boolean knownChanged) {
         int recorded() {
             return all.size();
         }
     }
 
     /**
-     * Records the feed's new items, newest first, up to the per-feed cap and until {@code deadline}. Items
-     * published before the freshness window are recorded as back catalogue, never announced; undated ones count as
-     * published now, when they are discovered.
+     * Records the feed's new items, newest first, up to the per-feed cap and until {@code deadline}. An item in the
+     * feed's known set is skipped without a write (issue 16: a changed feed costs writes only for items not seen
+     * before); any other is a conditional put, which a known episode fails. Items published before the freshness
+     * window are recorded as back catalogue, never announced; undated ones count as published now, when they are
+     * discovered.
      */
     private Recorded record(Feed feed, ParsedFeed parsed, String now, Instant deadline) {
         String podcastTitle = parsed.title() != null ? parsed.title() : feed.title();
@@ -354,21 +375,27 @@ public final class FeedPoller {
         List<FeedItem> items = new ArrayList<>(parsed.items());
         // Newest first (undated first: they are as new as their discovery), so a cap keeps the freshest.
         items.sort(Comparator.comparing(FeedPoller::published, Comparator.nullsFirst(Comparator.reverseOrder())));
+        Set<String> known = episodes.knownIds(feed.id());
+        Set<String> written = new HashSet<>(); // recorded now, or found recorded by a failed conditional put
         List<Episode> fresh = new ArrayList<>();
         List<Episode> all = new ArrayList<>();
         int backCatalogue = 0;
+        String cutShort = null;
         for (FeedItem item : items) {
-            if (all.size() >= limits.maxNewPerFeed()) {
-                return new Recorded(fresh, all, backCatalogue, "the cap of " + limits.maxNewPerFeed() + " new episodes");
-            }
-            if (clock.instant().isAfter(deadline)) {
-                return new Recorded(fresh, all, backCatalogue, "the feed's time share");
-            }
             String identity = item.identity();
             if (identity == null) continue; // nothing stable to recognise it by next time
-            Episode episode = new Episode(feed.id(), EpisodeRepository.idFor(feed.id(), identity), identity,
-                    podcastTitle, item.title(), item.publishedAt(), item.link(), item.enclosureUrl(),
-                    item.showNotes(), item.transcripts(), parsed.language(), now);
+            String id = EpisodeRepository.idFor(feed.id(), identity);
+            if (known.contains(id)) continue;
+            if (all.size() >= limits.maxNewPerFeed()) {
+                cutShort = "the cap of " + limits.maxNewPerFeed() + " new episodes";
+                break;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                cutShort = "the feed's time share";
+                break;
+            }
+            Episode episode = new Episode(feed.id(), id, identity, podcastTitle, item.title(), item.publishedAt(),
+                    item.link(), item.enclosureUrl(), item.showNotes(), item.transcripts(), parsed.language(), now);
             Instant published = published(item);
             if (published != null && published.isBefore(freshSince)) {
                 if (episodes.recordBackCatalogue(episode)) {
@@ -379,8 +406,17 @@ public final class FeedPoller {
                 all.add(episode);
                 fresh.add(episode);
             }
+            written.add(id);
         }
-        return new Recorded(fresh, all, backCatalogue, null);
+        // The document's items that are recorded, in its newest-first order: what it dropped leaves the set.
+        List<String> knownNow = new ArrayList<>();
+        for (FeedItem item : items) {
+            if (item.identity() == null) continue;
+            String id = EpisodeRepository.idFor(feed.id(), item.identity());
+            if (known.contains(id) || written.contains(id)) knownNow.add(id);
+        }
+        List<String> kept = knownNow.subList(0, Math.min(knownNow.size(), EpisodeRepository.MAX_KNOWN));
+        return new Recorded(fresh, all, backCatalogue, cutShort, kept, !kept.equals(List.copyOf(known)));
     }
 
     private static Instant published(FeedItem item) {

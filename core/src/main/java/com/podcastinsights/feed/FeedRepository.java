@@ -26,14 +26,19 @@ public final class FeedRepository {
 
     /** Adds a feed; returns false when it is already subscribed (its state is left alone). */
     public boolean add(String url, String title) {
-        String id = idFor(url);
-        return table.putIfAbsent(toItem(new Feed(id, url.trim(), title, null, null, null, 0, null)));
+        return add(url, title, false);
     }
 
-    /** Adds a feed, opted in to speech-to-text or not; false when it is already subscribed (left alone). */
+    /**
+     * Adds a feed, opted in to speech-to-text or not; false when it is already subscribed (left alone). A known-items
+     * set left from an earlier subscription of the same URL is dropped: a poll racing that subscription's removal
+     * may have forgotten episodes it names.
+     */
     public boolean add(String url, String title, boolean transcribe) {
         String id = idFor(url);
-        return table.putIfAbsent(toItem(new Feed(id, url.trim(), title, null, null, null, 0, null, transcribe)));
+        boolean added = table.putIfAbsent(toItem(new Feed(id, url.trim(), title, null, null, null, 0, null, transcribe)));
+        if (added) table.delete(Keys.feedPk(id), Keys.KNOWN_EPISODES_SK);
+        return added;
     }
 
     /** Opts a subscribed feed in to (or out of) speech-to-text; false when there is no such feed. */
@@ -75,8 +80,10 @@ public final class FeedRepository {
         table.put(toItem(feed));
     }
 
+    /** Unsubscribes the feed; its episodes stay (they are what keeps them from counting as new again). */
     public void remove(String feedId) {
         table.delete(Keys.feedPk(feedId), Keys.FEED_SK);
+        table.delete(Keys.feedPk(feedId), Keys.KNOWN_EPISODES_SK);
     }
 
     static Item toItem(Feed f) {

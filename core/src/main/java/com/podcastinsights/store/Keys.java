@@ -15,6 +15,8 @@ public final class Keys {
     public static final String FEEDS_INDEX = "FEEDS";
 
     public static String episodeSk(String episodeId) { return "EPISODE#" + episodeId; }
+    /** Beside the feed's episodes: the ids of the items its last document had that are recorded (issue 16). */
+    public static final String KNOWN_EPISODES_SK = "KNOWN";
     /** GSI1 partition of episodes recorded but not yet announced on the bus (sparse). */
     public static final String UNANNOUNCED_INDEX = "UNANNOUNCED";
 

@@ -11,10 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A {@link Table} in a sorted map, for service and handler tests. Counts writes and reads so tests can assert on them. */
+/**
+ * A {@link Table} in a sorted map, for service and handler tests. Counts writes and reads so tests can assert on them:
+ * {@link #writes()} the items written, {@link #writeRequests()} every write request DynamoDB would bill, a failed
+ * conditional one included.
+ */
 public final class InMemoryTable implements Table {
     private final Map<String, Item> items = new TreeMap<>();
     private int writes;
+    private int writeRequests;
     private int reads;
 
     private static String key(String pk, String sk) {
@@ -23,6 +28,11 @@ public final class InMemoryTable implements Table {
 
     @Override
     public synchronized void put(Item item) {
+        writeRequests++;
+        store(item);
+    }
+
+    private void store(Item item) {
         ItemUpdates.requireIndexKeys(item);
         writes++;
         items.put(key(item.pk(), item.sk()), item);
@@ -30,8 +40,9 @@ public final class InMemoryTable implements Table {
 
     @Override
     public synchronized boolean putIfAbsent(Item item) {
+        writeRequests++;
         if (items.containsKey(key(item.pk(), item.sk()))) return false;
-        put(item);
+        store(item);
         return true;
     }
 
@@ -63,11 +74,17 @@ public final class InMemoryTable implements Table {
 
     @Override
     public synchronized void delete(String pk, String sk) {
+        writeRequests++;
         items.remove(key(pk, sk));
     }
 
     public synchronized int writes() {
         return writes;
+    }
+
+    /** Put, conditional put (whether or not it wrote), update, counter and delete calls so far. */
+    public synchronized int writeRequests() {
+        return writeRequests;
     }
 
     /** GetItem and Query calls so far: what a stage's DynamoDB round trips would be. */
@@ -85,16 +102,18 @@ public final class InMemoryTable implements Table {
 
     @Override
     public synchronized boolean addWithinLimits(Item item, java.util.Map<String, Long> deltas, java.util.Map<String, Long> limits) {
+        writeRequests++;
         Optional<Item> next = ItemUpdates.counted(get(item.pk(), item.sk()), item, deltas, limits);
-        next.ifPresent(this::put);
+        next.ifPresent(this::store);
         return next.isPresent();
     }
 
     @Override
     public synchronized boolean updateExisting(String pk, String sk, java.util.Map<String, Object> set,
                                                java.util.Map<String, Object> setIfAbsent) {
+        writeRequests++;
         Optional<Item> next = ItemUpdates.updated(Optional.ofNullable(items.get(key(pk, sk))), set, setIfAbsent);
-        next.ifPresent(this::put);
+        next.ifPresent(this::store);
         return next.isPresent();
     }
 }

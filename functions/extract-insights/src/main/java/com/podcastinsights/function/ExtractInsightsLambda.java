@@ -69,7 +69,7 @@ final class ExtractInsightsLambda {
      * function's SDK calls against a canned transport ({@link Priming}) before the snapshot, so the ranking code
      * and the SDK pipeline are loaded and warm in every restored copy. No network and no AWS call.
      */
-    static void prime() {
+    static void prime() throws Exception {
         new InsightExtractor().rank(PRIME_TRANSCRIPT, 5);
         // Jackson: the event in, the stored transcript read, the event and the result out
         EventEnvelope.primeJson(PipelineEvents.TRANSCRIPT_STORED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"transcriptKey\":\"transcripts/prime.json\",\"source\":\"vtt\",\"segments\":3}", TranscriptStored.class);
@@ -80,5 +80,6 @@ final class ExtractInsightsLambda {
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();
+        Priming.containerCredentials();
     }
 }

@@ -60,5 +60,6 @@ final class FetchFeedsLambda {
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();
+        Priming.containerCredentials();
     }
 }

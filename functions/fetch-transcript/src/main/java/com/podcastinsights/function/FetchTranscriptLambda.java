@@ -58,10 +58,11 @@ final class FetchTranscriptLambda {
      * (the events in and out included) are loaded and warm in every restored copy, and run the SDK calls this
      * function makes against a canned transport ({@link Priming}): no network and no AWS call.
      */
-    static void prime() {
+    static void prime() throws Exception {
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();
+        Priming.containerCredentials();
         // Jackson: the event in, the event out
         EventEnvelope.primeJson(PipelineEvents.EPISODE_DISCOVERED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"podcastTitle\":\"P\",\"episodeTitle\":\"E\",\"publishedAt\":\"2026-01-01T00:00:00Z\"}", EpisodeDiscovered.class);
         EventEnvelope.primeJson(PipelineEvents.TRANSCRIPT_STORED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"transcriptKey\":\"transcripts/prime.json\",\"source\":\"vtt\",\"segments\":3}", TranscriptStored.class);

@@ -3,12 +3,9 @@ package com.podcastinsights.function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.MailFeedback;
 import com.podcastinsights.json.Json;
-import com.podcastinsights.metrics.StageMetrics;
-import com.podcastinsights.stage.MailFeedbackStage;
 import com.podcastinsights.stage.StageHandler;
 import com.podcastinsights.stage.Wiring;
 
@@ -25,7 +22,7 @@ import java.util.List;
 public final class MailFeedbackHandler extends StageHandler<MailFeedbackHandler, MailFeedback> implements RequestStreamHandler {
     /** Lambda: the environment read once, the table client built once per execution environment. */
     public MailFeedbackHandler() {
-        super(Clock.systemUTC(), wire(Env.system()));
+        super(Clock.systemUTC(), MailFeedbackLambda.wire(Env.system()));
     }
 
     /** Local runs and tests: the stage as {@code MailFeedbackStage} builds it on their ports. */
@@ -33,11 +30,6 @@ public final class MailFeedbackHandler extends StageHandler<MailFeedbackHandler,
         super(clock, Wiring.local(feedback));
     }
 
-    private static Wiring<MailFeedback> wire(Env env) {
-        String table = env.require("TABLE_NAME");
-        return new Wiring<>(MailFeedbackStage.build(MailFeedbackStage.Config.from(env), new LambdaPorts().table(table)),
-                StageMetrics.forRuntime(env), null);
-    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {

@@ -96,4 +96,11 @@ class MailFeedbackHandlerTest {
         assertEquals("Bounce", line.get("Feedback").asText());
         assertEquals(1, line.get("EmailsSuppressed").asInt());
     }
+
+    @Test
+    void primingBeforeSnapshotTouchesNoAdapter() throws Exception {
+        MailFeedbackLambda.prime();
+
+        assertEquals(0, table.writeRequests());
+    }
 }

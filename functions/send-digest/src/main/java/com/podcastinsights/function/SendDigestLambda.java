@@ -61,9 +61,10 @@ final class SendDigestLambda {
      * and render a sample digest, so marshalling, signing, endpoint rules, Jackson and the renderer are warm in every
      * restored copy. No AWS call, no mail.
      */
-    static void prime() {
+    static void prime() throws Exception {
         Priming.dynamoDb();
         Priming.sesV2();
+        Priming.containerCredentials();
         // Jackson (the report it returns) and the email renderer, on a one-insight digest
         EventEnvelope.primeJson("Scheduled Event", "{\"day\":\"2026-01-01\",\"subscribers\":1,\"sent\":1}",
                 DigestReport.class);

@@ -1,12 +1,26 @@
 package com.podcastinsights.function;
 
 import com.podcastinsights.aws.LambdaPorts;
+import com.podcastinsights.aws.Priming;
+import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.config.Env;
+import com.podcastinsights.event.EventEnvelope;
+import com.podcastinsights.event.PipelineEvents;
+import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.stage.TranscriptionDoneStage;
+import com.podcastinsights.transcript.TranscriptParsers;
 import com.podcastinsights.transcript.TranscriptionCompletion;
 
-/** TranscriptionDone in Lambda: the environment read once, the AWS adapters built once per execution environment. */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * TranscriptionDone in Lambda: the environment read once, the AWS adapters built once per execution environment,
+ * and the SnapStart priming.
+ */
 final class TranscriptionDoneLambda {
+    /** Held for the function's life: the CRaC context keeps its resources weakly. */
+    static SnapStart snapStart;
+
     private TranscriptionDoneLambda() {
     }
 
@@ -17,6 +31,27 @@ final class TranscriptionDoneLambda {
         String bus = env.require("EVENT_BUS_NAME");
         TranscriptionDoneStage.Config config = TranscriptionDoneStage.Config.from(env);
         LambdaPorts aws = new LambdaPorts();
-        return TranscriptionDoneStage.build(config, aws.table(table), aws.bucket(bucket), aws.bus(bus));
+        TranscriptionCompletion completion = TranscriptionDoneStage.build(config, aws.table(table), aws.bucket(bucket),
+                aws.bus(bus));
+        snapStart = SnapStart.register(TranscriptionDoneLambda::prime);
+        return completion;
+    }
+
+    /**
+     * SnapStart: the SDK calls this function makes against a canned transport ({@link Priming}), the credentials
+     * path, a tiny Amazon Transcribe output through the parser and the event out through Jackson. No network.
+     */
+    static void prime() throws Exception {
+        Priming.s3();
+        Priming.dynamoDb();
+        Priming.eventBridge();
+        Priming.containerCredentials();
+        TranscriptParsers.parse(("{\"jobName\":\"prime\",\"results\":{\"transcripts\":[{\"transcript\":\"Hi.\"}],"
+                + "\"items\":[{\"type\":\"pronunciation\",\"start_time\":\"1.0\",\"end_time\":\"1.5\","
+                + "\"alternatives\":[{\"content\":\"Hi\"}]},{\"type\":\"punctuation\",\"alternatives\":"
+                + "[{\"content\":\".\"}]}]}}").getBytes(StandardCharsets.UTF_8), "application/json");
+        EventEnvelope.primeJson(PipelineEvents.TRANSCRIPT_STORED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\","
+                + "\"transcriptKey\":\"transcripts/prime.json\",\"source\":\"transcribe\",\"segments\":1}",
+                TranscriptStored.class);
     }
 }

@@ -84,4 +84,9 @@ class TranscriptionDoneHandlerTest {
         assertThrows(IllegalArgumentException.class, () -> invoke(sample().replace("aws.transcribe", "aws.ses")));
         assertThrows(IllegalArgumentException.class, () -> invoke(sample().replace("\"COMPLETED\"", "\"IN_PROGRESS\"")));
     }
+
+    @Test
+    void primingBeforeSnapshotNeedsNoNetwork() {
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(TranscriptionDoneLambda::prime);
+    }
 }

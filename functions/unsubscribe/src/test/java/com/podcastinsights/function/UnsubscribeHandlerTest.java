@@ -72,4 +72,21 @@ class UnsubscribeHandlerTest {
         handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
         return JSON.readTree(out.toByteArray());
     }
+
+    @Test
+    void primingBeforeSnapshotReadsAndWritesNothing() throws Exception {
+        List<String> calls = new ArrayList<>();
+        Table recording = (Table) Proxy.newProxyInstance(Table.class.getClassLoader(), new Class<?>[]{Table.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    return method.invoke(new InMemoryTable(), args);
+                });
+
+        ReaderWebLambda.prime(com.podcastinsights.stage.ReaderWebStage.build(
+                com.podcastinsights.stage.ReaderWebStage.Config.local(com.podcastinsights.config.Settings.defaults()),
+                recording, null, com.podcastinsights.stage.UnsubscribeStage.build(recording,
+                        com.podcastinsights.digest.UnsubscribeKeys.single(KEY), Clock.systemUTC()), Clock.systemUTC()));
+
+        assertEquals(List.of(), calls);
+    }
 }

@@ -1,0 +1,39 @@
+package com.podcastinsights.function;
+
+import com.podcastinsights.aws.LambdaPorts;
+import com.podcastinsights.aws.Priming;
+import com.podcastinsights.aws.SnapStart;
+import com.podcastinsights.config.Env;
+import com.podcastinsights.digest.MailFeedback;
+import com.podcastinsights.json.Json;
+import com.podcastinsights.metrics.StageMetrics;
+import com.podcastinsights.stage.MailFeedbackStage;
+import com.podcastinsights.stage.Wiring;
+
+/** MailFeedback in Lambda: the table client built once per execution environment, and the SnapStart priming. */
+final class MailFeedbackLambda {
+    /** Held for the function's life: the CRaC context keeps its resources weakly. */
+    static SnapStart snapStart;
+
+    private static final String PRIME_BOUNCE = "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+            + "\"bouncedRecipients\":[{\"emailAddress\":\"p@priming.invalid\"}]},\"mail\":{\"destination\":"
+            + "[\"p@priming.invalid\"]}}";
+
+    private MailFeedbackLambda() {
+    }
+
+    static Wiring<MailFeedback> wire(Env env) {
+        String table = env.require("TABLE_NAME");
+        MailFeedback feedback = MailFeedbackStage.build(MailFeedbackStage.Config.from(env), new LambdaPorts().table(table));
+        snapStart = SnapStart.register(MailFeedbackLambda::prime);
+        return new Wiring<>(feedback, StageMetrics.forRuntime(env), null);
+    }
+
+    /** SnapStart: DynamoDB against a canned transport, the credentials path, and an SES bounce read (no write). */
+    static void prime() throws Exception {
+        Priming.dynamoDb();
+        Priming.containerCredentials();
+        SesFeedback.read(MailFeedback.BOUNCED, Json.MAPPER.readTree(PRIME_BOUNCE));
+        Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode().put("suppressed", 0));
+    }
+}
