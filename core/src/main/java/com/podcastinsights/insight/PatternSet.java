@@ -56,9 +56,9 @@ final class PatternSet {
                 int index = alts.size();
                 alts.add(Pattern.compile(alt, patterns[p].flags()));
                 owners.add(p);
-                Word w = trigger(alt);
-                if (w == null) alwaysRun.add(index);
-                else byTrigger.computeIfAbsent(w.kind + ":" + w.text, k -> new ArrayList<>()).add(index);
+                Choice choice = trigger(alt);
+                if (choice == null) alwaysRun.add(index);
+                else for (Word w : choice.words) byTrigger.computeIfAbsent(w.kind + ":" + w.text, k -> new ArrayList<>()).add(index);
             }
         }
         alternatives = alts.toArray(Pattern[]::new);
@@ -229,116 +229,152 @@ final class PatternSet {
     private record Word(String text, Kind kind) {
     }
 
+    /** Words an alternative cannot match without at least one of. */
+    record Choice(List<Word> words) {
+        int score() {
+            int min = Integer.MAX_VALUE;
+            for (Word w : words) min = Math.min(min, PatternSet.score(w));
+            return min;
+        }
+    }
+
+    /** One element of an alternative. {@code bounds}: a word cannot run across it. */
+    private record Atom(char word, boolean bounds, String group, boolean optional, boolean repeated) {
+        boolean isWordChar() {
+            return word != 0 && !optional && !repeated;
+        }
+
+        boolean isBound() {
+            return bounds && !optional;
+        }
+    }
+
+    static Choice trigger(String alt) {
+        return trigger(alt, false, false);
+    }
+
     /**
-     * The best word this alternative cannot match without, or null. The alternative is read as a row of atoms;
-     * literal word characters make words, and what stands before and after a word says whether it is bounded
-     * there: {@code \b}, {@code ^}, {@code $}, a literal non-word character or a required {@code \s} are; a
-     * group, a class, any other escape, or an atom made optional by its quantifier are not known to be.
+     * The best choice of words this alternative cannot match without, or null. Literal word characters make
+     * words; what stands before and after a word says whether it is bounded there ({@code leftAtStart} and
+     * {@code rightAtEnd}: what the alternative's surroundings say). {@code \b}, {@code ^}, {@code $}, a literal
+     * non-word character, a required {@code \s} or a group of those bound; anything else, or anything made
+     * optional by its quantifier, is not known to. A required group of alternatives gives the choice of its
+     * alternatives' own triggers.
      */
-    static Word trigger(String alt) {
-        List<Word> words = new ArrayList<>();
+    private static Choice trigger(String alt, boolean leftAtStart, boolean rightAtEnd) {
+        List<Atom> atoms = atoms(alt);
+        List<Choice> choices = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        boolean leftBound = false; // what comes before the alternative is unknown
+        for (int k = 0; k < atoms.size(); k++) {
+            Atom atom = atoms.get(k);
+            boolean left = k == 0 ? leftAtStart : atoms.get(k - 1).isBound();
+            boolean right = k + 1 == atoms.size() ? rightAtEnd : atoms.get(k + 1).isBound();
+            if (atom.isWordChar()) {
+                if (word.isEmpty()) word.append(left ? '<' : '.');
+                word.append(atom.word);
+                if (k + 1 < atoms.size() && atoms.get(k + 1).isWordChar()) continue;
+                boolean bounded = word.charAt(0) == '<';
+                String text = word.substring(1);
+                Kind kind = bounded && right ? Kind.EXACT : bounded ? Kind.PREFIX : right ? Kind.SUFFIX : Kind.INFIX;
+                choices.add(new Choice(List.of(new Word(text, kind))));
+                word.setLength(0);
+            } else if (atom.group != null && !atom.optional && !atom.repeated) {
+                List<Word> any = new ArrayList<>();
+                for (String inner : split(atom.group)) {
+                    Choice c = trigger(inner, left, right);
+                    if (c == null) {
+                        any = null;
+                        break;
+                    }
+                    any.addAll(c.words);
+                }
+                if (any != null) choices.add(new Choice(any));
+            }
+        }
+        Choice best = null;
+        for (Choice c : choices) if (best == null || c.score() > best.score()) best = c;
+        return best;
+    }
+
+    /** The alternative as a row of atoms, each with its quantifier. Lookarounds and classes bound nothing. */
+    private static List<Atom> atoms(String alt) {
+        List<Atom> out = new ArrayList<>();
         int i = 0;
         while (i < alt.length()) {
             char c = alt.charAt(i);
-            int atomEnd;
-            // 0: a word character (in `word`), 1: bounds a word, 2: unknown
-            int type;
-            char literal = 0;
+            int end;
+            char word = 0;
+            boolean bounds = false;
+            String group = null;
             if (c == '\\') {
                 char e = alt.charAt(i + 1);
-                atomEnd = e == 'p' || e == 'P' ? alt.indexOf('}', i) + 1 : i + 2;
-                if (e == 'b' || e == 's' || e == 'W') type = 1;
-                else if (Character.isLetterOrDigit(e)) type = 2;
-                else {
-                    literal = e;
-                    type = isWordChar(e) ? 0 : 1;
-                }
-                if (e == 'b') {
-                    // zero-width: a bound, never quantified in our patterns
-                    flush(words, word, leftBound, true);
-                    leftBound = true;
-                    i = atomEnd;
-                    continue;
+                end = e == 'p' || e == 'P' ? alt.indexOf('}', i) + 1 : i + 2;
+                if (e == 'b' || e == 's' || e == 'W') bounds = true;
+                else if (!Character.isLetterOrDigit(e)) {
+                    if (isWordChar(e)) word = Character.toLowerCase(e);
+                    else bounds = true;
                 }
             } else if (c == '[') {
-                atomEnd = classEnd(alt, i) + 1;
-                type = 2;
+                end = classEnd(alt, i) + 1;
             } else if (c == '(') {
-                atomEnd = groupEnd(alt, i) + 1;
-                type = 2;
-            } else if (c == '^' || c == '$') {
-                flush(words, word, leftBound, true);
-                leftBound = true;
-                i++;
-                continue;
-            } else if (c == '.') {
-                atomEnd = i + 1;
-                type = 2;
-            } else {
-                atomEnd = i + 1;
-                literal = c;
-                type = isWordChar(c) ? 0 : 1;
-            }
-            int q = atomEnd;
-            boolean optional = false, quantified = false;
-            if (q < alt.length()) {
-                char m = alt.charAt(q);
-                if (m == '?' || m == '*') {
-                    optional = quantified = true;
-                    q++;
-                } else if (m == '+') {
-                    quantified = true;
-                    q++;
-                } else if (m == '{') {
-                    int close = alt.indexOf('}', q);
-                    quantified = true;
-                    optional = alt.charAt(q + 1) == '0';
-                    q = close + 1;
+                end = groupEnd(alt, i) + 1;
+                String inside = alt.substring(i + 1, end - 1);
+                if (inside.startsWith("?:")) group = inside.substring(2);
+                else if (!inside.startsWith("?")) group = inside;
+                if (group != null && boundsOnly(group)) {
+                    bounds = true;
+                    group = null;
                 }
-                if (quantified && q < alt.length() && (alt.charAt(q) == '?' || alt.charAt(q) == '+')) q++;
-            }
-            if (optional || type == 2 || (quantified && type == 0)) {
-                flush(words, word, leftBound, false);
-                leftBound = false;
-            } else if (type == 1) {
-                flush(words, word, leftBound, true);
-                leftBound = true;
+            } else if (c == '^' || c == '$') {
+                end = i + 1;
+                bounds = true;
+            } else if (c == '.') {
+                end = i + 1;
             } else {
-                word.append(Character.toLowerCase(literal));
+                end = i + 1;
+                if (isWordChar(c)) word = Character.toLowerCase(c);
+                else bounds = true;
             }
-            i = q;
-        }
-        flush(words, word, leftBound, false);
-        Word best = null;
-        int bestScore = 0;
-        for (Word w : words) {
-            int score = score(w);
-            if (score > bestScore) {
-                best = w;
-                bestScore = score;
+            boolean optional = false, repeated = false;
+            if (end < alt.length()) {
+                char m = alt.charAt(end);
+                if (m == '?' || m == '*') {
+                    optional = true;
+                    end++;
+                } else if (m == '+') {
+                    repeated = true;
+                    end++;
+                } else if (m == '{') {
+                    optional = alt.charAt(end + 1) == '0';
+                    repeated = true;
+                    end = alt.indexOf('}', end) + 1;
+                }
+                if ((optional || repeated) && end < alt.length() && (alt.charAt(end) == '?' || alt.charAt(end) == '+')) end++;
             }
+            out.add(new Atom(word, bounds, group, optional, repeated));
+            i = end;
         }
-        return best;
+        return out;
+    }
+
+    /** A group each of whose alternatives is one bounding atom, as {@code (?:^|\W)}. */
+    private static boolean boundsOnly(String group) {
+        for (String inner : split(group)) {
+            List<Atom> a = atoms(inner);
+            if (a.size() != 1 || !a.get(0).isBound()) return false;
+        }
+        return true;
     }
 
     /** Whole runs and run starts are cheapest to look up; common words and short substrings filter least. */
     private static int score(Word w) {
-        boolean byRun = w.kind == Kind.EXACT || w.kind == Kind.PREFIX || w.kind == Kind.SUFFIX;
+        boolean byRun = w.kind != Kind.INFIX;
         boolean common = COMMON.contains(w.text);
         int len = Math.min(w.text.length(), 8);
         if (byRun && !common) return 100 + len;
         if (!common && w.text.length() >= 4) return 50 + len;
         if (byRun) return 20 + len;
         return 10 + len;
-    }
-
-    private static void flush(List<Word> words, StringBuilder word, boolean leftBound, boolean rightBound) {
-        if (word.isEmpty()) return;
-        Kind kind = leftBound && rightBound ? Kind.EXACT : leftBound ? Kind.PREFIX : rightBound ? Kind.SUFFIX : Kind.INFIX;
-        words.add(new Word(word.toString(), kind));
-        word.setLength(0);
     }
 
     private static int groupEnd(String regex, int open) {
