@@ -120,12 +120,24 @@ final class PassageFilter {
         return null;
     }
 
+    /**
+     * A match holds no space and ends at the end, so it lies in the text's last stretch without one: only that
+     * stretch is searched (with the text before it visible to {@code \b}), not every position of the sentence.
+     */
     static boolean endsCutOff(String text) {
+        String t = text.strip();
+        int from = t.length();
+        while (from > 0 && !Character.isWhitespace(t.charAt(from - 1))) from--;
+        return CUT_OFF.matcher(t).useTransparentBounds(true).region(from, t.length()).find();
+    }
+
+    static boolean endsCutOffUnfiltered(String text) {
         return CUT_OFF.matcher(text.strip()).find();
     }
 
+    /** Every alternative holds a colon or is "--": a sentence with neither is not searched. */
     static boolean hasInlineSpeaker(String text) {
-        return INLINE_SPEAKER.matcher(text).find();
+        return (text.indexOf(':') >= 0 || text.contains("--")) && INLINE_SPEAKER.matcher(text).find();
     }
 
     /** The passage's first words, after lead-ins, lean on something said before it. */

@@ -39,6 +39,10 @@ final class PatternSet {
     /** For each alternative, the pattern (bit) it belongs to. */
     private final int[] owner;
     private final int[] always;
+    /** Alternatives without a word but with a character they need ({@link #DIGIT}: an ASCII digit, as {@code \d}). */
+    private final char[] characters;
+    private final int[] characterAlternatives;
+    private static final char DIGIT = '\u0001';
     /** Whole-run, run-start and run-end triggers, by their first two characters (run-end: its last two). */
     private final Trigger[][] starts = new Trigger[BUCKETS][];
     private final Trigger[][] ends = new Trigger[BUCKETS][];
@@ -50,6 +54,8 @@ final class PatternSet {
         List<Pattern> alts = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         List<Integer> alwaysRun = new ArrayList<>();
+        List<Character> charTriggers = new ArrayList<>();
+        List<Integer> charAlternatives = new ArrayList<>();
         Map<String, List<Integer>> byTrigger = new LinkedHashMap<>();
         for (int p = 0; p < patterns.length; p++) {
             for (String alt : split(patterns[p].pattern())) {
@@ -57,13 +63,20 @@ final class PatternSet {
                 alts.add(Pattern.compile(alt, patterns[p].flags()));
                 owners.add(p);
                 Choice choice = trigger(alt);
-                if (choice == null) alwaysRun.add(index);
+                char c = choice == null ? characterTrigger(alt) : 0;
+                if (c != 0) {
+                    charTriggers.add(c);
+                    charAlternatives.add(index);
+                } else if (choice == null) alwaysRun.add(index);
                 else for (Word w : choice.words) byTrigger.computeIfAbsent(w.kind + ":" + w.text, k -> new ArrayList<>()).add(index);
             }
         }
         alternatives = alts.toArray(Pattern[]::new);
         owner = owners.stream().mapToInt(Integer::intValue).toArray();
         always = alwaysRun.stream().mapToInt(Integer::intValue).toArray();
+        characters = new char[charTriggers.size()];
+        for (int k = 0; k < characters.length; k++) characters[k] = charTriggers.get(k);
+        characterAlternatives = charAlternatives.stream().mapToInt(Integer::intValue).toArray();
         List<Trigger> infix = new ArrayList<>();
         List<List<Trigger>> s = new ArrayList<>(), e = new ArrayList<>();
         for (int b = 0; b < BUCKETS; b++) {
@@ -101,13 +114,14 @@ final class PatternSet {
         boolean[] candidate = new boolean[alternatives.length];
         int n = text.length();
         int i = 0;
+        boolean digit = false;
         while (i < n) {
             if (!isWordChar(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && isWordChar(text.charAt(i))) i++;
+            for (char c; i < n && isWordChar(c = text.charAt(i)); i++) digit |= c <= '9';
             mark(starts[bucket(text, start, i - start == 1 ? -1 : start + 1)], text, start, i, candidate);
             mark(ends[bucket(text, i - 1, -1)], text, start, i, candidate);
             if (i - start > 1) {
@@ -122,6 +136,9 @@ final class PatternSet {
             if (folded.contains(t.word)) for (int a : t.alternatives) candidate[a] = true;
         }
         for (int a : always) candidate[a] = true;
+        for (int k = 0; k < characters.length; k++) {
+            if (characters[k] == DIGIT ? digit : text.indexOf(characters[k]) >= 0) candidate[characterAlternatives[k]] = true;
+        }
         int bits = 0;
         for (int a = 0; a < alternatives.length; a++) {
             int bit = 1 << owner[a];
@@ -239,7 +256,7 @@ final class PatternSet {
     }
 
     /** One element of an alternative. {@code bounds}: a word cannot run across it. */
-    private record Atom(char word, boolean bounds, String group, boolean optional, boolean repeated) {
+    private record Atom(char word, char other, boolean bounds, String group, boolean optional, boolean repeated) {
         boolean isWordChar() {
             return word != 0 && !optional && !repeated;
         }
@@ -303,16 +320,18 @@ final class PatternSet {
         while (i < alt.length()) {
             char c = alt.charAt(i);
             int end;
-            char word = 0;
+            char word = 0, other = 0;
             boolean bounds = false;
             String group = null;
             if (c == '\\') {
                 char e = alt.charAt(i + 1);
                 end = e == 'p' || e == 'P' ? alt.indexOf('}', i) + 1 : i + 2;
                 if (e == 'b' || e == 's' || e == 'W') bounds = true;
+                else if (e == 'd') other = DIGIT;
                 else if (!Character.isLetterOrDigit(e)) {
                     if (isWordChar(e)) word = Character.toLowerCase(e);
                     else bounds = true;
+                    if (!isWordChar(e)) other = e;
                 }
             } else if (c == '[') {
                 end = classEnd(alt, i) + 1;
@@ -334,6 +353,7 @@ final class PatternSet {
                 end = i + 1;
                 if (isWordChar(c)) word = Character.toLowerCase(c);
                 else bounds = true;
+                if (!isWordChar(c)) other = c;
             }
             boolean optional = false, repeated = false;
             if (end < alt.length()) {
@@ -351,10 +371,16 @@ final class PatternSet {
                 }
                 if ((optional || repeated) && end < alt.length() && (alt.charAt(end) == '?' || alt.charAt(end) == '+')) end++;
             }
-            out.add(new Atom(word, bounds, group, optional, repeated));
+            out.add(new Atom(word, other, bounds, group, optional, repeated));
             i = end;
         }
         return out;
+    }
+
+    /** A character the alternative cannot match without, when it has no word to go by; 0 when none. */
+    private static char characterTrigger(String alt) {
+        for (Atom a : atoms(alt)) if (a.other != 0 && !a.optional && a.group == null) return a.other;
+        return 0;
     }
 
     /** A group each of whose alternatives is one bounding atom, as {@code (?:^|\W)}. */

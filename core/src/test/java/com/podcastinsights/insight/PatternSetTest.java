@@ -49,6 +49,20 @@ class PatternSetTest {
     }
 
     @Test
+    void theCutOffCheckSearchesOnlyTheLastWordAndAnswersTheSame() throws IOException {
+        List<String> texts = new ArrayList<>(EDGES);
+        texts.addAll(List.of("I was in the.", "I was in THE...", "x the", "xthe.", "it's a", "of", " and! ", "é the?",
+                "bathe.", "the\u0085", "a\u0301.", "and…", "We did it.", "with. "));
+        texts.addAll(sentencesWeHold());
+        int cut = 0;
+        for (String t : texts) {
+            assertEquals(PassageFilter.endsCutOffUnfiltered(t), PassageFilter.endsCutOff(t), t);
+            if (PassageFilter.endsCutOff(t)) cut++;
+        }
+        assertTrue(cut > 5, "cut-offs are exercised: " + cut);
+    }
+
+    @Test
     void aWordInsideAWordOrNextToALetterOutsideAsciiIsStillFound() {
         PatternSet set = PatternSet.of(Pattern.compile("\\bbecause\\b|brought to you by|\\bsponsors?\\b|x\\d+ y"),
                 Pattern.compile("welcome (?:back )?to|\\bbye\\b", Pattern.CASE_INSENSITIVE));
