@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * each run is looked up among the triggers that start with its first two characters, and only the alternatives
  * whose trigger is there are run. A word that {@code \b} or a non-word character bounds on both sides must be a
  * whole run ({@code "because"}), on one side a run's start or end; other literal text is searched as a
- * substring; an alternative without literal text always runs. {@code PatternSetTest} checks the answers against
+ * substring; an alternative without a word waits for a character it needs (a digit for {@code \d}, a
+ * {@code %}), and one without either always runs. {@code PatternSetTest} checks the answers against
  * the patterns themselves on every sentence we hold.
  */
 final class PatternSet {
