@@ -12,5 +12,6 @@ class PrimingTest {
         assertDoesNotThrow(Priming::dynamoDb);
         assertDoesNotThrow(Priming::eventBridge);
         assertDoesNotThrow(Priming::sesV2);
+        assertDoesNotThrow(Priming::sqs);
     }
 }
