@@ -2,7 +2,6 @@ package com.podcastinsights.stage;
 
 import com.podcastinsights.config.Env;
 import com.podcastinsights.config.Settings;
-import com.podcastinsights.digest.DigestPlanner;
 import com.podcastinsights.digest.DigestSender;
 import com.podcastinsights.digest.SendPacer;
 import com.podcastinsights.digest.UnsubscribeLinks;
@@ -12,8 +11,8 @@ import com.podcastinsights.port.Table;
 import java.time.Clock;
 
 /**
- * SendDigest: the hourly schedule -> the planner enqueues batches of the readers whose local send hour it is;
- * senders (the queue's consumers) mail each batch. Locally one process plans and sends.
+ * The digest sender: one batch of readers at a time, paced at its share of the SES rate (DigestSender in Lambda, the
+ * digest queue's consumer; {@link DigestPlannerStage} plans the batches). Locally one process plans and sends.
  */
 public final class SendDigestStage {
     /** Seconds of sending one batch is sized for: well inside the sender's timeout, stopping 20 s before it. */
@@ -42,7 +41,7 @@ public final class SendDigestStage {
         }
 
         public static Config from(Env env) {
-            return new Config(Settings.defaults().withSenderAddress(env.optional("SENDER_ADDRESS", "digest@planner.invalid"))
+            return new Config(Settings.defaults().withSenderAddress(env.require("SENDER_ADDRESS"))
                     .withDigestZone(env.zone("DIGEST_TIME_ZONE")),
                     env.decimal("SES_MAX_SEND_RATE", 1),
                     (int) env.wholeNumber("DEFAULT_SEND_HOUR", 7, 0),
@@ -55,9 +54,6 @@ public final class SendDigestStage {
             return maxSendRate / senders;
         }
 
-        public int batchSize() {
-            return DigestPlanner.batchSizeFor(maxSendRate, senders, BATCH_SECONDS);
-        }
     }
 
     /** The sender: one batch at a time, paced at its share of the SES rate. */
@@ -66,8 +62,4 @@ public final class SendDigestStage {
                 SendPacer.perSecond(config.ratePerSender()), config.defaultSendHour());
     }
 
-    /** The hourly planner: due readers in batches sized to one sender's share of the rate. */
-    public static DigestPlanner planner(Config config, Table table, Clock clock) {
-        return new DigestPlanner(table, config.settings(), config.defaultSendHour(), config.batchSize(), clock);
-    }
 }

@@ -173,6 +173,24 @@ class DigestFanOutTest {
         assertEquals(1, sendsPerReader().get("ny@example.com"));
     }
 
+    /** SendDigestFunction's role grants the table GetItem, PutItem and Query only (TemplateTest.TABLE_ACTIONS_USED). */
+    @Test
+    void planningOnlyGetsPutsIfAbsentAndQueries() {
+        seed();
+        List<String> calls = new ArrayList<>();
+        com.podcastinsights.port.Table recording = (com.podcastinsights.port.Table) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{com.podcastinsights.port.Table.class}, (proxy, m, args) -> {
+                    calls.add(m.getName());
+                    try {
+                        return m.invoke(table, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        assertEquals(3, new DigestPlanner(recording, settings, 7, 3, clock).plan(SCHEDULE).batches().size());
+        assertTrue(java.util.Set.of("get", "putIfAbsent", "query", "queryIndex", "queryIndex2").containsAll(calls), calls.toString());
+    }
+
     @Test
     void thePlannerReadsOnlyThePartitionsOfItsHour() {
         seed();

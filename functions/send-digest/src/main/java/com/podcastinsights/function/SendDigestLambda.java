@@ -10,13 +10,13 @@ import com.podcastinsights.digest.DigestPlanner;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.port.WorkQueue;
-import com.podcastinsights.stage.SendDigestStage;
+import com.podcastinsights.stage.DigestPlannerStage;
 
 import java.time.Clock;
 
 /**
  * The hourly SendDigest planner in Lambda: the environment read once, DynamoDB and SQS clients built once per
- * execution environment, the planner built by {@link SendDigestStage}, and the SnapStart priming. It sends no
+ * execution environment, the planner built by {@link DigestPlannerStage}, and the SnapStart priming. It sends no
  * mail: its role may only read the table and SendMessage to the digest queue.
  */
 final class SendDigestLambda {
@@ -29,10 +29,10 @@ final class SendDigestLambda {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         String table = env.require("TABLE_NAME");
         String queueUrl = env.require("DIGEST_QUEUE_URL");
-        SendDigestStage.Config config = SendDigestStage.Config.from(env);
+        DigestPlannerStage.Config config = DigestPlannerStage.Config.from(env);
         var region = AwsClients.lambdaRegion();
         var credentials = AwsClients.lambdaCredentials();
-        this.planner = SendDigestStage.planner(config, new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials),
+        this.planner = DigestPlannerStage.build(config, new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials),
                 table), Clock.systemUTC());
         this.queue = new SqsWorkQueue(AwsClients.sqs(region, null, credentials), queueUrl);
         this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),

@@ -68,6 +68,20 @@ class DigestBatchHandlerTest {
     }
 
     @Test
+    void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
+        var e = assertThrows(IllegalStateException.class, () -> new DigestSenderLambda(
+                new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("SENDER_ADDRESS"), e.getMessage());
+    }
+
+    @Test
+    void primingBeforeSnapshotSendsNothingAndWritesNothing() {
+        DigestSenderLambda.prime();
+        assertEquals(List.of(), mailer.sent);
+        assertEquals(0, table.writes());
+    }
+
+    @Test
     void anythingButAnSqsEventIsAWiringMistake() {
         assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(new ByteArrayInputStream(
                 "{\"detail-type\":\"Scheduled Event\"}".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null));
