@@ -46,7 +46,8 @@ final class FanOutSimulation {
     static final long SENDER_TIMEOUT = 120 * SECOND, STOP_BEFORE = 20 * SECOND;
 
     record Result(int readers, int senders, int rate, long planned, int batches, int deliveries, int redeliveries,
-                  long duplicates, long gaps, long late, int peak, double meanPerBusySecond, double busiestHourPerSecond,
+                  long duplicates, long gaps, long late, int peak, double meanPerBusySecond, long busiestHourSends,
+                  double busiestHourDrainSeconds,
                   int throttled, int rejected, int unconfirmed, int deadLettered, long wallMillis, long simulatedSeconds) {
     }
 
@@ -79,7 +80,19 @@ final class FanOutSimulation {
     }
 
     void seed(List<Subscriber> readers) {
-        for (int d = -2; d <= 2; d++) DigestFixtures.seedDay(table, LocalDate.parse("2026-06-15").plusDays(d).toString());
+        // each day its own episodes (an episode's insights are one partition, rewritten by each save)
+        var repo0 = new com.podcastinsights.insight.InsightRepository(table);
+        for (int d = -2; d <= 2; d++) {
+            String day = LocalDate.parse("2026-06-15").plusDays(d).toString();
+            for (String e : List.of("a", "b", "c")) {
+                List<com.podcastinsights.insight.ExtractedInsight> found = new ArrayList<>();
+                for (int r = 1; r <= 3; r++) {
+                    var i = DigestFixtures.insight(e + day.replace("-", ""), r, 0.9 - 0.1 * r - (e.charAt(0) - 'a') * 0.05, day);
+                    found.add(new com.podcastinsights.insight.ExtractedInsight(r, i, i.text()));
+                }
+                repo0.save(e + day.replace("-", ""), found, "2026-06-01T00:00:00Z");
+            }
+        }
         SubscriberRepository repo = new SubscriberRepository(table);
         for (Subscriber s : readers) repo.save(s, "2026-06-01T00:00:00Z");
     }
@@ -106,7 +119,6 @@ final class FanOutSimulation {
                 DigestPlanner.batchSizeFor(rate, senders, SendDigestStage.BATCH_SECONDS)), table, time);
         long planned = 0;
         int batches = 0, deliveries = 0, redeliveries = 0, unconfirmed = 0;
-        long[] perHour = new long[30];
         int nextHour = 0;
         long end = 26 * 3600 * SECOND;
         while (true) {
@@ -118,6 +130,7 @@ final class FanOutSimulation {
                 time.set(nextHour * 3600 * SECOND);
                 DigestPlanner.Summary s = planner.enqueue(START.plusSeconds(nextHour * 3600L), queue);
                 planned += s.enqueued();
+                if (s.withoutInsights() > 0) System.out.println("hour " + nextHour + ": " + s);
                 batches += s.batches();
                 nextHour++;
                 continue;
@@ -143,13 +156,13 @@ final class FanOutSimulation {
             long invoked = time.nanos();
             DigestReport r = w.sender.send(DigestBatch.parse(m.body()), () -> time.nanos() - invoked < SENDER_TIMEOUT - STOP_BEFORE);
             unconfirmed += r.unconfirmed();
-            perHour[(int) Math.min(29, invoked / (3600 * SECOND))] += r.sent();
             if (r.deferred() == 0) queue.delete(m);
             w.freeAt = time.nanos();
             fleet.add(w);
         }
         // every reader's one hour: the UTC hour of the run at which their local hour is their send hour
         long duplicates = 0, gaps = 0, late = 0;
+        long[] sendsInHour = new long[30], lastInHour = new long[30];
         for (Subscriber s : readers) {
             long[] a = ses.accepted.get(s.email());
             int hour = s.sendHour() == null ? 7 : s.sendHour();
@@ -163,11 +176,15 @@ final class FanOutSimulation {
             }
             duplicates += a[0] - 1;
             long hourOfSend = a[1] / (3600 * SECOND);
+            int hs = (int) Math.min(29, hourOfSend);
+            sendsInHour[hs]++;
+            lastInHour[hs] = Math.max(lastInHour[hs], a[1] - hourOfSend * 3600 * SECOND);
             if (hourOfSend != due) late++;
         }
-        double busiest = java.util.Arrays.stream(perHour).max().orElse(0) / 3600.0;
+        int busiest = 0;
+        for (int h = 0; h < 30; h++) if (sendsInHour[h] > sendsInHour[busiest]) busiest = h;
         return new Result(readers.size(), senders, rate, planned, batches, deliveries, redeliveries, duplicates, gaps,
-                late, ses.peakPerSecond(), ses.meanPerBusySecond(), busiest, ses.throttled, ses.rejected, unconfirmed,
+                late, ses.peakPerSecond(), ses.meanPerBusySecond(), sendsInHour[busiest], lastInHour[busiest] / 1e9, ses.throttled, ses.rejected, unconfirmed,
                 deadLetters.get(), (System.nanoTime() - wall) / 1_000_000, time.nanos() / SECOND);
     }
 
@@ -186,7 +203,9 @@ final class FanOutSimulation {
                 "| **gaps** (due readers never sent) | **" + r.gaps() + "** |",
                 "| sent outside their hour | " + r.late() + " |",
                 "| peak sends in one second / mean over busy seconds | " + r.peak() + " / " + String.format("%.1f", r.meanPerBusySecond()) + " |",
-                "| busiest hour, sends per second over the whole hour | " + String.format("%.1f", r.busiestHourPerSecond()) + " |",
+                "| busiest hour: readers sent / seconds from the hour's start to its last send / sends per second | "
+                        + r.busiestHourSends() + " / " + String.format("%.0f", r.busiestHourDrainSeconds()) + " / "
+                        + String.format("%.1f", r.busiestHourSends() / Math.max(1e-9, r.busiestHourDrainSeconds())) + " |",
                 "| throttled by the simulated SES / random rejections (0.1%) | " + r.throttled() + " / " + r.rejected() + " |",
                 "| unconfirmed / dead-lettered batches | " + r.unconfirmed() + " / " + r.deadLettered() + " |",
                 "| simulated time / wall time | " + r.simulatedSeconds() + " s / " + String.format("%.1f", r.wallMillis() / 1000.0) + " s |",
