@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "subscribers", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Manage the digest's readers in a local data dir or a deployed stack.",
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListSubscribers.class,
-                SubscribersCommand.Remove.class, SubscribersCommand.Update.class, SubscribersCommand.Forget.class})
+                SubscribersCommand.Remove.class, SubscribersCommand.Update.class, SubscribersCommand.Forget.class,
+                SubscribersCommand.Reindex.class})
 public final class SubscribersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -104,6 +105,22 @@ public final class SubscribersCommand implements Callable<Integer> {
                 }
                 spec.commandLine().getOut().println(line);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "reindex", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Write every active reader again, so readers stored before the send-hour index (GSI2) are in it. Idempotent.")
+    public static final class Reindex implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        LocalData data;
+
+        @Override
+        public Integer call() {
+            int n = new SubscriberRepository(data.table()).reindex();
+            spec.commandLine().getOut().println("reindexed " + n + " active readers");
             return 0;
         }
     }

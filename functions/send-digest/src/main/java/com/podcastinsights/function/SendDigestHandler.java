@@ -9,20 +9,20 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.*;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.*;
 
 /**
- * The hourly schedule -> one digest email to each active subscriber whose local send hour it is, for their
- * day. The event's time, not the clock, decides both, so a replay targets the hour it was meant for.
+ * The hourly schedule -> the digest of each active subscriber whose local send hour it is, for their day. In
+ * Lambda it plans: the due readers go to the digest queue in batches, which {@link DigestBatchHandler} sends.
+ * Locally (and in tests) one process plans and sends. The event's time, not the clock, decides both.
  */
 public final class SendDigestHandler extends StageHandler<SendDigestHandler> implements RequestStreamHandler {
-    /** Room for the send in flight, its throttling backoff and the SENT record before Lambda's timeout. */
+    /** Room for the send in flight, its backoff and the SENT record before the timeout. */
     static final long STOP_BEFORE_TIMEOUT_MILLIS = 30_000;
-    private final DigestSender sender;
+    private final BiFunction<Instant, BooleanSupplier, Object> hour;
 
     public SendDigestHandler() {
         this(new SendDigestLambda(Env.system()));
@@ -30,13 +30,13 @@ public final class SendDigestHandler extends StageHandler<SendDigestHandler> imp
 
     private SendDigestHandler(SendDigestLambda lambda) {
         super(Clock.systemUTC(), lambda.metrics, lambda);
-        this.sender = lambda.sender;
+        this.hour = (at, timeLeft) -> lambda.planner.enqueue(at, lambda.queue);
     }
 
-    /** Local runs and tests: the stage as {@code SendDigestStage} builds it on their ports. */
+    /** Local runs and tests: plan and send in this process, as {@code SendDigestStage} builds the sender. */
     public SendDigestHandler(DigestSender sender, Clock clock) {
         super(clock, null, null);
-        this.sender = sender;
+        this.hour = sender::send;
     }
 
     @Override
@@ -46,15 +46,15 @@ public final class SendDigestHandler extends StageHandler<SendDigestHandler> imp
             // any other event reaching this function is a wiring mistake; sending mail on it would be worse
             throw event.unexpected("SendDigest", "a " + PipelineEvents.SCHEDULED_EVENT + " from " + PipelineEvents.SCHEDULER_SOURCE);
         }
-        DigestReport report = sender.send(event.scheduledAt(), () -> context == null
+        Object result = hour.apply(event.scheduledAt(), () -> context == null
                 || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
-        metrics.digest(report);
-        if (report.deferred() > 0) {
-            // an error makes Lambda retry the asynchronous invocation (EventInvokeConfig), which resumes with the
-            // subscribers not reached; the ones already sent are skipped by their Digest records
-            throw new IllegalStateException("digest for " + report.day() + " incomplete: sent " + report.sent()
-                    + ", " + report.deferred() + " deferred to the retry");
+        if (result instanceof DigestReport report) {
+            metrics.digest(report);
+            if (report.deferred() > 0) { // a retry resumes with the readers not reached; the sent ones are skipped
+                throw new IllegalStateException("digest for " + report.day() + " incomplete: sent " + report.sent()
+                        + ", " + report.deferred() + " deferred to the retry");
+            }
         }
-        Json.MAPPER.writeValue(output, report);
+        Json.MAPPER.writeValue(output, result);
     }
 }
