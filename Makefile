@@ -15,7 +15,7 @@ VENV := .venv
 MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
-.PHONY: help run test test-java test-template package venv chromium email-lint clean bench-digest bench-coldstart bench-feeds bench-flood bench-churn
+.PHONY: help run test test-java test-template package venv chromium email-lint clean bench-digest bench-scale bench-coldstart bench-feeds bench-flood bench-churn
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
@@ -24,6 +24,7 @@ help:
 	@echo "make clean     remove build output"
 	@echo "make test-hostile  only the hostile-input suite (cli/src/test/java/com/podcastinsights/hostile, docs/operations.md)"
 	@echo "make bench-digest  benchmark: the digest to 10,000 subscribers against moto (bench/digest/RESULTS.md)"
+	@echo "make bench-scale  benchmark: the digest fan-out, 500,000 readers (embedded) and 10,000 (moto), simulated SES and time"
 	@echo "make bench-coldstart  benchmark: each function's cold start vs a hello-world handler (docs/performance.md)"
 	@echo "make bench-feeds  feed benchmarks: parser vs ROME, 100,000-item feed in 128 MB, 1,000-feed poll"
 	@echo "make bench-churn  benchmark: DynamoDB write units of an hourly poll of 1,000 feeds of 300 items, 15% changed, before vs after the known-items set"
@@ -114,6 +115,14 @@ bench-digest: venv
 	$(MVN) -q -Pbench -pl bench/digest -am test -Dtest=DigestSendBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	  -Dmoto.server=$(CURDIR)/$(VENV)/bin/moto_server
 	cat bench/digest/target/digest-bench.txt
+
+# Not a test: one simulated day of the digest fan-out (planner, queue, 20 paced senders, SES at 200/s rejecting
+# 0.1%): 500,000 readers on the embedded adapters, then 10,000 on moto (bench/scale/RESULTS.md).
+bench-scale: venv
+	rm -f bench/scale/target/scale-bench.md
+	$(MVN) -q -Pbench -pl bench/scale -am test -Dtest=ScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dmoto.server=$(CURDIR)/$(VENV)/bin/moto_server
+	cat bench/scale/target/scale-bench.md
 
 # Not a test: one FetchFeeds batch of 250 feeds, one of them 100,000 new items, against moto, beside a baseline
 # batch of 250 honest feeds in the same run (docs/operations.md, "One feed stalls its batch").

@@ -82,6 +82,12 @@ public final class AwsClients {
         return configure(EventBridgeClient.builder(), region, endpoint, credentials, options).build();
     }
 
+    public static software.amazon.awssdk.services.sqs.SqsClient sqs(Region region, URI endpoint,
+                                                                    AwsCredentialsProvider credentials) {
+        return configure(software.amazon.awssdk.services.sqs.SqsClient.builder(), region, endpoint, credentials,
+                Options.standard()).build();
+    }
+
     public static SecretsManagerClient secretsManager(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         return configure(SecretsManagerClient.builder(), region, endpoint, credentials, Options.standard()).build();
     }

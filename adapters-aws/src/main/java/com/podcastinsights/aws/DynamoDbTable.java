@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 public final class DynamoDbTable implements Table {
     static final String INDEX = "GSI1";
+    static final String INDEX2 = "GSI2";
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -106,6 +107,35 @@ public final class DynamoDbTable implements Table {
             start = page.lastEvaluatedKey();
         }
         return items.size() > limit ? items.subList(0, limit) : items;
+    }
+
+    @Override
+    public List<Item> queryIndex2(String gsi2pk, int limit) {
+        List<Item> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        while (items.size() < limit) {
+            var request = QueryRequest.builder().tableName(tableName).indexName(INDEX2)
+                    .keyConditionExpression("GSI2PK = :pk").expressionAttributeValues(Map.of(":pk", s(gsi2pk)))
+                    .limit(pageSize > 0 ? Math.min(pageSize, limit - items.size()) : limit - items.size());
+            if (start != null) request.exclusiveStartKey(start);
+            QueryResponse page = dynamo.query(request.build());
+            page.items().forEach(a -> items.add(fromAttributes(a)));
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) break;
+            start = page.lastEvaluatedKey();
+        }
+        return items.size() > limit ? items.subList(0, limit) : items;
+    }
+
+    @Override
+    public boolean replaceIf(Item item, String attribute, String expected) {
+        try {
+            dynamo.putItem(PutItemRequest.builder().tableName(tableName).item(toAttributes(item))
+                    .conditionExpression("#a = :expected").expressionAttributeNames(Map.of("#a", attribute))
+                    .expressionAttributeValues(Map.of(":expected", s(expected))).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     @Override
@@ -200,7 +230,7 @@ public final class DynamoDbTable implements Table {
     static Map<String, AttributeValue> toAttributes(Item item) {
         // DynamoDB refuses these as a ValidationException; checked here for a clearer message (and because moto
         // does not check them, so tests would otherwise pass on what AWS refuses).
-        for (String indexKey : List.of(Item.GSI1PK, Item.GSI1SK)) {
+        for (String indexKey : List.of(Item.GSI1PK, Item.GSI1SK, Item.GSI2PK, Item.GSI2SK)) {
             Object v = item.attributes().get(indexKey);
             if (v != null && !(v instanceof String str && !str.isEmpty())) {
                 throw new IllegalArgumentException(indexKey + " must be a non-empty string, not " + v);

@@ -82,6 +82,8 @@ public final class Priming {
             table.get("PRIMING#1", "PRIMING#1");
             table.query("PRIMING#1", "PRIMING#");
             table.queryIndex("PRIMING", true, 5);
+            table.queryIndex2("PRIMING", 5);
+            table.replaceIf(item, "s", "v");
             table.delete("PRIMING#1", "PRIMING#1");
         }
     }
@@ -93,6 +95,23 @@ public final class Priming {
                         json(200, "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"priming\"}]}"))).build()) {
             new EventBridgePublisher(events, "priming-bus")
                     .publish(List.of(new PipelineEvent("podcast-insights.priming", "Priming", "{\"p\":1}")));
+        }
+    }
+
+    /** One SendMessageBatch through {@link SqsWorkQueue} (the SDK checks the body's MD5, so the canned answer has it). */
+    public static void sqs() {
+        String body = "{\"priming\":true}";
+        String md5;
+        try {
+            md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String answer = "{\"Successful\":[{\"Id\":\"0\",\"MessageId\":\"priming\",\"MD5OfMessageBody\":\"" + md5 + "\"}],\"Failed\":[]}";
+        try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().region(region()).credentialsProvider(DUMMY)
+                .httpClient(new CannedHttpClient(request -> json(200, answer))).build()) {
+            new SqsWorkQueue(sqs, "https://sqs.priming.invalid/000000000000/priming").send(List.of(body));
         }
     }
 

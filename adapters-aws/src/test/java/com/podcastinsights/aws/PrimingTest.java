@@ -13,6 +13,7 @@ class PrimingTest {
         assertDoesNotThrow(Priming::dynamoDb);
         assertDoesNotThrow(Priming::eventBridge);
         assertDoesNotThrow(Priming::sesV2);
+        assertDoesNotThrow(Priming::sqs);
     }
 
     @Test

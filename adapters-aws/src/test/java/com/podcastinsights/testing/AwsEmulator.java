@@ -146,10 +146,14 @@ public final class AwsEmulator {
         dynamoDb().createTable(b -> b.tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(stringAttribute("PK"), stringAttribute("SK"),
-                        stringAttribute("GSI1PK"), stringAttribute("GSI1SK"))
+                        stringAttribute("GSI1PK"), stringAttribute("GSI1SK"),
+                        stringAttribute("GSI2PK"), stringAttribute("GSI2SK"))
                 .keySchema(key("PK", KeyType.HASH), key("SK", KeyType.RANGE))
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("GSI1")
                         .keySchema(key("GSI1PK", KeyType.HASH), key("GSI1SK", KeyType.RANGE))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
+                        GlobalSecondaryIndex.builder().indexName("GSI2")
+                        .keySchema(key("GSI2PK", KeyType.HASH), key("GSI2SK", KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
         dynamoDb().waiter().waitUntilTableExists(b -> b.tableName(tableName));
     }

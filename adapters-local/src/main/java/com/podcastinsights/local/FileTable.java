@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * JSON holds its PK and SK. File names are limited to 255 bytes, so a key is limited to roughly 80-250 characters.
  *
  * <p>JSON keeps the value types apart: a Long is written without a decimal point, a Double always with one.
- * putIfAbsent is exclusive across threads and processes (see {@link AtomicFiles#writeIfAbsent}). The GSI1 query
- * reads every item, which is fine for a local run's few thousand items.
+ * putIfAbsent is exclusive across threads and processes (see {@link AtomicFiles#writeIfAbsent}). The GSI1 and GSI2
+ * queries read every item, which is fine for a local run's few thousand items.
  */
 public final class FileTable implements Table {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,6 +108,29 @@ public final class FileTable implements Table {
                 .sorted(descending ? order.reversed() : order)
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public List<Item> queryIndex2(String gsi2pk, int limit) {
+        if (limit <= 0) return List.of();
+        return items(root, 2).stream()
+                .filter(i -> i.attributes().get(Item.GSI2PK) instanceof String p && p.equals(gsi2pk)
+                        && i.attributes().get(Item.GSI2SK) instanceof String)
+                .sorted(Comparator.comparing((Item i) -> i.string(Item.GSI2SK), Utf8Order.COMPARATOR)
+                        .thenComparing(Item::pk, Utf8Order.COMPARATOR))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Under the counters' lock, as every read-then-write here. */
+    @Override
+    public boolean replaceIf(Item item, String attribute, String expected) {
+        synchronized (COUNTERS) {
+            Optional<Item> old = get(item.pk(), item.sk());
+            if (old.isEmpty() || !expected.equals(old.get().string(attribute))) return false;
+            put(item);
+            return true;
+        }
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.Optional;
 /** {@code subscribers add|list|remove|update|forget}: who gets the daily digest. */
 @Command(name = "subscribers", description = "Manage the digest's readers in a local data dir or a deployed stack.",
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListSubscribers.class,
-                SubscribersCommand.Remove.class, SubscribersCommand.Update.class, SubscribersCommand.Forget.class})
+                SubscribersCommand.Remove.class, SubscribersCommand.Update.class, SubscribersCommand.Forget.class,
+                SubscribersCommand.Reindex.class})
 public final class SubscribersCommand extends CommandGroup {
     /** Validates the address as a usage error (exit 2) rather than a failure. */
     static String address(CommandSpec spec, String email) {
@@ -85,6 +86,17 @@ public final class SubscribersCommand extends CommandGroup {
                 }
                 out().println(line);
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "reindex",
+            description = "Write every active reader again, so readers stored before the send-hour index (GSI2) are in it. Idempotent.")
+    public static final class Reindex extends DataCommand {
+        @Override
+        public Integer call() {
+            int n = new SubscriberRepository(data.table()).reindex();
+            out().println("reindexed " + n + " active readers");
             return 0;
         }
     }

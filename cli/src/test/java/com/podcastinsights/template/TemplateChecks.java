@@ -193,7 +193,7 @@ final class TemplateChecks {
 
     /** The AWS adapters of com.podcastinsights.aws a function may construct. */
     static final List<String> ADAPTERS = List.of("S3BlobStore", "DynamoDbTable", "SesMailer", "EventBridgePublisher",
-            "SecretsManagerKey", "BedrockLanguageModel", "S3AudioStore", "TranscribeSpeechToText");
+            "SecretsManagerKey", "BedrockLanguageModel", "S3AudioStore", "TranscribeSpeechToText", "SqsWorkQueue");
 
     private static final Pattern ADAPTER_NEW = Pattern.compile(
             "\\bnew\\s+(?:com\\.podcastinsights\\.aws\\.)?(" + String.join("|", ADAPTERS) + ")\\s*\\(");
@@ -248,6 +248,11 @@ final class TemplateChecks {
                     "getAccount", List.of("ses:GetAccount")),
             "EventBridgeClient", Map.of(
                     "putEvents", List.of("events:PutEvents")),
+            "SqsClient", Map.of(
+                    "sendMessageBatch", List.of("sqs:SendMessage"),
+                    "sendMessage", List.of("sqs:SendMessage"),
+                    "receiveMessage", List.of("sqs:ReceiveMessage"),
+                    "deleteMessage", List.of("sqs:DeleteMessage")),
             "SecretsManagerClient", Map.of(
                     "getSecretValue", List.of("secretsmanager:GetSecretValue")),
             // our SigV4 JSON client for the two Transcribe operations we use
@@ -355,7 +360,16 @@ final class TemplateChecks {
         Map<String, String> types = new TreeMap<>();
         props.path("AttributeDefinitions").forEach(a -> types.put(a.path("AttributeName").asText(),
                 a.path("AttributeType").asText()));
-        if (!types.equals(Map.of("PK", "S", "SK", "S", "GSI1PK", "S", "GSI1SK", "S"))) {
+        JsonNode gsi2 = null;
+        for (JsonNode g : props.path("GlobalSecondaryIndexes")) {
+            if ("GSI2".equals(g.path("IndexName").asText())) gsi2 = g;
+        }
+        if (gsi2 == null) {
+            p.add(id + ": no GSI2 (readers by send hour)");
+        } else {
+            expect(p, id + ".GSI2.Projection.ProjectionType", gsi2.path("Projection").path("ProjectionType"), "ALL");
+        }
+        if (!types.equals(Map.of("PK", "S", "SK", "S", "GSI1PK", "S", "GSI1SK", "S", "GSI2PK", "S", "GSI2SK", "S"))) {
             p.add(id + ": attribute definitions " + types);
         }
         return p;
@@ -445,8 +459,34 @@ final class TemplateChecks {
      * Lambda's retries, in an SQS queue that keeps them: an AWS::Lambda::EventInvokeConfig on the published alias
      * with an OnFailure destination.
      */
+    /** The queue an AWS::Lambda::EventSourceMapping feeds {@code fn} from, or null: a queue consumer. */
+    static String sourceQueue(SamTemplate t, String fn) {
+        for (String id : t.ofType("AWS::Lambda::EventSourceMapping")) {
+            JsonNode props = t.resource(id).path("Properties");
+            if (fn.equals(props.path("FunctionName").path("Ref").asText().replace(".Alias", ""))) {
+                return props.path("EventSourceArn").path("Fn::GetAtt").path(0).asText();
+            }
+        }
+        return null;
+    }
+
     static List<String> asyncFailureProblems(SamTemplate t, String fn) {
         List<String> p = new ArrayList<>();
+        String source = sourceQueue(t, fn);
+        if (source != null) {
+            // invoked synchronously by the mapping: what fails goes back to the queue, then to its dead-letter queue
+            for (String id : t.ofType("AWS::Lambda::EventSourceMapping")) {
+                JsonNode props = t.resource(id).path("Properties");
+                if (!props.path("EventSourceArn").path("Fn::GetAtt").path(0).asText().equals(source)) continue;
+                if (!props.path("FunctionResponseTypes").toString().contains("ReportBatchItemFailures")) {
+                    p.add(id + ": no ReportBatchItemFailures (one failed batch would redeliver the others)");
+                }
+            }
+            if (t.resource(source).path("Properties").path("RedrivePolicy").path("deadLetterTargetArn").isMissingNode()) {
+                p.add(source + ": no dead-letter queue for " + fn + "'s failures");
+            }
+            return p;
+        }
         String alias = t.effectiveProperties(fn).path("AutoPublishAlias").asText();
         List<JsonNode> configs = new ArrayList<>();
         for (String id : t.ofType("AWS::Lambda::EventInvokeConfig")) {
@@ -517,8 +557,16 @@ final class TemplateChecks {
         }
         JsonNode name = JsonNodeFactory.instance.objectNode().set("Fn::GetAtt",
                 JsonNodeFactory.instance.arrayNode().add(queue).add("QueueName"));
-        p.addAll(alarmProblems(queue + " depth", alarmsOn(t, "AWS/SQS", "ApproximateNumberOfMessagesVisible",
-                "QueueName", name), true));
+        if (props.has("RedrivePolicy")) {
+            // a work queue is never empty while it works: what is alarmed is work that waits too long, and its
+            // dead-letter queue (a queue of its own here) is alarmed on depth
+            if (props.path("RedrivePolicy").path("maxReceiveCount").asInt(0) < 1) p.add(queue + ": redrive without maxReceiveCount");
+            p.addAll(alarmProblems(queue + " age", alarmsOn(t, "AWS/SQS", "ApproximateAgeOfOldestMessage",
+                    "QueueName", name), false));
+        } else {
+            p.addAll(alarmProblems(queue + " depth", alarmsOn(t, "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    "QueueName", name), true));
+        }
         return p;
     }
 

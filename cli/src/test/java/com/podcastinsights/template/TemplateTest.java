@@ -57,6 +57,15 @@ class TemplateTest {
     /** Functions invoked over HTTPS through a Lambda Function URL rather than by an event. */
     static final Set<String> URL_FUNCTIONS = Set.of("UnsubscribeFunction");
 
+    /** Functions an SQS event source mapping invokes (at most DigestSenders at once: no reserved concurrency). */
+    static final Set<String> QUEUE_FUNCTIONS = Set.of("DigestSenderFunction");
+
+    /** The queue actions an event source mapping needs from its function's role, on that queue only. */
+    static final Set<String> MAPPING_ACTIONS = Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+
+    /** Functions whose role is narrower than their queue adapter: the planner only enqueues (the mapping consumes). */
+    static final Map<String, Set<String>> QUEUE_ACTIONS_USED = Map.of("SendDigestFunction", Set.of("sqs:SendMessage"));
+
     /** Events that no rule of ours may route: published for other workloads, or from someone else. */
     static final List<String> UNROUTED = List.of("template/insights-extracted.json",
             "template/foreign-episode-discovered.json", "template/foreign-ses-bounce.json");
@@ -70,9 +79,14 @@ class TemplateTest {
      */
     static final Map<String, Set<String>> TABLE_ACTIONS_USED = Map.of(
             "UnsubscribeFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "dynamodb:DeleteItem", "dynamodb:Query"));
-    /** The table partitions the public reader web may write, and those it may only read. */
-    static final Set<String> READER_WEB_WRITES = Set.of("SUBSCRIBER#*", "FEEDBACK#*", "RATE#*"),
+                    "dynamodb:DeleteItem", "dynamodb:Query"),
+            // the digest planner reads readers and insights and fixes the Edition (DigestFanOutTest.planningOnly...)
+            "SendDigestFunction", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"));
+    /**
+     * The table partitions the public reader web may write (SENDZONES: a confirmed reader's time zone is listed
+     * for the digest planner), and those it may only read.
+     */
+    static final Set<String> READER_WEB_WRITES = Set.of("SUBSCRIBER#*", "FEEDBACK#*", "RATE#*", "SENDZONES"),
             READER_WEB_READS = Set.of("EDITION#*", "EPISODE#*");
 
     /** Reserved concurrency per function: at most this much, and SendDigest exactly 1 (its pacing is per environment). */
@@ -113,6 +127,7 @@ class TemplateTest {
         Set<String> expected = new TreeSet<>(BUS_SAMPLES.keySet());
         expected.addAll(SCHEDULE_SAMPLES.keySet());
         expected.addAll(URL_FUNCTIONS);
+        expected.addAll(QUEUE_FUNCTIONS);
         assertEquals(expected, new TreeSet<>(template.functions()));
         for (String fn : URL_FUNCTIONS) {
             assertEquals("NONE", template.resource(fn).path("Properties").path("FunctionUrlConfig").path("AuthType").asText(),
@@ -364,6 +379,8 @@ class TemplateTest {
         }
         Set<String> used = TABLE_ACTIONS_USED.get(fn);
         if (used != null) needed.removeIf(a -> a.startsWith("dynamodb:") && !used.contains(a));
+        Set<String> queueUsed = QUEUE_ACTIONS_USED.get(fn);
+        if (queueUsed != null) needed.removeIf(a -> a.startsWith("sqs:") && !queueUsed.contains(a));
         List<JsonNode> statements = template.policyStatements(fn);
         problems.addAll(TemplateChecks.missingActions(fn, needed, statements));
 
@@ -371,6 +388,16 @@ class TemplateTest {
         Set<String> extra = new TreeSet<>(TemplateChecks.allowedActions(statements));
         extra.removeAll(needed);
         extra.remove("sqs:SendMessage");
+        String source = TemplateChecks.sourceQueue(template, fn);
+        if (source != null) {
+            for (String a : MAPPING_ACTIONS) {
+                List<JsonNode> grants = TemplateChecks.grantsOf(statements, a);
+                if (grants.isEmpty()) problems.add(fn + ": its event source mapping needs " + a);
+                grants.stream().filter(g -> !g.path("Resource").toString().equals("{\"Fn::GetAtt\":[\"" + source + "\",\"Arn\"]}"))
+                        .forEach(g -> problems.add(fn + ": " + a + " granted on " + g.path("Resource") + ", not only on " + source));
+            }
+            extra.removeAll(MAPPING_ACTIONS);
+        }
         if (!extra.isEmpty()) problems.add(fn + ": grants " + extra + " which none of its SDK calls needs");
 
         // and on the right resources
@@ -394,7 +421,7 @@ class TemplateTest {
             problems.add(fn + ": dynamodb:Query is not granted on the index GSI1 (the repositories query it)");
         }
         String queue = failureQueue(fn);
-        if (TemplateChecks.grantsOf(statements, "sqs:SendMessage").stream()
+        if (source == null && TemplateChecks.grantsOf(statements, "sqs:SendMessage").stream()
                 .noneMatch(s -> s.path("Resource").toString().contains("\"" + queue + "\""))) {
             problems.add(fn + ": cannot send to its OnFailure destination " + queue);
         }
@@ -457,6 +484,11 @@ class TemplateTest {
         for (String fn : template.functions()) {
             JsonNode r = template.resource(fn).path("Properties").path("ReservedConcurrentExecutions").path("Fn::If");
             Integer max = MAX_RESERVED.get(fn);
+            if (QUEUE_FUNCTIONS.contains(fn)) {
+                // the mapping's MaximumConcurrency (DigestSenders) caps it; a reserve below it would throttle the mapping
+                if (!r.isMissingNode()) problems.add(fn + ": a queue consumer reserves concurrency " + r);
+                continue;
+            }
             if (max == null) {
                 problems.add(fn + ": no entry in TemplateTest.MAX_RESERVED");
                 continue;

@@ -177,13 +177,13 @@ class TemplateTestChecksCanFail {
 
     @Test
     void aMissingEnvironmentVariableInTheTemplateIsReported() {
-        SamTemplate t = mutated(r -> ((ObjectNode) props(r, "SendDigestFunction").path("Environment")
+        SamTemplate t = mutated(r -> ((ObjectNode) props(r, "DigestSenderFunction").path("Environment")
                 .path("Variables")).remove("SENDER_ADDRESS"));
-        List<String> problems = TemplateChecks.envProblems("SendDigestFunction",
+        List<String> problems = TemplateChecks.envProblems("DigestSenderFunction",
                 Set.of("TABLE_NAME", "SENDER_ADDRESS", "DIGEST_TIME_ZONE", "CONFIGURATION_SET", "UNSUBSCRIBE_URL",
-                        "UNSUBSCRIBE_SECRET_ARN", "SES_MAX_SEND_RATE", "DEFAULT_SEND_HOUR", "STACK_NAME"),
-                t.environment("SendDigestFunction"));
-        assertEquals(List.of("SendDigestFunction: code reads SENDER_ADDRESS but template.yaml does not define it "
+                        "UNSUBSCRIBE_SECRET_ARN", "SES_MAX_SEND_RATE", "DEFAULT_SEND_HOUR", "STACK_NAME", "DIGEST_SENDERS"),
+                t.environment("DigestSenderFunction"));
+        assertEquals(List.of("DigestSenderFunction: code reads SENDER_ADDRESS but template.yaml does not define it "
                 + "for the function"), problems);
     }
 

@@ -12,23 +12,73 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One item per subscriber and day recording that day's digest: written SENDING before the send (a
- * conditional put, which is the once-per-day guard), turned SENT with the provider's message id after.
- * Items expire after {@link #RETENTION}; by then no replay of that day's schedule can arrive.
+ * One item per subscriber and day recording that day's digest, moved through three states by conditional writes:
+ * <ol>
+ *   <li>{@code CLAIMED} by one sender ({@code owner}) until {@code leaseUntil}: written with a conditional put, the
+ *   once-per-day guard. A claim whose lease ran out (its sender died before sending) may be taken over, by a
+ *   compare-and-set on the owner, so no reader is lost to a crash before the send;</li>
+ *   <li>{@code SENDING}: written by the owner (compare-and-set on the owner) immediately before the mail service is
+ *   called, and never taken over: from here a resend could be a duplicate;</li>
+ *   <li>{@code SENT}, with the provider's message id, after the mail service accepted it.</li>
+ * </ol>
+ * A SENDING item that stays is the one window left: the mail service took (or may have taken) the message and the
+ * sender died before writing SENT. It is reported as unconfirmed and not resent. Items expire after
+ * {@link #RETENTION}; by then no replay of that day's schedule can arrive.
  */
 public final class DigestLog {
+    public static final String CLAIMED = "CLAIMED";
     public static final String SENDING = "SENDING";
     public static final String SENT = "SENT";
     static final Duration RETENTION = Duration.ofDays(90);
     private final Table table;
 
+    /** What a claim found. */
+    public enum Claim {
+        /** This sender holds the claim now. */
+        OURS,
+        /** Sent before. */
+        SENT,
+        /** A sender called the mail service and never recorded the outcome: not resent. */
+        IN_DOUBT,
+        /** Another sender holds a live claim: try again after its lease. */
+        HELD
+    }
+
     public DigestLog(Table table) {
         this.table = table;
     }
 
-    /** Claims the day's digest for this subscriber; false when it was claimed before (sent or in doubt). */
+    /** The unleased claim of local runs and tests: a lease that never runs out. */
     public boolean claim(String email, String day, List<String> insightIds, Instant now) {
-        return table.putIfAbsent(item(email, day, SENDING, insightIds, now, null).build());
+        return claim(email, day, insightIds, now, "local", Instant.MAX) == Claim.OURS;
+    }
+
+    /**
+     * Claims the day's digest for {@code owner} until {@code leaseUntil}: a new claim, or one whose lease ran out
+     * before {@code now} taken over.
+     */
+    public Claim claim(String email, String day, List<String> insightIds, Instant now, String owner, Instant leaseUntil) {
+        Item mine = item(email, day, CLAIMED, insightIds, now, null).with("owner", owner)
+                .with("leaseUntil", leaseUntil.toString()).build();
+        if (table.putIfAbsent(mine)) return Claim.OURS;
+        Optional<Item> found = table.get(Keys.subscriberPk(email), Keys.digestSk(day));
+        if (found.isEmpty()) return table.putIfAbsent(mine) ? Claim.OURS : Claim.HELD;
+        Item old = found.get();
+        String status = old.string("status");
+        if (SENT.equals(status)) return Claim.SENT;
+        if (!CLAIMED.equals(status) || old.string("owner") == null) return Claim.IN_DOUBT;
+        String until = old.string("leaseUntil");
+        if (until != null && !Instant.parse(until).isBefore(now)) return Claim.HELD;
+        return table.replaceIf(mine, "owner", old.string("owner")) ? Claim.OURS : Claim.HELD;
+    }
+
+    /**
+     * The owner's last step before calling the mail service: false (and nothing written) when the claim is no
+     * longer {@code owner}'s (its lease ran out and another sender took it over), so this one must not send.
+     */
+    public boolean markSending(String email, String day, List<String> insightIds, Instant createdAt, String owner) {
+        return table.replaceIf(item(email, day, SENDING, insightIds, createdAt, null).with("owner", owner).build(),
+                "owner", owner);
     }
 
     public void markSent(String email, String day, List<String> insightIds, Instant createdAt, String messageId, Instant now) {

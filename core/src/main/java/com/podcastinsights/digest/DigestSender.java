@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,28 +23,34 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends the day's digest to every active subscriber, at most once per subscriber per day.
+ * Sends the digest to the readers of a {@link DigestBatch}, at most once per reader and day.
  *
- * <p>The day is the schedule event's own time in the digest zone, never the clock: a replay of the same event
- * an hour or a day later targets the same day, and every subscriber that got it is skipped.
+ * <p>The day is the batch's (the schedule event's own time in the reader's zone), never the clock: a replay of the
+ * same event an hour or a day later targets the same day, and every reader that got it is skipped.
  *
- * <p>Per subscriber: claim (conditional put of a SENDING record), send, mark SENT. The trade-offs:
+ * <p>Per reader: claim with a lease, render, wait for the pace, mark SENDING, send, mark SENT ({@link DigestLog}).
  * <ul>
  *   <li>The mailer throws: SES did not accept the message (or we cannot know that it did). The claim is
  *   released so that a retry or replay can send. The rare case where SES accepted it and the response was
  *   lost becomes a possible duplicate; losing every failed send for the day would be worse.</li>
- *   <li>A SENDING record found by a later run means a run died between claim and outcome, most likely after
+ *   <li>A SENDING record found later means a sender died between the call and its outcome, most likely after
  *   SES accepted the message. It is reported as unconfirmed and not resent: a missed digest is cheaper than
  *   a duplicate, and the operator can see the count.</li>
+ *   <li>A claim held by another sender (the same batch delivered twice at once) is deferred; once that sender's
+ *   lease ran out without a send, the claim is taken over.</li>
  * </ul>
- * One recipient's failure never stops the rest; refusals are counted as {@code failed}, not thrown, so the
- * schedule's retries do not hammer an address SES keeps refusing. When SES cannot take mail now
- * ({@link Mailer.Unavailable}: throttled or failing past the retries) the subscriber is released and counted as
- * {@code deferred}, like one not reached before the time limit, so the invocation fails and Lambda's retry sends
- * to exactly them. Replaying the event sends only to the released ones.
+ * One recipient's failure never stops the rest; refusals are counted as {@code failed}, not thrown, so retries do
+ * not hammer an address SES keeps refusing. When SES cannot take mail now ({@link Mailer.Unavailable}: throttled or
+ * failing past the retries) the reader is released and counted as {@code deferred}, like one not reached before the
+ * time limit: the batch is reported failed and its redelivery sends to exactly them.
  */
 public final class DigestSender {
     private static final Logger LOG = Logger.getLogger(DigestSender.class.getName());
+    /**
+     * How long a claim is held before another sender may take it over: far above the render and pace wait between
+     * claim and send, and below the queue's visibility timeout, so a redelivery after a crash finds it run out.
+     */
+    public static final Duration LEASE = Duration.ofMinutes(5);
     private final SubscriberRepository subscribers;
     private final DailySelection selection;
     private final DigestLog log;
@@ -55,8 +61,10 @@ public final class DigestSender {
     private final Settings settings;
     private final UnsubscribeLinks unsubscribe;
     private final SendPacer pacer;
-    private final Integer defaultSendHour;
+    private final DigestPlanner planner;
     private final Personalizer personalizer;
+    /** Editions are fixed once chosen, so a warm sender reuses them; only non-empty ones, a few days at most. */
+    private final Map<String, DailySelection.Edition> editions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile ReaderLinks links;
 
     /** Local runs and tests: unsubscribe links signed with a key of this process, pointing nowhere. */
@@ -70,9 +78,9 @@ public final class DigestSender {
     }
 
     /**
-     * {@code pacer}: the SES maximum send rate. {@code defaultSendHour}: the local hour subscribers without their own
-     * send hour get the digest at, in their zone (or the digest zone); null: every run is their hour, which suits a
-     * once-a-day schedule and local runs.
+     * {@code pacer}: this sender's share of the SES maximum send rate. {@code defaultSendHour}: the local hour
+     * subscribers without their own send hour get the digest at, in their zone (or the digest zone); null: every
+     * run is their hour, which suits a once-a-day schedule and local runs.
      */
     public DigestSender(Table table, Mailer mailer, Clock clock, Settings settings, UnsubscribeLinks unsubscribe,
                         SendPacer pacer, Integer defaultSendHour) {
@@ -80,9 +88,7 @@ public final class DigestSender {
             throw new IllegalArgumentException("send hour must be 0-23: " + defaultSendHour);
         }
         this.pacer = pacer;
-        this.defaultSendHour = defaultSendHour;
         this.unsubscribe = unsubscribe;
-        this.links = ReaderLinks.on(unsubscribe);
         this.personalizer = new Personalizer(settings.digestSize(), settings.maxPerEpisodeInDigest());
         this.subscribers = new SubscriberRepository(table);
         this.selection = new DailySelection(new InsightRepository(table), table, settings);
@@ -91,6 +97,8 @@ public final class DigestSender {
         this.mailer = mailer;
         this.clock = clock;
         this.settings = settings;
+        this.planner = new DigestPlanner(table, settings, defaultSendHour, DigestPlanner.MAX_BATCH, clock);
+        this.links = ReaderLinks.on(unsubscribe);
     }
 
     /**
@@ -102,6 +110,11 @@ public final class DigestSender {
         return this;
     }
 
+    /** Why {@code reader} is not due at {@code scheduledAt} (their send hour is another), or empty when due. */
+    public Optional<String> notDue(Subscriber reader, Instant scheduledAt) {
+        return planner.notDue(reader, scheduledAt);
+    }
+
     public static String dayOf(Instant scheduledAt, Settings settings) {
         return scheduledAt.atZone(settings.digestZone()).toLocalDate().toString();
     }
@@ -111,97 +124,119 @@ public final class DigestSender {
     }
 
     /**
-     * Sends until done or until {@code timeLeft} says stop (the function is about to time out). Subscribers not
-     * reached are counted as {@code deferred}, unclaimed, so the next invocation of the same event resumes with
-     * them; what was sent is skipped.
+     * The whole hour in this process (local runs, tests): the planner's batches sent one after the other, as the
+     * queue's senders would. Readers not reached before {@code timeLeft} says stop are {@code deferred}, unclaimed.
      */
     public DigestReport send(Instant scheduledAt, BooleanSupplier timeLeft) {
-        String day = dayOf(scheduledAt, settings);
-        List<Subscription> readers = subscribers.activeSubscriptions();
-        Map<String, DailySelection.Edition> editions = new HashMap<>();
-        int sent = 0, skipped = 0, unconfirmed = 0, failed = 0, deferred = 0, notDue = 0, empty = 0, insightCount = 0;
+        DigestPlanner.Plan plan = planner.plan(scheduledAt);
+        DigestReport total = new DigestReport(plan.day(), plan.due(), 0, 0, 0, 0, 0, null, 0, plan.paused());
         int notReached = 0;
-        for (Subscription subscription : readers) {
-            Subscriber reader = subscription.subscriber();
-            if (subscription.pausedAt(scheduledAt)) {
-                notDue++; // the reader paused their digest: like an hour that is not theirs, nothing is owed
-                continue;
-            }
-            if (notDue(reader, scheduledAt).isPresent()) {
-                notDue++;
-                continue;
-            }
-            if (notReached > 0 || !timeLeft.getAsBoolean()) {
-                notReached++;
-                deferred++;
-                continue;
-            }
-            // the reader's own date: a Tokyo reader's 07:00 digest is for their today, not the stack's
-            String readerDay = readerDay(reader, scheduledAt);
-            DailySelection.Edition edition = editions.computeIfAbsent(readerDay, d -> selection.edition(d, clock.instant()));
-            if (edition.five().isEmpty()) {
-                empty++;
-                continue;
-            }
-            String email = reader.email();
-            List<Insight> insights = choose(edition, reader);
-            insightCount = Math.max(insightCount, insights.size());
-            List<String> ids = insights.stream().map(Insight::id).toList();
-            Instant now = clock.instant();
-            if (!log.claim(email, readerDay, ids, now)) {
-                if (log.status(email, readerDay).filter(DigestLog.SENDING::equals).isPresent()) unconfirmed++;
-                else skipped++;
-                continue;
-            }
-            String messageId;
-            try {
-                pacer.awaitTurn();
-                messageId = mailer.send(mail(reader, subscription.generation(), readerDay, insights, edition.alsoOn(), now));
-            } catch (Mailer.Unavailable e) {
-                deferred++;
-                LOG.log(Level.WARNING, "digest for " + readerDay + " deferred for one subscriber: " + e.getMessage());
-                log.release(email, readerDay);
-                continue;
-            } catch (RuntimeException e) {
-                failed++;
-                LOG.log(Level.WARNING, "digest for " + readerDay + " not sent to " + AddressMask.mask(email) + ": "
-                        + AddressMask.maskAll(e.getMessage()));
-                log.release(email, readerDay);
-                continue;
-            }
-            sent++;
-            try {
-                log.markSent(email, readerDay, ids, now, messageId, clock.instant());
-            } catch (RuntimeException e) {
-                // the mail is out; the SENDING record still blocks a second send, so this is only bookkeeping
-                LOG.log(Level.WARNING, "digest to " + AddressMask.mask(email) + " sent but not recorded as SENT: "
-                        + AddressMask.maskAll(e.getMessage()));
-            }
+        for (DigestBatch batch : plan.batches()) {
+            DigestReport r = send(batch, timeLeft);
+            notReached += r.deferred() - r.failedNow();
+            total = total.plus(r);
         }
-        String note = deferred > 0 ? (notReached > 0 ? notReached + " not reached before the time limit" : "")
-                + (deferred > notReached ? (notReached > 0 ? ", " : "") + (deferred - notReached)
-                        + " not taken by the mail service now" : "") + "; invoke again to resume"
-                : empty > 0 && sent + skipped + unconfirmed + failed == 0 ? "no insights for " + day + ", nothing sent"
-                : null;
-        return new DigestReport(day, readers.size(), sent, skipped, unconfirmed, failed, insightCount, note, deferred, notDue);
+        int sent = total.sent() + total.skipped() + total.unconfirmed() + total.failed();
+        String note = total.deferred() > 0 ? DigestReport.deferredNote(notReached, total.deferred() - notReached)
+                : plan.withoutInsights() > 0 && sent == 0 ? "no insights for " + plan.day() + ", nothing sent" : null;
+        return total.withNote(note);
     }
 
     /**
-     * Why {@code reader} gets no digest from a run scheduled at {@code scheduledAt} ("their send hour is 06:00 in
-     * Europe/Berlin; it is 22:00 there"), or empty when it is their hour.
+     * One batch: each reader's digest of the batch's day, at most once. Readers gone inactive since planning are
+     * skipped. The report's {@code deferred} readers were left unclaimed for a redelivery of the batch.
      */
-    public java.util.Optional<String> notDue(Subscriber reader, Instant scheduledAt) {
-        ZoneId zone = zoneOf(reader);
-        ZonedDateTime local = scheduledAt.atZone(zone);
-        Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
-        if (hour == null || local.getHour() == hour) return java.util.Optional.empty();
-        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "their send hour is %02d:00 in %s; it is %02d:%02d there",
-                hour, zone.getId(), local.getHour(), local.getMinute()));
+    public DigestReport send(DigestBatch batch, BooleanSupplier timeLeft) {
+        String day = batch.day();
+        DailySelection.Edition edition = edition(day);
+        int sent = 0, skipped = 0, unconfirmed = 0, failed = 0, deferred = 0, unavailable = 0, insightCount = 0;
+        String owner = java.util.UUID.randomUUID().toString();
+        for (String address : batch.readers()) {
+            if (deferred > unavailable || !timeLeft.getAsBoolean()) {
+                deferred++;
+                continue;
+            }
+            Optional<Subscription> reader = subscription(address);
+            // a reader who paused since the plan is skipped like one who left
+            if (reader.isEmpty() || !reader.get().active() || reader.get().pausedAt(Instant.parse(batch.scheduledAt()))
+                    || edition.five().isEmpty()) {
+                skipped++;
+                continue;
+            }
+            List<Insight> insights = choose(edition, reader.get().subscriber());
+            insightCount = Math.max(insightCount, insights.size());
+            switch (deliver(reader.get(), day, edition, insights, owner)) {
+                case SENT -> sent++;
+                case SKIPPED -> skipped++;
+                case UNCONFIRMED -> unconfirmed++;
+                case FAILED -> failed++;
+                case UNAVAILABLE -> { deferred++; unavailable++; }
+            }
+        }
+        String note = edition.five().isEmpty() ? "no insights for " + day + ", nothing sent"
+                : deferred > 0 ? DigestReport.deferredNote(deferred - unavailable, unavailable) : null;
+        return new DigestReport(day, batch.readers().size(), sent, skipped, unconfirmed, failed, insightCount, note,
+                deferred, 0, unavailable);
     }
 
-    /** The reader's own date at {@code scheduledAt}: their edition's day. */
-    public String readerDay(Subscriber reader, Instant scheduledAt) {
-        return scheduledAt.atZone(zoneOf(reader)).toLocalDate().toString();
+    private enum Outcome { SENT, SKIPPED, UNCONFIRMED, FAILED, UNAVAILABLE }
+
+    private Outcome deliver(Subscription subscription, String day, DailySelection.Edition edition,
+                            List<Insight> insights, String owner) {
+        Subscriber reader = subscription.subscriber();
+        String email = reader.email();
+        List<String> ids = insights.stream().map(Insight::id).toList();
+        Instant now = clock.instant();
+        switch (log.claim(email, day, ids, now, owner, now.plus(LEASE))) {
+            case SENT -> { return Outcome.SKIPPED; }
+            case IN_DOUBT -> { return Outcome.UNCONFIRMED; }
+            case HELD -> { return Outcome.UNAVAILABLE; }
+            case OURS -> { }
+        }
+        OutgoingMail mail = mail(reader, subscription.generation(), day, insights, edition.alsoOn(), now);
+        pacer.awaitTurn();
+        // the last write before the call, so "SES took it, SENT not written" is the only window left
+        if (!log.markSending(email, day, ids, now, owner)) return Outcome.SKIPPED;
+        String messageId;
+        try {
+            messageId = mailer.send(mail);
+        } catch (Mailer.Unavailable e) {
+            LOG.log(Level.WARNING, "digest for " + day + " deferred for one subscriber: " + e.getMessage());
+            log.release(email, day);
+            return Outcome.UNAVAILABLE;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "digest for " + day + " not sent to " + AddressMask.mask(email) + ": "
+                    + AddressMask.maskAll(e.getMessage()));
+            log.release(email, day);
+            return Outcome.FAILED;
+        }
+        try {
+            log.markSent(email, day, ids, now, messageId, clock.instant());
+        } catch (RuntimeException e) {
+            // the mail is out; the SENDING record still blocks a second send, so this is only bookkeeping
+            LOG.log(Level.WARNING, "digest to " + AddressMask.mask(email) + " sent but not recorded as SENT: "
+                    + AddressMask.maskAll(e.getMessage()));
+        }
+        return Outcome.SENT;
+    }
+
+    private Optional<Subscription> subscription(String address) {
+        try {
+            return subscribers.subscription(address);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private DailySelection.Edition edition(String day) {
+        DailySelection.Edition cached = editions.get(day);
+        if (cached != null) return cached;
+        DailySelection.Edition e = selection.edition(day, clock.instant());
+        if (!e.five().isEmpty()) {
+            if (editions.size() > 4) editions.clear();
+            editions.put(day, e);
+        }
+        return e;
     }
 
     private ZoneId zoneOf(Subscriber s) {
@@ -251,8 +286,7 @@ public final class DigestSender {
         Map<String, String> headers = Map.of("X-Podcast-Insights-Day", day);
         byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),
                 now.atZone(settings.digestZone()), messageId, listUnsubscribe, headers, digest.text(), digest.html()));
-        // the envelope sender is the bare address: SES checks it against the verified identity
-        return new OutgoingMail(MailText.address(from), to, MailText.headerValue(digest.subject()), digest.text(),
-                digest.html(), raw);
+        return new OutgoingMail(from, to, MailText.headerValue(digest.subject()), digest.text(), digest.html(),
+                raw);
     }
 }

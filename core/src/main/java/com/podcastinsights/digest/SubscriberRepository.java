@@ -145,6 +145,13 @@ public final class SubscriberRepository {
     private void write(Subscriber s, long generation, String unsubscribedAt, String suppressedReason, String pausedUntil) {
         Item.Builder b = Item.of(Keys.subscriberPk(s.email()), Keys.SUBSCRIBER_SK);
         b.index(s.active() ? Keys.SUBSCRIBERS_INDEX : Keys.INACTIVE_SUBSCRIBERS_INDEX, s.email());
+        if (s.active()) {
+            // the zone is listed before the reader is indexed under it, so a planner never misses a partition
+            if (s.timeZone() != null) {
+                table.putIfAbsent(Item.of(Keys.SEND_ZONES_PK, s.timeZone()).with("type", "SendZone").build());
+            }
+            b.index2(Keys.sendIndex(s.timeZone(), s.sendHour()), s.email());
+        }
         b.with("type", "Subscriber").with("email", s.email()).with("active", s.active()).with("createdAt", s.createdAt())
                 .with("timeZone", s.timeZone()).with("sendHour", s.sendHour())
                 .with("topics", s.topics().isEmpty() ? null : s.topics())
@@ -175,6 +182,45 @@ public final class SubscriberRepository {
                 .map(SubscriberRepository::fromItem)
                 .filter(Subscription::active)
                 .toList();
+    }
+
+    /**
+     * The active readers whose local hour at {@code at} is their send hour, from the GSI2 partitions of that hour
+     * only (one Query per time zone in use), never from the whole list. Readers without a zone are in
+     * {@code digestZone}; without a send hour they are due at {@code defaultHour} (null: at every run, as local runs
+     * have it).
+     */
+    public List<Subscription> dueAt(Instant at, ZoneId digestZone, Integer defaultHour) {
+        List<String> zones = new java.util.ArrayList<>();
+        zones.add(null);
+        table.query(Keys.SEND_ZONES_PK, "").forEach(i -> zones.add(i.sk()));
+        List<Subscription> out = new java.util.ArrayList<>();
+        for (String zone : zones) {
+            ZoneId id;
+            try {
+                id = zone == null ? digestZone : ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                continue;
+            }
+            int hour = at.atZone(id).getHour();
+            List<String> partitions = new java.util.ArrayList<>(List.of(Keys.sendIndex(zone, hour)));
+            if (defaultHour == null || defaultHour == hour) partitions.add(Keys.sendIndex(zone, null));
+            for (String p : partitions) {
+                table.queryIndex2(p, Integer.MAX_VALUE).stream().map(SubscriberRepository::fromItem)
+                        .filter(Subscription::active).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes every active reader again, so readers stored before the send-hour index existed are in it. Idempotent;
+     * returns how many were written.
+     */
+    public int reindex() {
+        List<Subscription> all = activeSubscriptions();
+        for (Subscription s : all) write(s.subscriber(), s.generation(), null, null);
+        return all.size();
     }
 
     /**

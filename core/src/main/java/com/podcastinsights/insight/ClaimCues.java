@@ -69,13 +69,15 @@ final class ClaimCues {
                     boolean enthusiasm, int commas, int words) {
     }
 
+    /** The cues in the order of {@link Features}' flags, one bit each, asked of each sentence in one pass. */
+    static final PatternSet CUES = PatternSet.of(REASON, NUMBER, COMPARISON, ANNOUNCEMENT, ANECDOTE, ENTHUSIASM);
+
     static Features features(String sentence) {
-        String s = sentence.toLowerCase(Locale.ROOT);
+        int bits = CUES.find(sentence.toLowerCase(Locale.ROOT));
         int commas = 0;
         for (int i = 0; i < sentence.length(); i++) if (sentence.charAt(i) == ',') commas++;
-        return new Features(REASON.matcher(s).find(), NUMBER.matcher(s).find(), COMPARISON.matcher(s).find(),
-                ANNOUNCEMENT.matcher(s).find(), ANECDOTE.matcher(s).find(), ENTHUSIASM.matcher(s).find(), commas,
-                Words.count(sentence));
+        return new Features((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0,
+                (bits & 32) != 0, commas, Words.count(sentence));
     }
 
     /** The passage's score from its sentences' cues: a cue anywhere in the passage counts once. */
@@ -117,7 +119,7 @@ final class ClaimCues {
      * the budget") opens real points in meetings, a rundown's "first off, this was sent in by" never does.
      */
     static boolean opensRundownItem(String sentence) {
-        return RUNDOWN.matcher(sentence.toLowerCase(Locale.ROOT)).find();
+        return RUNDOWN_CUES.find(sentence.toLowerCase(Locale.ROOT)) != 0;
     }
 
     private static final Pattern RUNDOWN = Pattern.compile(
@@ -126,5 +128,6 @@ final class ClaimCues {
                     + "|\\bi want(?:ed)? to (?:talk|cover|mention|tell you|share|show|highlight) (?:about )?(?:this|a|an|the)\\b"
                     + "|\\bi'?ll (?:just )?run through\\b|\\bif (?:we|you) (?:go|look|scroll|click|jump) (?:to|at|down|over)\\b"
                     + "|\\bit'?s called\\b|\\bcheck (?:it|this|that) out\\b|\\bon the screen\\b|\\bi (?:found|came across)\\b");
+    static final PatternSet RUNDOWN_CUES = PatternSet.of(RUNDOWN);
 
 }

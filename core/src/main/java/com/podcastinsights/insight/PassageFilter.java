@@ -22,6 +22,7 @@ final class PassageFilter {
                     + "see you next|i'?m your host|on today'?s (episode|show)|in this episode|joining me|"
                     + "my guest|show notes|that'?s (it|all) for (today|this week)|next week on|leave (us )?a review",
             Pattern.CASE_INSENSITIVE);
+    static final PatternSet VETOES = PatternSet.of(AD, INTRO_OUTRO);
     /** A question without its question mark, as machine transcripts often write it. */
     private static final Pattern SPOKEN_QUESTION = Pattern.compile(
             "^(?:(?:so|and|but|okay|ok|well|now)[, ]+)*(?:what|why|how|who|where|when|which|do|does|did|can|could|"
@@ -89,8 +90,9 @@ final class PassageFilter {
      * per window it is part of.
      */
     static Reason rejectSentence(String sentence) {
-        if (AD.matcher(sentence).find()) return Reason.AD;
-        if (INTRO_OUTRO.matcher(sentence).find()) return Reason.INTRO_OUTRO;
+        int vetoes = VETOES.find(sentence);
+        if ((vetoes & 1) != 0) return Reason.AD;
+        if ((vetoes & 2) != 0) return Reason.INTRO_OUTRO;
         if (isQuestion(sentence)) return Reason.QUESTION;
         // banter lines ("Ha, right.") make any passage around them read as a transcript, not a thought
         if (Words.terms(sentence).isEmpty()) return Reason.FILLER;
@@ -118,12 +120,24 @@ final class PassageFilter {
         return null;
     }
 
+    /**
+     * A match holds no space and ends at the end, so it lies in the text's last stretch without one: only that
+     * stretch is searched (with the text before it visible to {@code \b}), not every position of the sentence.
+     */
     static boolean endsCutOff(String text) {
+        String t = text.strip();
+        int from = t.length();
+        while (from > 0 && !Character.isWhitespace(t.charAt(from - 1))) from--;
+        return CUT_OFF.matcher(t).useTransparentBounds(true).region(from, t.length()).find();
+    }
+
+    static boolean endsCutOffUnfiltered(String text) {
         return CUT_OFF.matcher(text.strip()).find();
     }
 
+    /** Every alternative holds a colon or is "--": a sentence with neither is not searched. */
     static boolean hasInlineSpeaker(String text) {
-        return INLINE_SPEAKER.matcher(text).find();
+        return (text.indexOf(':') >= 0 || text.contains("--")) && INLINE_SPEAKER.matcher(text).find();
     }
 
     /** The passage's first words, after lead-ins, lean on something said before it. */

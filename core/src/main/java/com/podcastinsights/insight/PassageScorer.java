@@ -175,10 +175,10 @@ final class PassageScorer {
 
     /** Which of the {@link #CUES} the lower-cased text has, one bit each. */
     static int cueBits(String lower) {
-        int bits = 0;
-        for (int k = 0; k < CUES.size(); k++) if (CUES.get(k).matcher(lower).find()) bits |= 1 << k;
-        return bits;
+        return CUE_SET.find(lower);
     }
+
+    static final PatternSet CUE_SET = PatternSet.of(CUES);
 
     static double lengthPrior(int words) {
         if (words >= 35 && words <= 65) return 1.0;

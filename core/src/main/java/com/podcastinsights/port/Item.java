@@ -18,6 +18,9 @@ public record Item(Map<String, Object> attributes) {
     public static final String SK = "SK";
     public static final String GSI1PK = "GSI1PK";
     public static final String GSI1SK = "GSI1SK";
+    /** The second (sparse) index: who is due at a send hour, see {@link Table#queryIndex2}. */
+    public static final String GSI2PK = "GSI2PK";
+    public static final String GSI2SK = "GSI2SK";
 
     public Item {
         Objects.requireNonNull(attributes.get(PK), "item needs PK");
@@ -84,6 +87,10 @@ public record Item(Map<String, Object> attributes) {
 
         public Builder index(String gsi1pk, String gsi1sk) {
             return with(GSI1PK, gsi1pk).with(GSI1SK, gsi1sk);
+        }
+
+        public Builder index2(String gsi2pk, String gsi2sk) {
+            return with(GSI2PK, gsi2pk).with(GSI2SK, gsi2sk);
         }
 
         public Item build() { return new Item(values); }

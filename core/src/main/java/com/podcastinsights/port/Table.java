@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The single table: items keyed by {@code PK}/{@code SK} with one global secondary index
- * ({@code GSI1PK}/{@code GSI1SK}). Implemented by DynamoDB and by a file-backed local store;
+ * The single table: items keyed by {@code PK}/{@code SK} with two sparse global secondary indexes
+ * ({@code GSI1PK}/{@code GSI1SK}, and {@code GSI2PK}/{@code GSI2SK} for readers by send hour). Implemented by DynamoDB and by a file-backed local store;
  * both pass {@code TableContract}.
  */
 public interface Table {
@@ -27,7 +27,17 @@ public interface Table {
     /** Up to {@code limit} items of GSI1 partition {@code gsi1pk}, ordered by GSI1SK. */
     List<Item> queryIndex(String gsi1pk, boolean descending, int limit);
 
+    /** Up to {@code limit} items of GSI2 partition {@code gsi2pk}, ascending by GSI2SK. */
+    List<Item> queryIndex2(String gsi2pk, int limit);
+
     void delete(String pk, String sk);
+
+    /**
+     * Replaces the item with {@code item}'s key only if that item exists and its string attribute
+     * {@code attribute} is {@code expected}: a compare-and-set, so that of two writers that read the same state only
+     * one moves it on. Returns false, writing nothing, otherwise.
+     */
+    boolean replaceIf(Item item, String attribute, String expected);
 
     /**
      * Changes only the named attributes of the item with this key, and only if that item exists: {@code set}

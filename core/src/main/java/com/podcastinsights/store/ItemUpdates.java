@@ -57,7 +57,7 @@ public final class ItemUpdates {
 
     /** DynamoDB refuses these too: the table declares the index keys as non-empty strings. */
     public static Item requireIndexKeys(Item item) {
-        for (String indexKey : java.util.List.of(Item.GSI1PK, Item.GSI1SK)) {
+        for (String indexKey : java.util.List.of(Item.GSI1PK, Item.GSI1SK, Item.GSI2PK, Item.GSI2SK)) {
             Object v = item.attributes().get(indexKey);
             if (v != null && !(v instanceof String s && !s.isEmpty())) {
                 throw new IllegalArgumentException(indexKey + " must be a non-empty string, not " + v);

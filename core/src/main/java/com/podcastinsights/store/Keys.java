@@ -37,6 +37,16 @@ public final class Keys {
     /** GSI1 partition of unsubscribed and suppressed readers, for `subscribers list --all`. */
     public static final String INACTIVE_SUBSCRIBERS_INDEX = "SUBSCRIBERS#INACTIVE";
 
+    /**
+     * GSI2 partition of the active readers with this time zone (null: the stack's digest zone) and local send hour
+     * (null: the stack's default hour): SendDigest reads only the partitions whose hour it is, never the table.
+     */
+    public static String sendIndex(String zone, Integer hour) {
+        return "SEND#" + (zone == null ? "-" : zone) + "#" + (hour == null ? "-" : String.format("%02d", hour));
+    }
+    /** One item per time zone any reader ever chose (SK: the zone id): the GSI2 partitions worth reading. */
+    public static final String SEND_ZONES_PK = "SENDZONES";
+
     public static String digestSk(String day) { return "DIGEST#" + day; }
     /** In the reader's partition: how and when they consented (web double opt-in, or added by the operator). */
     public static final String CONSENT_SK = "CONSENT";

@@ -123,7 +123,7 @@ class DigestSenderTest {
 
         DigestReport tokyoMorning = hourly.send(Instant.parse("2026-11-30T22:00:00Z")); // 07:00 on Dec 1 in Tokyo
         assertEquals(1, tokyoMorning.sent());
-        assertEquals(2, tokyoMorning.notDue());
+        assertEquals(1, tokyoMorning.subscribers(), "the send-hour index lists the due reader only");
         assertEquals("tokyo@example.com", mailer.sent.get(0).to());
         assertTrue(table.get(Keys.subscriberPk("tokyo@example.com"), Keys.digestSk("2026-12-01")).isPresent(), "their own day");
 
@@ -243,7 +243,9 @@ class DigestSenderTest {
     @Test
     void aSendingLeftoverIsReportedUnconfirmedAndNotResent() {
         seed("ann@example.com");
-        new DigestLog(table).claim("ann@example.com", DAY, List.of("id-a-1"), clock.instant());
+        DigestLog log = new DigestLog(table);
+        log.claim("ann@example.com", DAY, List.of("id-a-1"), clock.instant(), "died", clock.instant().plusSeconds(60));
+        assertTrue(log.markSending("ann@example.com", DAY, List.of("id-a-1"), clock.instant(), "died"));
         DigestReport report = sender.send(SCHEDULE);
         assertEquals(1, report.unconfirmed());
         assertEquals(0, report.sent());

@@ -73,6 +73,24 @@ public final class InMemoryTable implements Table {
     }
 
     @Override
+    public synchronized List<Item> queryIndex2(String gsi2pk, int limit) {
+        reads++;
+        return items.values().stream()
+                .filter(i -> gsi2pk.equals(i.string(Item.GSI2PK)) && i.string(Item.GSI2SK) != null)
+                .sorted(Comparator.comparing(i -> i.string(Item.GSI2SK)))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean replaceIf(Item item, String attribute, String expected) {
+        Item old = items.get(key(item.pk(), item.sk()));
+        if (old == null || !expected.equals(old.string(attribute))) return false;
+        put(item);
+        return true;
+    }
+
+    @Override
     public synchronized void delete(String pk, String sk) {
         writeRequests++;
         items.remove(key(pk, sk));

@@ -119,6 +119,38 @@ public abstract class TableContract {
     }
 
     @Test
+    void queryIndex2ReadsOnePartitionOfTheSecondIndexAscending() {
+        table.put(Item.of("SUBSCRIBER#b@x.org", "SUBSCRIBER").index("SUBSCRIBERS", "b@x.org")
+                .index2("SEND#Asia/Tokyo#07", "b@x.org").with("n", 2L).build());
+        table.put(Item.of("SUBSCRIBER#a@x.org", "SUBSCRIBER").index2("SEND#Asia/Tokyo#07", "a@x.org").build());
+        table.put(Item.of("SUBSCRIBER#c@x.org", "SUBSCRIBER").index2("SEND#Asia/Tokyo#08", "c@x.org").build());
+        table.put(Item.of("SUBSCRIBER#d@x.org", "SUBSCRIBER").index("SUBSCRIBERS", "d@x.org").build());
+
+        List<Item> due = table.queryIndex2("SEND#Asia/Tokyo#07", 10);
+        assertEquals(List.of("SUBSCRIBER#a@x.org", "SUBSCRIBER#b@x.org"), due.stream().map(Item::pk).toList());
+        assertEquals(2L, due.get(1).number("n", 0));
+        assertEquals(1, table.queryIndex2("SEND#Asia/Tokyo#07", 1).size());
+        assertEquals(List.of(), table.queryIndex2("SEND#Europe/Paris#07", 10));
+        // leaving the index: the item without its GSI2 keys is not listed any more
+        table.put(Item.of("SUBSCRIBER#a@x.org", "SUBSCRIBER").build());
+        assertEquals(List.of("SUBSCRIBER#b@x.org"), table.queryIndex2("SEND#Asia/Tokyo#07", 10).stream().map(Item::pk).toList());
+    }
+
+    @Test
+    void replaceIfIsACompareAndSetOnOneAttribute() {
+        Item claimed = Item.of("SUBSCRIBER#a@x.org", "DIGEST#2026-06-15").with("owner", "o1").with("status", "CLAIMED").build();
+        assertFalse(table.replaceIf(claimed, "owner", "o1"), "no item yet: nothing to compare with");
+        assertTrue(table.get(claimed.pk(), claimed.sk()).isEmpty());
+        table.put(claimed);
+
+        Item taken = Item.of(claimed.pk(), claimed.sk()).with("owner", "o2").with("status", "CLAIMED").build();
+        assertTrue(table.replaceIf(taken, "owner", "o1"));
+        Item late = Item.of(claimed.pk(), claimed.sk()).with("owner", "o1").with("status", "SENDING").build();
+        assertFalse(table.replaceIf(late, "owner", "o1"), "o1 lost the item to o2");
+        assertEquals(taken.attributes(), table.get(claimed.pk(), claimed.sk()).orElseThrow().attributes());
+    }
+
+    @Test
     void indexItemsCarryAllTheirAttributes() {
         Item item = Item.of("SUBSCRIBER#a@example.com", "SUBSCRIBER").index("SUBSCRIBERS", "a@example.com")
                 .with("name", "Ada").with("since", 3L).build();

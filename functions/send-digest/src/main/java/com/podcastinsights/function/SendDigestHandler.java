@@ -10,27 +10,26 @@ import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
 import com.podcastinsights.stage.Wiring;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.*;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.*;
 
 /**
- * The hourly schedule -> one digest email to each active subscriber whose local send hour it is, for their
- * day. The event's time, not the clock, decides both, so a replay targets the hour it was meant for.
+ * The hourly schedule -> the digest of each active subscriber whose local send hour it is, for their day. In
+ * Lambda it plans: the due readers go to the digest queue in batches, which {@link DigestBatchHandler} sends.
+ * Locally (and in tests) one process plans and sends. The event's time, not the clock, decides both.
  */
-public final class SendDigestHandler extends StageHandler<SendDigestHandler, DigestSender> implements RequestStreamHandler {
-    /** Room for the send in flight, its throttling backoff and the SENT record before Lambda's timeout. */
+public final class SendDigestHandler extends StageHandler<SendDigestHandler, BiFunction<Instant, BooleanSupplier, Object>> implements RequestStreamHandler {
+    /** Room for the send in flight, its backoff and the SENT record before the timeout. */
     static final long STOP_BEFORE_TIMEOUT_MILLIS = 30_000;
-
     public SendDigestHandler() {
         super(Clock.systemUTC(), SendDigestLambda.wire(Env.system()));
     }
 
-    /** Local runs and tests: the stage as {@code SendDigestStage} builds it on their ports. */
+    /** Local runs and tests: plan and send in this process, as {@code SendDigestStage} builds the sender. */
     public SendDigestHandler(DigestSender sender, Clock clock) {
-        super(clock, Wiring.local(sender));
+        super(clock, Wiring.local(sender::send));
     }
 
     @Override
@@ -40,15 +39,15 @@ public final class SendDigestHandler extends StageHandler<SendDigestHandler, Dig
             // any other event reaching this function is a wiring mistake; sending mail on it would be worse
             throw event.unexpected("SendDigest", "a " + PipelineEvents.SCHEDULED_EVENT + " from " + PipelineEvents.SCHEDULER_SOURCE);
         }
-        DigestReport report = service.send(event.scheduledAt(), () -> context == null
+        Object result = service.apply(event.scheduledAt(), () -> context == null
                 || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
-        metrics.digest(report);
-        if (report.deferred() > 0) {
-            // an error makes Lambda retry the asynchronous invocation (EventInvokeConfig), which resumes with the
-            // subscribers not reached; the ones already sent are skipped by their Digest records
-            throw new IllegalStateException("digest for " + report.day() + " incomplete: sent " + report.sent()
-                    + ", " + report.deferred() + " deferred to the retry");
+        if (result instanceof DigestReport report) {
+            metrics.digest(report);
+            if (report.deferred() > 0) { // a retry resumes with the readers not reached; the sent ones are skipped
+                throw new IllegalStateException("digest for " + report.day() + " incomplete: sent " + report.sent()
+                        + ", " + report.deferred() + " deferred to the retry");
+            }
         }
-        Json.MAPPER.writeValue(output, report);
+        Json.MAPPER.writeValue(output, result);
     }
 }

@@ -3,73 +3,51 @@ package com.podcastinsights.function;
 import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
-import com.podcastinsights.aws.SecretsManagerKey;
-import com.podcastinsights.aws.SesMailer;
 import com.podcastinsights.aws.SnapStart;
+import com.podcastinsights.aws.SqsWorkQueue;
 import com.podcastinsights.config.Env;
-import com.podcastinsights.digest.DigestRenderer;
-import com.podcastinsights.digest.DigestReport;
-import com.podcastinsights.digest.DigestSender;
-import com.podcastinsights.digest.Refreshed;
-import com.podcastinsights.digest.UnsubscribeKeys;
-import com.podcastinsights.digest.UnsubscribeLinks;
-import com.podcastinsights.digest.UnsubscribeToken;
+import com.podcastinsights.digest.DigestPlanner;
 import com.podcastinsights.event.EventEnvelope;
-import com.podcastinsights.insight.Insight;
 import com.podcastinsights.metrics.StageMetrics;
-import com.podcastinsights.stage.SendDigestStage;
+import com.podcastinsights.port.WorkQueue;
+import com.podcastinsights.stage.DigestPlannerStage;
 import com.podcastinsights.stage.Wiring;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 
 /**
- * SendDigest in Lambda: the environment read once, the AWS adapters built once per execution environment, the
- * stage built by {@link SendDigestStage} as the CLI builds it, and the SnapStart priming.
+ * The hourly SendDigest planner in Lambda: the environment read once, DynamoDB and SQS clients built once per
+ * execution environment, the planner built by {@link DigestPlannerStage}, and the SnapStart priming. It sends no
+ * mail: its role may only read the table and SendMessage to the digest queue.
  */
 final class SendDigestLambda {
-    /**
-     * The signing keys are read at init and again when the copy is older than this: a SnapStart snapshot would
-     * otherwise keep issuing links under a key rotated out long ago, which stop working when that key's grace ends.
-     */
-    static final Duration KEYS_MAX_AGE = Duration.ofMinutes(10);
-
     private final SnapStart snapStart = SnapStart.register(SendDigestLambda::prime);
 
     private SendDigestLambda() {
     }
 
-    static Wiring<DigestSender> wire(Env env) {
+    /** The hour's work in Lambda: plan and enqueue; the senders mail. */
+    static Wiring<BiFunction<Instant, BooleanSupplier, Object>> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         String table = env.require("TABLE_NAME");
-        SendDigestStage.Config config = SendDigestStage.Config.from(env);
-        String url = env.require("UNSUBSCRIBE_URL");
-        String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
+        String queueUrl = env.require("DIGEST_QUEUE_URL");
+        DigestPlannerStage.Config config = DigestPlannerStage.Config.from(env);
         LambdaPorts aws = new LambdaPorts();
-        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(aws.region(), null, aws.credentials()), secret);
-        UnsubscribeLinks links = new UnsubscribeLinks(url, new Refreshed<>(() -> new UnsubscribeToken(
-                UnsubscribeKeys.parse(new String(key.read(), StandardCharsets.UTF_8))), KEYS_MAX_AGE, Clock.systemUTC()));
-        return new Wiring<>(SendDigestStage.build(config, aws.table(table), new SesMailer(
-                AwsClients.sesV2(aws.region(), null, aws.credentials()), config.configurationSet()), Clock.systemUTC(),
-                links), StageMetrics.forRuntime(env), new SendDigestLambda());
+        DigestPlanner planner = DigestPlannerStage.build(config, aws.table(table), Clock.systemUTC());
+        WorkQueue queue = new SqsWorkQueue(AwsClients.sqs(aws.region(), null, aws.credentials()), queueUrl);
+        return new Wiring<>((at, timeLeft) -> planner.enqueue(at, queue), StageMetrics.forRuntime(env),
+                new SendDigestLambda());
     }
 
-    /**
-     * SnapStart: run this function's SDK calls against a canned transport ({@link Priming}) before the snapshot,
-     * and render a sample digest, so marshalling, signing, endpoint rules, Jackson and the renderer are warm in every
-     * restored copy. No AWS call, no mail.
-     */
+    /** SnapStart: this function's SDK calls against a canned transport ({@link Priming}), the credentials path, and Jackson. No AWS call. */
     static void prime() throws Exception {
         Priming.dynamoDb();
-        Priming.sesV2();
+        Priming.sqs();
         Priming.containerCredentials();
-        // Jackson (the report it returns) and the email renderer, on a one-insight digest
-        EventEnvelope.primeJson("Scheduled Event", "{\"day\":\"2026-01-01\",\"subscribers\":1,\"sent\":1}",
-                DigestReport.class);
-        new DigestRenderer("digest@priming.invalid").render("2026-01-01", List.of(new Insight("prime",
-                "prime", "prime", "Priming Podcast", "Priming episode", "A claim. Why it holds. What it means.", 1.0,
-                12.0, "Host", "https://priming.invalid/e.mp3#t=12", "https://priming.invalid/e", "2026-01-01")));
+        EventEnvelope.primeJson("Scheduled Event", "{\"day\":\"2026-01-01\",\"due\":1,\"batches\":1}",
+                DigestPlanner.Summary.class);
     }
 }

@@ -85,9 +85,9 @@ class SendDigestHandlerTest {
 
     @Test
     void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
-        var e = assertThrows(IllegalStateException.class,
+        var planner = assertThrows(IllegalStateException.class,
                 () -> SendDigestLambda.wire(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
-        assertTrue(e.getMessage().contains("SENDER_ADDRESS"), e.getMessage());
+        assertTrue(planner.getMessage().contains("DIGEST_QUEUE_URL"), planner.getMessage());
     }
 
     @Test
