@@ -115,6 +115,11 @@ public final class DigestSender {
         return planner.notDue(reader, scheduledAt);
     }
 
+    /** The reader's own date at {@code scheduledAt}: a Tokyo reader's 07:00 digest is for their today. */
+    public String readerDay(Subscriber reader, Instant scheduledAt) {
+        return scheduledAt.atZone(zoneOf(reader)).toLocalDate().toString();
+    }
+
     public static String dayOf(Instant scheduledAt, Settings settings) {
         return scheduledAt.atZone(settings.digestZone()).toLocalDate().toString();
     }

@@ -219,7 +219,7 @@ public final class SubscriberRepository {
      */
     public int reindex() {
         List<Subscription> all = activeSubscriptions();
-        for (Subscription s : all) write(s.subscriber(), s.generation(), null, null);
+        for (Subscription s : all) write(s.subscriber(), s.generation(), null, null, s.pausedUntil()); // a pause survives the reindex
         return all.size();
     }
 
