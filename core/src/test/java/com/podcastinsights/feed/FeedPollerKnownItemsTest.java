@@ -8,6 +8,7 @@ import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Table;
+import com.podcastinsights.store.ForwardingTable;
 import com.podcastinsights.store.Keys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -179,12 +178,11 @@ class FeedPollerKnownItemsTest {
     }
 
     /** The table, with writes of the known-episodes item failing on demand. */
-    private static final class FlakyKnownSet implements Table {
-        private final Table inner;
+    private static final class FlakyKnownSet extends ForwardingTable {
         boolean failKnownWrites;
 
         FlakyKnownSet(Table inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override public void put(Item item) {
@@ -193,19 +191,6 @@ class FeedPollerKnownItemsTest {
             }
             inner.put(item);
         }
-        @Override public boolean putIfAbsent(Item item) { return inner.putIfAbsent(item); }
-        @Override public Optional<Item> get(String pk, String sk) { return inner.get(pk, sk); }
-        @Override public List<Item> query(String pk, String skPrefix) { return inner.query(pk, skPrefix); }
-        @Override public List<Item> queryIndex(String gsi1pk, boolean descending, int limit) {
-            return inner.queryIndex(gsi1pk, descending, limit);
-        }
-        @Override public void delete(String pk, String sk) { inner.delete(pk, sk); }
-        @Override public boolean updateExisting(String pk, String sk, Map<String, Object> set,
-                                                Map<String, Object> setIfAbsent) {
-            return inner.updateExisting(pk, sk, set, setIfAbsent);
-        }
-        @Override public boolean addWithinLimits(Item item, Map<String, Long> deltas, Map<String, Long> limits) {
-            return inner.addWithinLimits(item, deltas, limits);
-        }
     }
+
 }

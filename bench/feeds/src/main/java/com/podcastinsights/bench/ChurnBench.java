@@ -10,6 +10,7 @@ import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Table;
+import com.podcastinsights.store.ForwardingTable;
 import com.podcastinsights.store.Keys;
 import com.sun.net.httpserver.HttpServer;
 
@@ -28,7 +29,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -172,11 +172,9 @@ public final class ChurnBench {
     }
 
     /** The table as FetchFeeds had it before issue 16: no known-items set is ever read or kept. */
-    private static final class WithoutKnownSets implements Table {
-        private final Table inner;
-
+    private static final class WithoutKnownSets extends ForwardingTable {
         WithoutKnownSets(Table inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         private static boolean known(String sk) {
@@ -184,19 +182,8 @@ public final class ChurnBench {
         }
 
         @Override public void put(Item item) { if (!known(item.sk())) inner.put(item); }
-        @Override public boolean putIfAbsent(Item item) { return inner.putIfAbsent(item); }
         @Override public Optional<Item> get(String pk, String sk) { return known(sk) ? Optional.empty() : inner.get(pk, sk); }
-        @Override public List<Item> query(String pk, String skPrefix) { return inner.query(pk, skPrefix); }
-        @Override public List<Item> queryIndex(String gsi1pk, boolean descending, int limit) {
-            return inner.queryIndex(gsi1pk, descending, limit);
-        }
         @Override public void delete(String pk, String sk) { if (!known(sk)) inner.delete(pk, sk); }
-        @Override public boolean updateExisting(String pk, String sk, Map<String, Object> set,
-                                                Map<String, Object> setIfAbsent) {
-            return inner.updateExisting(pk, sk, set, setIfAbsent);
-        }
-        @Override public boolean addWithinLimits(Item item, Map<String, Long> deltas, Map<String, Long> limits) {
-            return inner.addWithinLimits(item, deltas, limits);
-        }
     }
+
 }

@@ -2,6 +2,7 @@ package com.podcastinsights.bench;
 
 import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Table;
+import com.podcastinsights.store.ForwardingTable;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +17,14 @@ import java.util.Optional;
  * ConsistentRead). Sizes follow DynamoDB's rule: attribute names plus values (strings as UTF-8, numbers about one
  * byte per two digits plus one, booleans one byte, lists 3 bytes plus each element and one byte for it).
  */
-final class WriteUnitMeter implements Table {
-    private final Table inner;
+final class WriteUnitMeter extends ForwardingTable {
     private long writeUnits;
     private long writeRequests;
     private long readUnits;
     private long readRequests;
 
     WriteUnitMeter(Table inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     long writeUnits() { return writeUnits; }
@@ -122,6 +122,19 @@ final class WriteUnitMeter implements Table {
         boolean done = inner.updateExisting(pk, sk, set, setIfAbsent);
         write(Math.max(before, existingSize(pk, sk)));
         return done;
+    }
+
+    @Override
+    public boolean replaceIf(Item item, String attribute, String expected) {
+        write(Math.max(size(item), existingSize(item.pk(), item.sk())));
+        return inner.replaceIf(item, attribute, expected);
+    }
+
+    @Override
+    public List<Item> queryIndex2(String gsi2pk, int limit) {
+        List<Item> found = inner.queryIndex2(gsi2pk, limit);
+        read(found.stream().mapToLong(WriteUnitMeter::size).sum());
+        return found;
     }
 
     @Override

@@ -75,7 +75,7 @@ class DigestBatchHandlerTest {
     }
 
     @Test
-    void primingBeforeSnapshotSendsNothingAndWritesNothing() {
+    void primingBeforeSnapshotSendsNothingAndWritesNothing() throws Exception {
         DigestSenderLambda.prime();
         assertEquals(List.of(), mailer.sent);
         assertEquals(0, table.writes());
