@@ -1,6 +1,5 @@
 package com.podcastinsights.metrics;
 
-import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.event.InsightsExtracted;
 import com.podcastinsights.event.TranscriptStored;
@@ -35,12 +34,6 @@ public final class StageMetrics {
      */
     public static StageMetrics forRuntime(String lambdaFunctionName, String stack, Clock clock) {
         return new StageMetrics(MetricsSink.forRuntime(lambdaFunctionName), stack, clock);
-    }
-
-    /** {@link #forRuntime} on the function's environment: AWS_LAMBDA_FUNCTION_NAME and STACK_NAME. */
-    public static StageMetrics forRuntime(Env env) {
-        return forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null), env.optional("STACK_NAME", null),
-                Clock.systemUTC());
     }
 
     public StageMetrics(MetricsSink sink, String stack, Clock clock) {

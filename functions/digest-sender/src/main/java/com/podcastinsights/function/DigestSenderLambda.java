@@ -55,9 +55,11 @@ final class DigestSenderLambda {
         SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(aws.region(), null, aws.credentials()), secret);
         UnsubscribeLinks links = new UnsubscribeLinks(url, new Refreshed<>(() -> new UnsubscribeToken(
                 UnsubscribeKeys.parse(new String(key.read(), StandardCharsets.UTF_8))), KEYS_MAX_AGE, Clock.systemUTC()));
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                env.optional("STACK_NAME", null), Clock.systemUTC());
         return new Wiring<>(SendDigestStage.build(config, aws.table(table), new SesMailer(
                 AwsClients.sesV2(aws.region(), null, aws.credentials()), config.configurationSet()), Clock.systemUTC(),
-                links), StageMetrics.forRuntime(env), new DigestSenderLambda());
+                links), metrics, new DigestSenderLambda());
     }
 
     /**

@@ -51,8 +51,10 @@ final class ExtractInsightsLambda {
         ExtractInsightsStage.Config config = ExtractInsightsStage.Config.from(env);
         LambdaPorts aws = new LambdaPorts();
         Table table = aws.table(tableName);
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                env.optional("STACK_NAME", null), Clock.systemUTC());
         return new Wiring<>(ExtractInsightsStage.build(config, aws.bucket(bucket), table, aws.bus(bus),
-                Clock.systemUTC(), rewriter(config, table, aws)), StageMetrics.forRuntime(env),
+                Clock.systemUTC(), rewriter(config, table, aws)), metrics,
                 new ExtractInsightsLambda());
     }
 

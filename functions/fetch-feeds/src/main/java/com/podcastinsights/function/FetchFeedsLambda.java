@@ -41,8 +41,10 @@ final class FetchFeedsLambda {
         String bus = env.require("EVENT_BUS_NAME");
         FetchFeedsStage.Config config = FetchFeedsStage.Config.from(env);
         LambdaPorts aws = new LambdaPorts();
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                env.optional("STACK_NAME", null), Clock.systemUTC());
         return new Wiring<>(FetchFeedsStage.build(config, aws.table(table), aws.bucket(bucket), aws.bus(bus),
-                new SafeHttpClient(HttpPolicy.production()), Clock.systemUTC()), StageMetrics.forRuntime(env),
+                new SafeHttpClient(HttpPolicy.production()), Clock.systemUTC()), metrics,
                 new FetchFeedsLambda());
     }
 

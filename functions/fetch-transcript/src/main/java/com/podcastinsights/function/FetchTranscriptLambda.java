@@ -49,8 +49,10 @@ final class FetchTranscriptLambda {
                         new TranscribeSpeechToText(AwsClients.transcribe(aws.region(), null, aws.credentials()), bucket),
                         table, Clock.systemUTC())
                 : null;
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                env.optional("STACK_NAME", null), Clock.systemUTC());
         return new Wiring<>(FetchTranscriptStage.build(table, aws.bucket(bucket), aws.bus(bus), http, transcriber),
-                StageMetrics.forRuntime(env), new FetchTranscriptLambda());
+                metrics, new FetchTranscriptLambda());
     }
 
     /**

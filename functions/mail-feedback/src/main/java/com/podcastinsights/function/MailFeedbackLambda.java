@@ -10,6 +10,8 @@ import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.stage.MailFeedbackStage;
 import com.podcastinsights.stage.Wiring;
 
+import java.time.Clock;
+
 /** MailFeedback in Lambda: the table client built once per execution environment, and the SnapStart priming. */
 final class MailFeedbackLambda {
     /** Held for the function's life: the CRaC context keeps its resources weakly. */
@@ -26,7 +28,9 @@ final class MailFeedbackLambda {
         String table = env.require("TABLE_NAME");
         MailFeedback feedback = MailFeedbackStage.build(MailFeedbackStage.Config.from(env), new LambdaPorts().table(table));
         snapStart = SnapStart.register(MailFeedbackLambda::prime);
-        return new Wiring<>(feedback, StageMetrics.forRuntime(env), null);
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                env.optional("STACK_NAME", null), Clock.systemUTC());
+        return new Wiring<>(feedback, metrics, null);
     }
 
     /** SnapStart: DynamoDB against a canned transport, the credentials path, and an SES bounce read (no write). */

@@ -38,7 +38,9 @@ final class SendDigestLambda {
         LambdaPorts aws = new LambdaPorts();
         DigestPlanner planner = DigestPlannerStage.build(config, aws.table(table), Clock.systemUTC());
         WorkQueue queue = new SqsWorkQueue(AwsClients.sqs(aws.region(), null, aws.credentials()), queueUrl);
-        return new Wiring<>((at, timeLeft) -> planner.enqueue(at, queue), StageMetrics.forRuntime(env),
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                env.optional("STACK_NAME", null), Clock.systemUTC());
+        return new Wiring<>((at, timeLeft) -> planner.enqueue(at, queue), metrics,
                 new SendDigestLambda());
     }
 
