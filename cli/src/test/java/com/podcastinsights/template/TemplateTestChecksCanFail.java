@@ -181,7 +181,8 @@ class TemplateTestChecksCanFail {
                 .path("Variables")).remove("SENDER_ADDRESS"));
         List<String> problems = TemplateChecks.envProblems("DigestSenderFunction",
                 Set.of("TABLE_NAME", "SENDER_ADDRESS", "DIGEST_TIME_ZONE", "CONFIGURATION_SET", "UNSUBSCRIBE_URL",
-                        "UNSUBSCRIBE_SECRET_ARN", "SES_MAX_SEND_RATE", "DEFAULT_SEND_HOUR", "STACK_NAME", "DIGEST_SENDERS"),
+                        "UNSUBSCRIBE_SECRET_ARN", "SES_MAX_SEND_RATE", "DEFAULT_SEND_HOUR", "STACK_NAME", "DIGEST_SENDERS",
+                        "SENDER_NAME", "POSTAL_ADDRESS"),
                 t.environment("DigestSenderFunction"));
         assertEquals(List.of("DigestSenderFunction: code reads SENDER_ADDRESS but template.yaml does not define it "
                 + "for the function"), problems);
