@@ -291,7 +291,8 @@ public final class DigestSender {
         Map<String, String> headers = Map.of("X-Podcast-Insights-Day", day);
         byte[] raw = mime.write(new MimeMessageWriter.Message(from, to, digest.subject(),
                 now.atZone(settings.digestZone()), messageId, listUnsubscribe, headers, digest.text(), digest.html()));
-        return new OutgoingMail(from, to, MailText.headerValue(digest.subject()), digest.text(), digest.html(),
-                raw);
+        // the envelope sender is the bare address: SES checks it against the verified identity
+        return new OutgoingMail(MailText.address(from), to, MailText.headerValue(digest.subject()), digest.text(),
+                digest.html(), raw);
     }
 }
