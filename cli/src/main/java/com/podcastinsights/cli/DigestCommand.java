@@ -7,10 +7,10 @@ import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.port.OutgoingMail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
+
+
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,29 +19,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+
 
 /** {@code digest preview}: the email a subscriber would get for a day, written to files, nothing sent. */
-@Command(name = "digest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Look at the digest email without sending it.",
+@Command(name = "digest", description = "Look at the digest email without sending it.",
         subcommands = {DigestCommand.Preview.class})
-public final class DigestCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: preview");
-    }
-
-    @Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Write the day's email for a subscriber as .eml (raw MIME) and .html; print the paths. "
+public final class DigestCommand extends CommandGroup {
+    @Command(name = "preview", description = "Write the day's email for a subscriber as .eml (raw MIME) and .html; print the paths. "
                     + "Sends nothing and records nothing.")
-    public static final class Preview implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    public static final class Preview extends DataCommand {
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the digest day; default: today (UTC)")
         String date;
         @Option(names = "--subscriber", paramLabel = "EMAIL",
@@ -64,7 +50,7 @@ public final class DigestCommand implements Callable<Integer> {
                 String e = SubscribersCommand.address(spec, subscriber);
                 Optional<Subscriber> found = new SubscriberRepository(table).find(e);
                 if (found.isEmpty()) {
-                    spec.commandLine().getErr().println("error: no subscriber " + e + " in " + data.describe());
+                    err().println("error: no subscriber " + e + " in " + data.describe());
                     return 1;
                 }
                 reader = found.get();
@@ -73,7 +59,7 @@ public final class DigestCommand implements Callable<Integer> {
                 throw new IllegalStateException("a preview never sends");
             }, Clock.systemUTC(), Settings.defaults()).preview(reader, day);
             if (mail.isEmpty()) {
-                spec.commandLine().getErr().println("error: no insights for " + day + " in " + data.describe()
+                err().println("error: no insights for " + day + " in " + data.describe()
                         + " (run the pipeline first, or pick another --date)");
                 return 1;
             }
@@ -84,8 +70,8 @@ public final class DigestCommand implements Callable<Integer> {
             Path html = dir.resolve(base + ".html");
             Files.write(eml, mail.get().raw());
             Files.writeString(html, mail.get().html());
-            spec.commandLine().getOut().println(eml);
-            spec.commandLine().getOut().println(html);
+            out().println(eml);
+            out().println(html);
             return 0;
         }
     }

@@ -31,8 +31,7 @@ import java.util.concurrent.Callable;
  * so an operator (or an evaluation script) can see what would be picked and why it scored as it did.
  * The JSON shape is documented in docs/insight-json.md.
  */
-@Command(name = "extract", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Rank the insights of one transcript file (JSON, VTT, SRT, HTML, `Speaker: text` lines or "
+@Command(name = "extract", description = "Rank the insights of one transcript file (JSON, VTT, SRT, HTML, `Speaker: text` lines or "
                 + "plain paragraphs) and print the top N.")
 public final class ExtractCommand implements Callable<Integer> {
     /** A transcript of a three-hour episode is a few hundred kilobytes; anything far beyond is not a transcript. */

@@ -23,8 +23,7 @@ import java.util.concurrent.Callable;
  * {@code feed inspect URL|FILE [--json]}: fetch (through the same guarded client as FetchFeeds) or read a
  * feed and print what the parser makes of it. Exit 1 when the feed cannot be fetched or parsed.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Parse a feed (http(s) URL or local file) and print it; --json prints the shape of docs/feed-json.md.")
+@Command(name = "inspect", description = "Parse a feed (http(s) URL or local file) and print it; --json prints the shape of docs/feed-json.md.")
 public final class FeedInspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -5,38 +5,24 @@ import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.transcript.TranscriptionBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
+
 
 /** {@code feeds add|import|export|list|broken|remove}: the subscribed feeds of a local data dir. */
-@Command(name = "feeds", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Manage the feeds of a local data dir.",
+@Command(name = "feeds", description = "Manage the feeds of a local data dir.",
         subcommands = {FeedsCommand.Add.class, FeedsCommand.Import.class, FeedsCommand.Export.class,
                 FeedsCommand.ListFeeds.class, FeedsCommand.Broken.class, FeedsCommand.Remove.class,
                 FeedsCommand.Update.class})
-public final class FeedsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, import, export, list, broken, update or remove");
-    }
-
-    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Subscribe to a feed (adding one twice changes nothing).")
-    public static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+public final class FeedsCommand extends CommandGroup {
+    @Command(name = "add", description = "Subscribe to a feed (adding one twice changes nothing).")
+    public static final class Add extends DataCommand {
         @Parameters(paramLabel = "URL", description = "the feed's http(s) URL")
         String url;
         @Option(names = "--title", description = "a title to show until the first fetch reads the feed's own")
@@ -51,7 +37,7 @@ public final class FeedsCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "not an http(s) URL: " + url);
             }
             boolean added = new FeedRepository(data.table()).add(url.trim(), title, transcribe);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println((added ? "added " : "already subscribed ") + FeedRepository.idFor(url) + " " + url.trim()
                     + (added && transcribe ? " (speech-to-text on)" : ""));
             if (!added && transcribe) {
@@ -62,13 +48,8 @@ public final class FeedsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Change a subscribed feed's settings, by the id `feeds list` shows.")
-    public static final class Update implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    @Command(name = "update", description = "Change a subscribed feed's settings, by the id `feeds list` shows.")
+    public static final class Update extends DataCommand {
         @Parameters(paramLabel = "ID", description = "the feed id")
         String id;
         @Option(names = "--transcribe", negatable = true, required = true,
@@ -79,22 +60,17 @@ public final class FeedsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!new FeedRepository(data.table()).setTranscribe(id, transcribe)) {
-                spec.commandLine().getErr().println("error: no feed with id " + id + " in " + data.describe());
+                err().println("error: no feed with id " + id + " in " + data.describe());
                 return 1;
             }
-            spec.commandLine().getOut().println("updated " + id + ": speech-to-text " + (transcribe ? "on" : "off"));
+            out().println("updated " + id + ": speech-to-text " + (transcribe ? "on" : "off"));
             return 0;
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "List the subscribed feeds with their health: id, title, URL, last success, failures in a "
+    @Command(name = "list", description = "List the subscribed feeds with their health: id, title, URL, last success, failures in a "
                     + "row, last error.")
-    public static final class ListFeeds implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    public static final class ListFeeds extends DataCommand {
         @Option(names = "--broken", description = "only feeds whose last fetch failed")
         boolean broken;
 
@@ -104,13 +80,8 @@ public final class FeedsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "broken", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "List the feeds whose last fetch failed (same as `list --broken`), most failures first.")
-    public static final class Broken implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    @Command(name = "broken", description = "List the feeds whose last fetch failed (same as `list --broken`), most failures first.")
+    public static final class Broken extends DataCommand {
 
         @Override
         public Integer call() {
@@ -152,13 +123,8 @@ public final class FeedsCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Subscribe to every feed of an OPML file (podcast apps export one); known feeds are skipped.")
-    public static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    @Command(name = "import", description = "Subscribe to every feed of an OPML file (podcast apps export one); known feeds are skipped.")
+    public static final class Import extends DataCommand {
         @Parameters(paramLabel = "FILE.opml", description = "the OPML file")
         java.nio.file.Path file;
 
@@ -172,9 +138,9 @@ public final class FeedsCommand implements Callable<Integer> {
                 if (repo.add(s.url(), s.title())) added++;
                 else known++;
             }
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             for (String bad : parsed.rejected()) err.println("not imported: " + bad);
-            spec.commandLine().getOut().printf("imported %d feeds from %s (%d already subscribed)%n", added, file, known);
+            out().printf("imported %d feeds from %s (%d already subscribed)%n", added, file, known);
             if (parsed.rejected().isEmpty()) return 0;
             // the good entries are in; exit 1 so that a script notices the ones that are not
             err.println("error: " + parsed.rejected().size() + " of " + (parsed.rejected().size() + parsed.feeds().size())
@@ -183,17 +149,12 @@ public final class FeedsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Print the subscribed feeds as OPML 2.0, for a podcast app or another data dir.")
-    public static final class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    @Command(name = "export", description = "Print the subscribed feeds as OPML 2.0, for a podcast app or another data dir.")
+    public static final class Export extends DataCommand {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
             out.println("<opml version=\"2.0\"><head><title>Podcast Insights feeds</title></head><body>");
             for (Feed f : new FeedRepository(data.table()).list()) {
@@ -209,13 +170,8 @@ public final class FeedsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Unsubscribe from a feed, by the id `feeds list` shows.")
-    public static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    @Command(name = "remove", description = "Unsubscribe from a feed, by the id `feeds list` shows.")
+    public static final class Remove extends DataCommand {
         @Parameters(paramLabel = "ID", description = "the feed id")
         String id;
 
@@ -223,11 +179,11 @@ public final class FeedsCommand implements Callable<Integer> {
         public Integer call() {
             FeedRepository feeds = new FeedRepository(data.table());
             if (feeds.find(id).isEmpty()) {
-                spec.commandLine().getErr().println("error: no feed with id " + id + " in " + data.describe());
+                err().println("error: no feed with id " + id + " in " + data.describe());
                 return 1;
             }
             feeds.remove(id);
-            spec.commandLine().getOut().println("removed " + id);
+            out().println("removed " + id);
             return 0;
         }
     }

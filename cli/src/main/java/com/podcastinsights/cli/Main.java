@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code podcast-insights}: the local runner and the operator's commands. Exit codes: 0 ok, 1 failure, 2 usage. */
-@Command(name = "podcast-insights",
+// INHERIT: every subcommand gets --help, --version and the exit-code list from here
+@Command(name = "podcast-insights", scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Podcast Insights: scans new podcast episodes and sends the top five insights daily.",

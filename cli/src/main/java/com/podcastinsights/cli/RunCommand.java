@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code run}: the whole pipeline once, locally; prints the top five and the files it wrote. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run the whole pipeline once, locally, and print the top five.",
+@Command(name = "run", description = {"Run the whole pipeline once, locally, and print the top five.",
                 "Fetches feeds, stores transcripts, extracts insights and sends the digest to a local outbox"
                 + " (.eml + .html), all in this process. Progress goes to stderr; the top five and the files"
                 + " written go to stdout.",

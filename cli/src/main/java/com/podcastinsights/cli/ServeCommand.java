@@ -24,13 +24,12 @@ import java.util.concurrent.CountDownLatch;
  * table; confirmation emails land in its outbox. Links are signed with the data dir's own key ({@code web-key},
  * made on first use), so a confirmation link still works after a restart.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Serve the reader web (sign-up, confirmation, preferences, feedback, archive, unsubscribe) on "
+@Command(name = "serve", description = {"Serve the reader web (sign-up, confirmation, preferences, feedback, archive, unsubscribe) on "
                 + "127.0.0.1 for a local data dir; confirmation mail goes to <data>/outbox.", "Stop with Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "out/data",
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = LocalData.DEFAULT_DIR,
             description = "local data dir (same layout as `run --out`); default: ${DEFAULT-VALUE}")
     Path dir;
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "loopback port (0: any free one); default: ${DEFAULT-VALUE}")

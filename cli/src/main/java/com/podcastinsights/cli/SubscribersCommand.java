@@ -13,28 +13,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+
 
 /** {@code subscribers add|list|remove|update|forget}: who gets the daily digest. */
-@Command(name = "subscribers", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Manage the digest's readers in a local data dir or a deployed stack.",
+@Command(name = "subscribers", description = "Manage the digest's readers in a local data dir or a deployed stack.",
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.ListSubscribers.class,
                 SubscribersCommand.Remove.class, SubscribersCommand.Update.class, SubscribersCommand.Forget.class,
                 SubscribersCommand.Reindex.class})
-public final class SubscribersCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: add, list, remove, update or forget");
-    }
-
+public final class SubscribersCommand extends CommandGroup {
     /** Validates the address as a usage error (exit 2) rather than a failure. */
     static String address(CommandSpec spec, String email) {
         try {
@@ -44,14 +35,9 @@ public final class SubscribersCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Subscribe an address. An address that unsubscribed or was suppressed (hard bounce, "
+    @Command(name = "add", description = "Subscribe an address. An address that unsubscribed or was suppressed (hard bounce, "
                     + "complaint) is refused unless --reactivate says the reader asked to come back.")
-    public static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    public static final class Add extends DataCommand {
         @Parameters(paramLabel = "EMAIL")
         String email;
         @Mixin
@@ -67,26 +53,21 @@ public final class SubscribersCommand implements Callable<Integer> {
             SubscriberRepository repo = new SubscriberRepository(table);
             Optional<Subscription> existing = repo.subscription(e);
             if (existing.isPresent() && !existing.get().active() && !reactivate) {
-                spec.commandLine().getErr().println("error: " + refusal(existing.get()));
+                err().println("error: " + refusal(existing.get()));
                 return 1;
             }
             Subscriber old = existing.map(Subscription::subscriber).orElse(new Subscriber(e, true, null));
             Subscriber saved = save(spec, repo, () -> prefs.apply(old));
             // the operator vouches for this reader's consent; a web sign-up records its own (double opt-in)
             if (existing.isEmpty() || reactivate) Consent.record(table, e, Consent.operator(Clock.systemUTC().instant().toString()));
-            spec.commandLine().getOut().println("subscribed " + describe(saved));
+            out().println("subscribed " + describe(saved));
             warnUnmatchedMutes(spec, data, saved);
             return 0;
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "List the active subscribers; --all also lists those who unsubscribed or were suppressed.")
-    public static final class ListSubscribers implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    @Command(name = "list", description = "List the active subscribers; --all also lists those who unsubscribed or were suppressed.")
+    public static final class ListSubscribers extends DataCommand {
         @Option(names = "--all", description = "every reader with their status: active, unsubscribed, suppressed: reason")
         boolean all;
 
@@ -95,7 +76,7 @@ public final class SubscribersCommand implements Callable<Integer> {
             SubscriberRepository repo = new SubscriberRepository(data.table());
             List<Subscription> listed = all ? repo.all() : repo.activeSubscriptions();
             if (listed.isEmpty()) {
-                spec.commandLine().getOut().println("no " + (all ? "" : "active ") + "subscribers in " + data.describe());
+                out().println("no " + (all ? "" : "active ") + "subscribers in " + data.describe());
             }
             for (Subscription s : listed) {
                 String line = describe(s.subscriber()) + "  since " + s.subscriber().createdAt();
@@ -103,35 +84,25 @@ public final class SubscribersCommand implements Callable<Integer> {
                     line = s.subscriber().email() + "  " + s.status()
                             + (s.active() ? "" : " (" + s.unsubscribedAt() + ")") + "  " + line.substring(s.subscriber().email().length() + 2);
                 }
-                spec.commandLine().getOut().println(line);
+                out().println(line);
             }
             return 0;
         }
     }
 
-    @Command(name = "reindex", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(name = "reindex",
             description = "Write every active reader again, so readers stored before the send-hour index (GSI2) are in it. Idempotent.")
-    public static final class Reindex implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
-
+    public static final class Reindex extends DataCommand {
         @Override
         public Integer call() {
             int n = new SubscriberRepository(data.table()).reindex();
-            spec.commandLine().getOut().println("reindexed " + n + " active readers");
+            out().println("reindexed " + n + " active readers");
             return 0;
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Unsubscribe an address (it is kept, inactive, so a replay never re-adds it).")
-    public static final class Remove implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    @Command(name = "remove", description = "Unsubscribe an address (it is kept, inactive, so a replay never re-adds it).")
+    public static final class Remove extends DataCommand {
         @Parameters(paramLabel = "EMAIL")
         String email;
 
@@ -140,22 +111,17 @@ public final class SubscribersCommand implements Callable<Integer> {
             String e = address(spec, email);
             SubscriberRepository subscribers = new SubscriberRepository(data.table());
             if (subscribers.find(e).filter(Subscriber::active).isEmpty()) {
-                spec.commandLine().getErr().println("error: " + e + " is not an active subscriber in " + data.describe());
+                err().println("error: " + e + " is not an active subscriber in " + data.describe());
                 return 1;
             }
             subscribers.unsubscribe(e, Clock.systemUTC().instant().toString());
-            spec.commandLine().getOut().println("unsubscribed " + e);
+            out().println("unsubscribed " + e);
             return 0;
         }
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Change an active subscriber's time zone, send hour, topics or muted shows.")
-    public static final class Update implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    @Command(name = "update", description = "Change an active subscriber's time zone, send hour, topics or muted shows.")
+    public static final class Update extends DataCommand {
         @Parameters(paramLabel = "EMAIL")
         String email;
         @Mixin
@@ -167,25 +133,20 @@ public final class SubscribersCommand implements Callable<Integer> {
             SubscriberRepository repo = new SubscriberRepository(data.table());
             Subscriber old = repo.find(e).filter(Subscriber::active).orElse(null);
             if (old == null) {
-                spec.commandLine().getErr().println("error: " + e + " is not an active subscriber in " + data.describe());
+                err().println("error: " + e + " is not an active subscriber in " + data.describe());
                 return 1;
             }
             Subscriber saved = save(spec, repo, () -> prefs.apply(old));
-            spec.commandLine().getOut().println("updated " + describe(saved));
+            out().println("updated " + describe(saved));
             warnUnmatchedMutes(spec, data, saved);
             return 0;
         }
     }
 
-    @Command(name = "forget", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = {"Erase a reader's personal data (a data-protection request): their subscriber item and "
+    @Command(name = "forget", description = {"Erase a reader's personal data (a data-protection request): their subscriber item and "
                     + "digest records in the table, and in a local data dir their outbox mail and digest previews.",
                     "Nothing of them is kept, not even a suppression: adding the address later starts anew."})
-    public static final class Forget implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        LocalData data;
+    public static final class Forget extends DataCommand {
         @Parameters(paramLabel = "EMAIL")
         String email;
 
@@ -200,7 +161,7 @@ public final class SubscribersCommand implements Callable<Integer> {
                 files += new OutboxMailer(data.dir.resolve("outbox")).forget(e);
                 files += DigestCommand.forgetPreviews(data.dir, e);
             }
-            spec.commandLine().getOut().printf("forgot %s: %d table items%s%n", e, items,
+            out().printf("forgot %s: %d table items%s%n", e, items,
                     data.remote() ? "" : ", " + files + " files");
             return 0;
         }

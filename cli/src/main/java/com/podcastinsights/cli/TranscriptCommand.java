@@ -27,20 +27,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code transcript inspect}: reads one transcript as the pipeline would and shows what came out. */
-@Command(name = "transcript", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Check how a transcript reads.",
+@Command(name = "transcript", description = "Check how a transcript reads.",
         subcommands = {TranscriptCommand.Inspect.class})
-public final class TranscriptCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: inspect");
-    }
-
-    @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = {"Read a transcript file or URL (any supported format: Podcasting 2.0 JSON, WebVTT, SRT, "
+public final class TranscriptCommand extends CommandGroup {
+    @Command(name = "inspect", description = {"Read a transcript file or URL (any supported format: Podcasting 2.0 JSON, WebVTT, SRT, "
                     + "HTML, plain text) into the normalized model and print it with its stats.",
                     "URLs are fetched like the pipeline fetches them: public http(s) addresses only, size cap, "
                             + "timeouts, gzip. See docs/transcript-json.md."})

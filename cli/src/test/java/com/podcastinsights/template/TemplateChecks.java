@@ -200,10 +200,20 @@ final class TemplateChecks {
 
     static Set<String> adaptersConstructed(String javaSource) {
         Set<String> out = new TreeSet<>();
-        Matcher m = ADAPTER_NEW.matcher(stripComments(javaSource));
+        String code = stripComments(javaSource);
+        Matcher m = ADAPTER_NEW.matcher(code);
         while (m.find()) out.add(m.group(1));
+        // LambdaPorts builds the three common adapters: a function that asks it for one constructs it
+        Matcher p = LAMBDA_PORT.matcher(code);
+        while (p.find()) out.add(LAMBDA_PORTS.get(p.group(1)));
         return out;
     }
+
+    /** What each {@code LambdaPorts} method builds (adapters-aws LambdaPorts). */
+    static final Map<String, String> LAMBDA_PORTS = Map.of("table", "DynamoDbTable", "bucket", "S3BlobStore",
+            "bus", "EventBridgePublisher");
+    private static final Pattern LAMBDA_PORT = Pattern.compile(
+            "\\b(?:aws|new LambdaPorts\\(\\))\\.(table|bucket|bus)\\s*\\(");
 
     /**
      * IAM actions of each SDK v2 client method an adapter may call. A call that is not in this table fails the

@@ -1,7 +1,8 @@
 package com.podcastinsights.digest;
 
+import com.podcastinsights.ids.Sha256;
+
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class UnsubscribeToken {
         String e = SubscriberRepository.normalize(email);
         UnsubscribeKeys.Key k = keys.current();
         byte[] plain = (generation + ":" + e).getBytes(StandardCharsets.UTF_8);
-        byte[] nonce = Arrays.copyOf(hmac(derive(k, "nonce"), plain), NONCE);
+        byte[] nonce = Arrays.copyOf(Sha256.hmac(derive(k, "nonce"), plain), NONCE);
         byte[] sealed = gcm(Cipher.ENCRYPT_MODE, k, nonce, plain, 0, plain.length);
         byte[] body = new byte[NONCE + sealed.length];
         System.arraycopy(nonce, 0, body, 0, NONCE);
@@ -127,7 +128,7 @@ public final class UnsubscribeToken {
         byte[] message = ("unsubscribe\u0000" + email).getBytes(StandardCharsets.UTF_8);
         for (UnsubscribeKeys.Key k : keys.acceptedAt(now)) {
             // constant-time comparison: no timing signal about how much of a guessed MAC was right
-            if (MessageDigest.isEqual(hmac(k.secret(), message), given)) {
+            if (MessageDigest.isEqual(Sha256.hmac(k.secret(), message), given)) {
                 return Optional.of(new Claim(SubscriberRepository.normalize(email), 0, k.id()));
             }
         }
@@ -136,7 +137,7 @@ public final class UnsubscribeToken {
 
     /** A key for one purpose derived from the secret: the AES key and the nonce key are never the same bytes. */
     private static byte[] derive(UnsubscribeKeys.Key k, String purpose) {
-        return hmac(k.secret(), ("podcast-insights/unsubscribe/v2/" + purpose).getBytes(StandardCharsets.UTF_8));
+        return Sha256.hmac(k.secret(), ("podcast-insights/unsubscribe/v2/" + purpose).getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] gcm(int mode, UnsubscribeKeys.Key k, byte[] nonce, byte[] in, int off, int len) {
@@ -156,15 +157,6 @@ public final class UnsubscribeToken {
         return c.doFinal(in, off, len);
     }
 
-    private static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
 
     @Override
     public String toString() {

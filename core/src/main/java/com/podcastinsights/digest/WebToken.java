@@ -1,9 +1,8 @@
 package com.podcastinsights.digest;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.podcastinsights.ids.Sha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
@@ -84,26 +83,17 @@ public final class WebToken {
      */
     public String pseudonym(String value) {
         UnsubscribeKeys.Key k = keys.get().current();
-        return HexFormat.of().formatHex(hmac(derive(k, "pseudonym"), value.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        return HexFormat.of().formatHex(Sha256.hmac(derive(k, "pseudonym"), value.getBytes(StandardCharsets.UTF_8)), 0, 12);
     }
 
     private static byte[] mac(UnsubscribeKeys.Key k, String purpose, String signed) {
-        return hmac(derive(k, "token/" + purpose), signed.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hmac(derive(k, "token/" + purpose), signed.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] derive(UnsubscribeKeys.Key k, String use) {
-        return hmac(k.secret(), ("podcast-insights/web/v1/" + use).getBytes(StandardCharsets.UTF_8));
+        return Sha256.hmac(k.secret(), ("podcast-insights/web/v1/" + use).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
 
     @Override
     public String toString() {

@@ -6,20 +6,22 @@ import com.podcastinsights.metrics.StageMetrics;
 import java.time.Clock;
 
 /**
- * What every Lambda handler holds beside its stage: the clock, the stage's metrics, and its composition (the
+ * What every Lambda handler holds: the clock, the stage's service, its metrics, and its composition (the
  * function's AWS wiring, registered for SnapStart and kept reachable here). Tests and local runs pass none: their
  * metrics go nowhere unless {@link #metricsTo} sends them somewhere.
  */
-public abstract class StageHandler<H extends StageHandler<H>> {
+public abstract class StageHandler<H extends StageHandler<H, S>, S> {
     protected final Clock clock;
+    protected final S service;
     protected StageMetrics metrics;
     @SuppressWarnings({"unused", "FieldCanBeLocal"})
     private final Object composition;
 
-    protected StageHandler(Clock clock, StageMetrics metrics, Object composition) {
+    protected StageHandler(Clock clock, Wiring<S> wiring) {
         this.clock = clock;
-        this.metrics = metrics != null ? metrics : new StageMetrics(MetricsSink.NONE, null, clock);
-        this.composition = composition;
+        this.service = wiring.service();
+        this.metrics = wiring.metrics() != null ? wiring.metrics() : new StageMetrics(MetricsSink.NONE, null, clock);
+        this.composition = wiring.composition();
     }
 
     /** Sends this handler's metric lines to {@code sink} (tests), with {@code stack} as the Stack dimension. */

@@ -65,13 +65,7 @@ public final class TranscriptFetcher {
 
     public TranscriptFetcher(EpisodeRepository episodes, BlobStore blobs, EventPublisher events, SafeHttpClient http,
                              PrintStream log) {
-        this.episodes = episodes;
-        this.blobs = blobs;
-        this.stored = new StoredTranscripts(blobs, events);
-        this.http = http;
-        this.log = log;
-        this.feeds = null;
-        this.transcriber = null;
+        this(episodes, blobs, events, http, null, null, log);
     }
 
     /**

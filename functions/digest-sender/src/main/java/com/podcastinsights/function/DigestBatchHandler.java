@@ -9,6 +9,7 @@ import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.digest.DigestSender;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
+import com.podcastinsights.stage.Wiring;
 import java.io.*;
 import java.time.Clock;
 import java.util.*;
@@ -18,24 +19,16 @@ import java.util.*;
  * held by another sender, out of time) or unreadable is reported failed: SQS delivers it again after its visibility
  * timeout (its sent readers are skipped), and moves it to the dead-letter queue after the redrive's receive count.
  */
-public final class DigestBatchHandler extends StageHandler<DigestBatchHandler> implements RequestStreamHandler {
+public final class DigestBatchHandler extends StageHandler<DigestBatchHandler, DigestSender> implements RequestStreamHandler {
     /** Room for the send in flight, its backoff and the SENT record before the timeout. */
     static final long STOP_BEFORE_TIMEOUT_MILLIS = 20_000;
-    private final DigestSender sender;
-
     public DigestBatchHandler() {
-        this(new DigestSenderLambda(Env.system()));
-    }
-
-    private DigestBatchHandler(DigestSenderLambda lambda) {
-        super(Clock.systemUTC(), lambda.metrics, lambda);
-        this.sender = lambda.sender;
+        super(Clock.systemUTC(), DigestSenderLambda.wire(Env.system()));
     }
 
     /** Local runs and tests: the sender as {@code SendDigestStage} builds it. */
     public DigestBatchHandler(DigestSender sender, Clock clock) {
-        super(clock, null, null);
-        this.sender = sender;
+        super(clock, Wiring.local(sender));
     }
 
     @Override
@@ -46,7 +39,7 @@ public final class DigestBatchHandler extends StageHandler<DigestBatchHandler> i
         for (JsonNode record : records) {
             String id = record.path("messageId").asText();
             try {
-                DigestReport report = sender.send(DigestBatch.parse(record.path("body").asText()), () -> context == null
+                DigestReport report = service.send(DigestBatch.parse(record.path("body").asText()), () -> context == null
                         || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
                 metrics.digest(report);
                 if (report.deferred() > 0) failures.add(Map.of("itemIdentifier", id));

@@ -1,7 +1,7 @@
 package com.podcastinsights.function;
 
 import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.SecretsManagerKey;
 import com.podcastinsights.aws.SesMailer;
@@ -19,6 +19,7 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.insight.Insight;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.stage.SendDigestStage;
+import com.podcastinsights.stage.Wiring;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,28 +39,27 @@ final class DigestSenderLambda {
      */
     static final Duration KEYS_MAX_AGE = Duration.ofMinutes(10);
 
-    final DigestSender sender;
-    final StageMetrics metrics;
-    final SnapStart snapStart;
+    private final SnapStart snapStart = SnapStart.register(DigestSenderLambda::prime);
 
-    DigestSenderLambda(Env env) {
+    private DigestSenderLambda() {
+    }
+
+    static Wiring<DigestSender> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         String table = env.require("TABLE_NAME");
         env.require("SENDER_ADDRESS");
         SendDigestStage.Config config = SendDigestStage.Config.from(env);
         String url = env.require("UNSUBSCRIBE_URL");
         String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
-        var region = AwsClients.lambdaRegion();
-        var credentials = AwsClients.lambdaCredentials();
-        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(region, null, credentials), secret);
+        LambdaPorts aws = new LambdaPorts();
+        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(aws.region(), null, aws.credentials()), secret);
         UnsubscribeLinks links = new UnsubscribeLinks(url, new Refreshed<>(() -> new UnsubscribeToken(
                 UnsubscribeKeys.parse(new String(key.read(), StandardCharsets.UTF_8))), KEYS_MAX_AGE, Clock.systemUTC()));
-        this.sender = SendDigestStage.build(config, new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
-                new SesMailer(AwsClients.sesV2(region, null, credentials), config.configurationSet()), Clock.systemUTC(),
-                links);
-        this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        this.snapStart = SnapStart.register(DigestSenderLambda::prime);
+        return new Wiring<>(SendDigestStage.build(config, aws.table(table), new SesMailer(
+                AwsClients.sesV2(aws.region(), null, aws.credentials()), config.configurationSet()), Clock.systemUTC(),
+                links), metrics, new DigestSenderLambda());
     }
 
     /**

@@ -69,7 +69,7 @@ class DigestBatchHandlerTest {
 
     @Test
     void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
-        var e = assertThrows(IllegalStateException.class, () -> new DigestSenderLambda(
+        var e = assertThrows(IllegalStateException.class, () -> DigestSenderLambda.wire(
                 new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("SENDER_ADDRESS"), e.getMessage());
     }

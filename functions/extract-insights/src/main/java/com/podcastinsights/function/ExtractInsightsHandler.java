@@ -10,6 +10,7 @@ import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.insight.ExtractionService;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
+import com.podcastinsights.stage.Wiring;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,22 +18,14 @@ import java.io.OutputStream;
 import java.time.Clock;
 
 /** Transcript Stored -> the episode's best insights in the table, then Insights Extracted. */
-public final class ExtractInsightsHandler extends StageHandler<ExtractInsightsHandler> implements RequestStreamHandler {
-    private final ExtractionService service;
-
+public final class ExtractInsightsHandler extends StageHandler<ExtractInsightsHandler, ExtractionService> implements RequestStreamHandler {
     public ExtractInsightsHandler() {
-        this(new ExtractInsightsLambda(Env.system()));
-    }
-
-    private ExtractInsightsHandler(ExtractInsightsLambda lambda) {
-        super(Clock.systemUTC(), lambda.metrics, lambda);
-        this.service = lambda.service;
+        super(Clock.systemUTC(), ExtractInsightsLambda.wire(Env.system()));
     }
 
     /** Local runs and tests: the stage as {@code ExtractInsightsStage} builds it on their ports. */
     public ExtractInsightsHandler(ExtractionService service, Clock clock) {
-        super(clock, null, null);
-        this.service = service;
+        super(clock, Wiring.local(service));
     }
 
     @Override

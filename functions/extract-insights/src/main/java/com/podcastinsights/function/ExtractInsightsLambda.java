@@ -1,12 +1,9 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.BedrockConverseClient;
 import com.podcastinsights.aws.BedrockLanguageModel;
-import com.podcastinsights.aws.DynamoDbTable;
-import com.podcastinsights.aws.EventBridgePublisher;
+import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
-import com.podcastinsights.aws.S3BlobStore;
 import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.event.EventEnvelope;
@@ -20,6 +17,7 @@ import com.podcastinsights.insight.ModelReview;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.port.Table;
 import com.podcastinsights.stage.ExtractInsightsStage;
+import com.podcastinsights.stage.Wiring;
 import com.podcastinsights.transcript.Segment;
 import com.podcastinsights.transcript.Transcript;
 import com.podcastinsights.transcript.TranscriptCodec;
@@ -40,32 +38,31 @@ final class ExtractInsightsLambda {
                     + " about that long, which means a fifth hour earns far less than it costs."),
             new Segment(21, 30.0, "Host", "So what does that mean for the grid over the next ten years?")));
 
-    final ExtractionService service;
-    final StageMetrics metrics;
-    final SnapStart snapStart;
+    private final SnapStart snapStart = SnapStart.register(ExtractInsightsLambda::prime);
 
-    ExtractInsightsLambda(Env env) {
+    private ExtractInsightsLambda() {
+    }
+
+    static Wiring<ExtractionService> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         String tableName = env.require("TABLE_NAME");
         String bucket = env.require("BUCKET_NAME");
         String bus = env.require("EVENT_BUS_NAME");
         ExtractInsightsStage.Config config = ExtractInsightsStage.Config.from(env);
-        var region = AwsClients.lambdaRegion();
-        var credentials = AwsClients.lambdaCredentials();
-        Table table = new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), tableName);
-        this.service = ExtractInsightsStage.build(config, new S3BlobStore(AwsClients.s3(region, null, credentials), bucket),
-                table, new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus),
-                Clock.systemUTC(), rewriter(config, table));
-        this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+        LambdaPorts aws = new LambdaPorts();
+        Table table = aws.table(tableName);
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        this.snapStart = SnapStart.register(ExtractInsightsLambda::prime);
+        return new Wiring<>(ExtractInsightsStage.build(config, aws.bucket(bucket), table, aws.bus(bus),
+                Clock.systemUTC(), rewriter(config, table, aws)), metrics,
+                new ExtractInsightsLambda());
     }
 
     /** The optional model step: off, with no client built, when no rewrite model is set. */
-    static InsightRewriter rewriter(ExtractInsightsStage.Config config, Table table) {
+    static InsightRewriter rewriter(ExtractInsightsStage.Config config, Table table, LambdaPorts aws) {
         if (!config.rewrites()) return InsightRewriter.NONE;
         return new ModelReview(new BedrockLanguageModel(new BedrockConverseClient(UrlConnectionHttpClient.create(),
-                AwsClients.lambdaRegion(), AwsClients.lambdaCredentials(), null), config.rewriteModel()),
+                aws.region(), aws.credentials(), null), config.rewriteModel()),
                 ExtractInsightsStage.rewriteBudget(config, table, Clock.systemUTC()));
     }
 

@@ -88,7 +88,7 @@ class ExtractInsightsHandlerTest {
     @Test
     void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
         var e = assertThrows(IllegalStateException.class,
-                () -> new ExtractInsightsLambda(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "DIGEST_TIME_ZONE", "UTC"))));
+                () -> ExtractInsightsLambda.wire(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "BUCKET_NAME", "b", "DIGEST_TIME_ZONE", "UTC"))));
         assertTrue(e.getMessage().contains("EVENT_BUS_NAME"), e.getMessage());
     }
 
@@ -96,10 +96,10 @@ class ExtractInsightsHandlerTest {
     void theRewriteStepIsOffWithoutAModelSoTheDefaultPathNeedsNoClient() {
         var env = new com.podcastinsights.config.Env(java.util.Map.of("REWRITE_MODEL_ID", "", "DIGEST_TIME_ZONE", "UTC"));
         assertSame(com.podcastinsights.insight.InsightRewriter.NONE, ExtractInsightsLambda.rewriter(
-                com.podcastinsights.stage.ExtractInsightsStage.Config.from(env), null));
+                com.podcastinsights.stage.ExtractInsightsStage.Config.from(env), null, null));
         assertSame(com.podcastinsights.insight.InsightRewriter.NONE, ExtractInsightsLambda.rewriter(
                 com.podcastinsights.stage.ExtractInsightsStage.Config.from(new com.podcastinsights.config.Env(
-                        java.util.Map.of("DIGEST_TIME_ZONE", "UTC"))), null));
+                        java.util.Map.of("DIGEST_TIME_ZONE", "UTC"))), null, null));
     }
 
     @Test

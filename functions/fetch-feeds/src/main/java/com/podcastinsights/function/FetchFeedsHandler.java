@@ -11,6 +11,7 @@ import com.podcastinsights.feed.FeedFanOut;
 import com.podcastinsights.feed.PollBudget;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
+import com.podcastinsights.stage.Wiring;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,22 +19,14 @@ import java.io.OutputStream;
 import java.time.Clock;
 
 /** The schedule polls every feed, or publishes one Feed Batch Requested per batch, which polls exactly its feeds. */
-public final class FetchFeedsHandler extends StageHandler<FetchFeedsHandler> implements RequestStreamHandler {
-    private final FeedFanOut fanOut;
-
+public final class FetchFeedsHandler extends StageHandler<FetchFeedsHandler, FeedFanOut> implements RequestStreamHandler {
     public FetchFeedsHandler() {
-        this(new FetchFeedsLambda(Env.system()));
-    }
-
-    private FetchFeedsHandler(FetchFeedsLambda lambda) {
-        super(Clock.systemUTC(), lambda.metrics, lambda);
-        this.fanOut = lambda.fanOut;
+        super(Clock.systemUTC(), FetchFeedsLambda.wire(Env.system()));
     }
 
     /** Local runs and tests: the stage as {@code FetchFeedsStage} builds it on their ports. */
     public FetchFeedsHandler(FeedFanOut fanOut, Clock clock) {
-        super(clock, null, null);
-        this.fanOut = fanOut;
+        super(clock, Wiring.local(fanOut));
     }
 
     @Override
@@ -44,11 +37,11 @@ public final class FetchFeedsHandler extends StageHandler<FetchFeedsHandler> imp
         ObjectNode summary;
         if (event.is(PipelineEvents.SOURCE, PipelineEvents.FEED_BATCH_REQUESTED)) {
             FeedBatchRequested batch = event.detailAs(FeedBatchRequested.class, "feedIds", "scheduledTime");
-            FeedFanOut.BatchRun run = fanOut.onBatchWithin(batch, budget);
+            FeedFanOut.BatchRun run = service.onBatchWithin(batch, budget);
             metrics.feedsPolled(run.report());
             summary = run.summary(batch);
         } else if (event.is(PipelineEvents.SCHEDULER_SOURCE, PipelineEvents.SCHEDULED_EVENT)) {
-            FeedFanOut.ScheduledRun run = fanOut.onScheduleWithin(event.time(), budget);
+            FeedFanOut.ScheduledRun run = service.onScheduleWithin(event.time(), budget);
             metrics.scheduledRun(run);
             summary = run.summary();
         } else {

@@ -1,10 +1,7 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
-import com.podcastinsights.aws.EventBridgePublisher;
+import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
-import com.podcastinsights.aws.S3BlobStore;
 import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.event.EpisodeDiscovered;
@@ -17,6 +14,7 @@ import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.stage.FetchFeedsStage;
+import com.podcastinsights.stage.Wiring;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,26 +29,23 @@ final class FetchFeedsLambda {
             + "<pubDate>Sun, 29 Nov 2026 09:00:00 GMT</pubDate><podcast:transcript url=\"t.vtt\" type=\"text/vtt\"/>"
             + "</item></channel></rss>").getBytes(StandardCharsets.UTF_8);
 
-    final FeedFanOut fanOut;
-    final StageMetrics metrics;
-    final SnapStart snapStart;
+    private final SnapStart snapStart = SnapStart.register(FetchFeedsLambda::prime);
 
-    FetchFeedsLambda(Env env) {
+    private FetchFeedsLambda() {
+    }
+
+    static Wiring<FeedFanOut> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         String table = env.require("TABLE_NAME");
         String bucket = env.require("BUCKET_NAME");
         String bus = env.require("EVENT_BUS_NAME");
         FetchFeedsStage.Config config = FetchFeedsStage.Config.from(env);
-        var region = AwsClients.lambdaRegion();
-        var credentials = AwsClients.lambdaCredentials();
-        this.fanOut = FetchFeedsStage.build(config,
-                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
-                new S3BlobStore(AwsClients.s3(region, null, credentials), bucket),
-                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus),
-                new SafeHttpClient(HttpPolicy.production()), Clock.systemUTC());
-        this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+        LambdaPorts aws = new LambdaPorts();
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        this.snapStart = SnapStart.register(FetchFeedsLambda::prime);
+        return new Wiring<>(FetchFeedsStage.build(config, aws.table(table), aws.bucket(bucket), aws.bus(bus),
+                new SafeHttpClient(HttpPolicy.production()), Clock.systemUTC()), metrics,
+                new FetchFeedsLambda());
     }
 
     /**

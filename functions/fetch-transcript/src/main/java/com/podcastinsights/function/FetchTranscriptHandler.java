@@ -8,6 +8,7 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
+import com.podcastinsights.stage.Wiring;
 import com.podcastinsights.transcript.TranscriptFetcher;
 
 import java.io.IOException;
@@ -16,22 +17,14 @@ import java.io.OutputStream;
 import java.time.Clock;
 
 /** Episode Discovered -> stored transcript -> Transcript Stored. */
-public final class FetchTranscriptHandler extends StageHandler<FetchTranscriptHandler> implements RequestStreamHandler {
-    private final TranscriptFetcher fetcher;
-
+public final class FetchTranscriptHandler extends StageHandler<FetchTranscriptHandler, TranscriptFetcher> implements RequestStreamHandler {
     public FetchTranscriptHandler() {
-        this(new FetchTranscriptLambda(Env.system()));
-    }
-
-    private FetchTranscriptHandler(FetchTranscriptLambda lambda) {
-        super(Clock.systemUTC(), lambda.metrics, lambda);
-        this.fetcher = lambda.fetcher;
+        super(Clock.systemUTC(), FetchTranscriptLambda.wire(Env.system()));
     }
 
     /** Local runs and tests: the stage as {@code FetchTranscriptStage} builds it on their ports. */
     public FetchTranscriptHandler(TranscriptFetcher fetcher, Clock clock) {
-        super(clock, null, null);
-        this.fetcher = fetcher;
+        super(clock, Wiring.local(fetcher));
     }
 
     @Override
@@ -41,7 +34,7 @@ public final class FetchTranscriptHandler extends StageHandler<FetchTranscriptHa
             throw event.unexpected("FetchTranscript", "an " + PipelineEvents.EPISODE_DISCOVERED);
         }
         EpisodeDiscovered discovered = event.detailAs(EpisodeDiscovered.class, "feedId", "episodeId");
-        TranscriptFetcher.Outcome outcome = fetcher.fetchReporting(discovered);
+        TranscriptFetcher.Outcome outcome = service.fetchReporting(discovered);
         metrics.transcript(outcome.stored());
         if (outcome.skipReason() != null) metrics.transcriptionSkipped(outcome.skipReason());
         Json.MAPPER.writeValue(output, outcome.summary(discovered));

@@ -1,11 +1,9 @@
 package com.podcastinsights.function;
 
 import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
-import com.podcastinsights.aws.EventBridgePublisher;
+import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.S3AudioStore;
-import com.podcastinsights.aws.S3BlobStore;
 import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.aws.TranscribeSpeechToText;
 import com.podcastinsights.config.Env;
@@ -18,6 +16,7 @@ import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.port.Table;
 import com.podcastinsights.stage.FetchTranscriptStage;
+import com.podcastinsights.stage.Wiring;
 import com.podcastinsights.transcript.AudioTranscriber;
 import com.podcastinsights.transcript.TranscriptFetcher;
 import com.podcastinsights.transcript.TranscriptParsers;
@@ -31,31 +30,29 @@ import java.time.Clock;
  * CLI builds it, and the SnapStart priming.
  */
 final class FetchTranscriptLambda {
-    final TranscriptFetcher fetcher;
-    final StageMetrics metrics;
-    final SnapStart snapStart;
+    private final SnapStart snapStart = SnapStart.register(FetchTranscriptLambda::prime);
 
-    FetchTranscriptLambda(Env env) {
+    private FetchTranscriptLambda() {
+    }
+
+    static Wiring<TranscriptFetcher> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         String tableName = env.require("TABLE_NAME");
         String bucket = env.require("BUCKET_NAME");
         String bus = env.require("EVENT_BUS_NAME");
         FetchTranscriptStage.Config config = FetchTranscriptStage.Config.from(env);
-        var region = AwsClients.lambdaRegion();
-        var credentials = AwsClients.lambdaCredentials();
-        var s3 = AwsClients.s3(region, null, credentials);
+        LambdaPorts aws = new LambdaPorts();
         var http = new SafeHttpClient(HttpPolicy.production());
-        Table table = new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), tableName);
+        Table table = aws.table(tableName);
         AudioTranscriber transcriber = config.transcription().enabled()
-                ? FetchTranscriptStage.transcriber(config, http, new S3AudioStore(s3, bucket),
-                        new TranscribeSpeechToText(AwsClients.transcribe(region, null, credentials), bucket), table,
-                        Clock.systemUTC())
+                ? FetchTranscriptStage.transcriber(config, http, new S3AudioStore(aws.s3(), bucket),
+                        new TranscribeSpeechToText(AwsClients.transcribe(aws.region(), null, aws.credentials()), bucket),
+                        table, Clock.systemUTC())
                 : null;
-        this.fetcher = FetchTranscriptStage.build(table, new S3BlobStore(s3, bucket),
-                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus), http, transcriber);
-        this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        this.snapStart = SnapStart.register(FetchTranscriptLambda::prime);
+        return new Wiring<>(FetchTranscriptStage.build(table, aws.bucket(bucket), aws.bus(bus), http, transcriber),
+                metrics, new FetchTranscriptLambda());
     }
 
     /**

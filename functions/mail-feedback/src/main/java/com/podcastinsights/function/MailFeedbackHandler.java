@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.MailFeedback;
 import com.podcastinsights.json.Json;
-import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.stage.StageHandler;
+import com.podcastinsights.stage.Wiring;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,31 +19,23 @@ import java.util.List;
  * SES "Email Bounced" / "Email Complaint Received" (default bus) of this stack's configuration set -> the
  * subscriber is suppressed.
  */
-public final class MailFeedbackHandler extends StageHandler<MailFeedbackHandler> implements RequestStreamHandler {
-    private final MailFeedback feedback;
-
+public final class MailFeedbackHandler extends StageHandler<MailFeedbackHandler, MailFeedback> implements RequestStreamHandler {
     /** Lambda: the environment read once, the table client built once per execution environment. */
     public MailFeedbackHandler() {
-        this(Env.system());
-    }
-
-    private MailFeedbackHandler(Env env) {
-        super(Clock.systemUTC(), StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
-                env.optional("STACK_NAME", null), Clock.systemUTC()), null);
-        this.feedback = MailFeedbackLambda.feedback(env);
+        super(Clock.systemUTC(), MailFeedbackLambda.wire(Env.system()));
     }
 
     /** Local runs and tests: the stage as {@code MailFeedbackStage} builds it on their ports. */
     public MailFeedbackHandler(MailFeedback feedback, Clock clock) {
-        super(clock, null, null);
-        this.feedback = feedback;
+        super(clock, Wiring.local(feedback));
     }
+
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.MAPPER.readTree(input);
         String detailType = event.path("detail-type").asText();
-        List<String> suppressed = feedback.apply(SesFeedback.read(detailType, event.path("detail")), clock.instant());
+        List<String> suppressed = service.apply(SesFeedback.read(detailType, event.path("detail")), clock.instant());
         metrics.suppressed(MailFeedback.COMPLAINED.equals(detailType) ? "Complaint" : "Bounce", suppressed.size());
         Json.MAPPER.writeValue(output, Json.MAPPER.createObjectNode().put("suppressed", suppressed.size()));
     }

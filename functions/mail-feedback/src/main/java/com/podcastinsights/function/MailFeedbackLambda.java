@@ -1,13 +1,16 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.MailFeedback;
 import com.podcastinsights.json.Json;
+import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.stage.MailFeedbackStage;
+import com.podcastinsights.stage.Wiring;
+
+import java.time.Clock;
 
 /** MailFeedback in Lambda: the table client built once per execution environment, and the SnapStart priming. */
 final class MailFeedbackLambda {
@@ -21,12 +24,13 @@ final class MailFeedbackLambda {
     private MailFeedbackLambda() {
     }
 
-    static MailFeedback feedback(Env env) {
+    static Wiring<MailFeedback> wire(Env env) {
         String table = env.require("TABLE_NAME");
-        MailFeedback feedback = MailFeedbackStage.build(MailFeedbackStage.Config.from(env), new DynamoDbTable(
-                AwsClients.dynamoDb(AwsClients.lambdaRegion(), null, AwsClients.lambdaCredentials()), table));
+        MailFeedback feedback = MailFeedbackStage.build(MailFeedbackStage.Config.from(env), new LambdaPorts().table(table));
         snapStart = SnapStart.register(MailFeedbackLambda::prime);
-        return feedback;
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                env.optional("STACK_NAME", null), Clock.systemUTC());
+        return new Wiring<>(feedback, metrics, null);
     }
 
     /** SnapStart: DynamoDB against a canned transport, the credentials path, and an SES bounce read (no write). */

@@ -9,6 +9,7 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
+import com.podcastinsights.stage.Wiring;
 import java.io.*;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,24 +20,16 @@ import java.util.function.*;
  * Lambda it plans: the due readers go to the digest queue in batches, which {@link DigestBatchHandler} sends.
  * Locally (and in tests) one process plans and sends. The event's time, not the clock, decides both.
  */
-public final class SendDigestHandler extends StageHandler<SendDigestHandler> implements RequestStreamHandler {
+public final class SendDigestHandler extends StageHandler<SendDigestHandler, BiFunction<Instant, BooleanSupplier, Object>> implements RequestStreamHandler {
     /** Room for the send in flight, its backoff and the SENT record before the timeout. */
     static final long STOP_BEFORE_TIMEOUT_MILLIS = 30_000;
-    private final BiFunction<Instant, BooleanSupplier, Object> hour;
-
     public SendDigestHandler() {
-        this(new SendDigestLambda(Env.system()));
-    }
-
-    private SendDigestHandler(SendDigestLambda lambda) {
-        super(Clock.systemUTC(), lambda.metrics, lambda);
-        this.hour = (at, timeLeft) -> lambda.planner.enqueue(at, lambda.queue);
+        super(Clock.systemUTC(), SendDigestLambda.wire(Env.system()));
     }
 
     /** Local runs and tests: plan and send in this process, as {@code SendDigestStage} builds the sender. */
     public SendDigestHandler(DigestSender sender, Clock clock) {
-        super(clock, null, null);
-        this.hour = sender::send;
+        super(clock, Wiring.local(sender::send));
     }
 
     @Override
@@ -46,7 +39,7 @@ public final class SendDigestHandler extends StageHandler<SendDigestHandler> imp
             // any other event reaching this function is a wiring mistake; sending mail on it would be worse
             throw event.unexpected("SendDigest", "a " + PipelineEvents.SCHEDULED_EVENT + " from " + PipelineEvents.SCHEDULER_SOURCE);
         }
-        Object result = hour.apply(event.scheduledAt(), () -> context == null
+        Object result = service.apply(event.scheduledAt(), () -> context == null
                 || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
         if (result instanceof DigestReport report) {
             metrics.digest(report);

@@ -1,7 +1,7 @@
 package com.podcastinsights.function;
 
 import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.aws.SqsWorkQueue;
@@ -11,8 +11,12 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.port.WorkQueue;
 import com.podcastinsights.stage.DigestPlannerStage;
+import com.podcastinsights.stage.Wiring;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 
 /**
  * The hourly SendDigest planner in Lambda: the environment read once, DynamoDB and SQS clients built once per
@@ -20,24 +24,24 @@ import java.time.Clock;
  * mail: its role may only read the table and SendMessage to the digest queue.
  */
 final class SendDigestLambda {
-    final DigestPlanner planner;
-    final WorkQueue queue;
-    final StageMetrics metrics;
-    final SnapStart snapStart;
+    private final SnapStart snapStart = SnapStart.register(SendDigestLambda::prime);
 
-    SendDigestLambda(Env env) {
+    private SendDigestLambda() {
+    }
+
+    /** The hour's work in Lambda: plan and enqueue; the senders mail. */
+    static Wiring<BiFunction<Instant, BooleanSupplier, Object>> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         String table = env.require("TABLE_NAME");
         String queueUrl = env.require("DIGEST_QUEUE_URL");
         DigestPlannerStage.Config config = DigestPlannerStage.Config.from(env);
-        var region = AwsClients.lambdaRegion();
-        var credentials = AwsClients.lambdaCredentials();
-        this.planner = DigestPlannerStage.build(config, new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials),
-                table), Clock.systemUTC());
-        this.queue = new SqsWorkQueue(AwsClients.sqs(region, null, credentials), queueUrl);
-        this.metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+        LambdaPorts aws = new LambdaPorts();
+        DigestPlanner planner = DigestPlannerStage.build(config, aws.table(table), Clock.systemUTC());
+        WorkQueue queue = new SqsWorkQueue(AwsClients.sqs(aws.region(), null, aws.credentials()), queueUrl);
+        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        this.snapStart = SnapStart.register(SendDigestLambda::prime);
+        return new Wiring<>((at, timeLeft) -> planner.enqueue(at, queue), metrics,
+                new SendDigestLambda());
     }
 
     /** SnapStart: this function's SDK calls against a canned transport ({@link Priming}), the credentials path, and Jackson. No AWS call. */

@@ -86,7 +86,7 @@ class SendDigestHandlerTest {
     @Test
     void aMissingVariableIsNamedBeforeAnyClientIsBuilt() {
         var planner = assertThrows(IllegalStateException.class,
-                () -> new SendDigestLambda(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
+                () -> SendDigestLambda.wire(new com.podcastinsights.config.Env(java.util.Map.of("TABLE_NAME", "t", "DIGEST_TIME_ZONE", "UTC"))));
         assertTrue(planner.getMessage().contains("DIGEST_QUEUE_URL"), planner.getMessage());
     }
 

@@ -1,6 +1,5 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.json.Json;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.TranscriptStored;
+import com.podcastinsights.json.Json;
 import com.podcastinsights.transcript.TranscriptionCompletion;
 
 import java.io.IOException;

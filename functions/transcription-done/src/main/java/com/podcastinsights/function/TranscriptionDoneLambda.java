@@ -1,10 +1,7 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
-import com.podcastinsights.aws.EventBridgePublisher;
+import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
-import com.podcastinsights.aws.S3BlobStore;
 import com.podcastinsights.aws.SnapStart;
 import com.podcastinsights.config.Env;
 import com.podcastinsights.event.EventEnvelope;
@@ -33,12 +30,9 @@ final class TranscriptionDoneLambda {
         String bucket = env.require("BUCKET_NAME");
         String bus = env.require("EVENT_BUS_NAME");
         TranscriptionDoneStage.Config config = TranscriptionDoneStage.Config.from(env);
-        var region = AwsClients.lambdaRegion();
-        var credentials = AwsClients.lambdaCredentials();
-        TranscriptionCompletion completion = TranscriptionDoneStage.build(config,
-                new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), table),
-                new S3BlobStore(AwsClients.s3(region, null, credentials), bucket),
-                new EventBridgePublisher(AwsClients.eventBridge(region, null, credentials), bus));
+        LambdaPorts aws = new LambdaPorts();
+        TranscriptionCompletion completion = TranscriptionDoneStage.build(config, aws.table(table), aws.bucket(bucket),
+                aws.bus(bus));
         snapStart = SnapStart.register(TranscriptionDoneLambda::prime);
         return completion;
     }

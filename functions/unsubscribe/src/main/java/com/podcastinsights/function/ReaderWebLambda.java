@@ -1,7 +1,7 @@
 package com.podcastinsights.function;
 
 import com.podcastinsights.aws.AwsClients;
-import com.podcastinsights.aws.DynamoDbTable;
+import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.SecretsManagerKey;
 import com.podcastinsights.aws.SesMailer;
@@ -36,15 +36,14 @@ final class ReaderWebLambda {
         String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
         ReaderWeb.Config config = ReaderWebStage.Config.from(env);
         String configurationSet = env.optional("CONFIGURATION_SET", null);
-        var region = AwsClients.lambdaRegion();
-        var credentials = AwsClients.lambdaCredentials();
-        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(region, null, credentials), secret);
+        LambdaPorts aws = new LambdaPorts();
+        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(aws.region(), null, aws.credentials()), secret);
         Supplier<UnsubscribeKeys> keys = () -> UnsubscribeKeys.parse(new String(key.read(), StandardCharsets.UTF_8));
-        Table table = new DynamoDbTable(AwsClients.dynamoDb(region, null, credentials), tableName);
+        Table table = aws.table(tableName);
         var unsubscribe = UnsubscribeStage.build(table, keys.get(), Clock.systemUTC())
                 // a rotation's new key is learnt when a token names it, at most one secret read a minute
                 .rereadingKeys(keys, Duration.ofMinutes(1));
-        ReaderWeb web = ReaderWebStage.build(config, table, new SesMailer(AwsClients.sesV2(region, null, credentials),
+        ReaderWeb web = ReaderWebStage.build(config, table, new SesMailer(AwsClients.sesV2(aws.region(), null, aws.credentials()),
                 configurationSet), unsubscribe, Clock.systemUTC());
         snapStart = SnapStart.register(() -> prime(web));
         return web;
