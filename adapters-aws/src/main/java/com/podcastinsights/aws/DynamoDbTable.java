@@ -93,30 +93,23 @@ public final class DynamoDbTable implements Table {
 
     @Override
     public List<Item> queryIndex(String gsi1pk, boolean descending, int limit) {
-        List<Item> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        while (items.size() < limit) {
-            var request = QueryRequest.builder().tableName(tableName).indexName(INDEX)
-                    .keyConditionExpression("GSI1PK = :pk").expressionAttributeValues(Map.of(":pk", s(gsi1pk)))
-                    .scanIndexForward(!descending).limit(pageSize > 0 ? Math.min(pageSize, limit - items.size())
-                            : limit - items.size());
-            if (start != null) request.exclusiveStartKey(start);
-            QueryResponse page = dynamo.query(request.build());
-            page.items().forEach(a -> items.add(fromAttributes(a)));
-            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) break;
-            start = page.lastEvaluatedKey();
-        }
-        return items.size() > limit ? items.subList(0, limit) : items;
+        return queryPages(INDEX, "GSI1PK", gsi1pk, !descending, limit);
     }
 
     @Override
     public List<Item> queryIndex2(String gsi2pk, int limit) {
+        return queryPages(INDEX2, "GSI2PK", gsi2pk, true, limit);
+    }
+
+    /** Up to {@code limit} items of one index partition, page by page ({@code pageSize}, when set, per call). */
+    private List<Item> queryPages(String index, String keyAttribute, String key, boolean forward, int limit) {
         List<Item> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         while (items.size() < limit) {
-            var request = QueryRequest.builder().tableName(tableName).indexName(INDEX2)
-                    .keyConditionExpression("GSI2PK = :pk").expressionAttributeValues(Map.of(":pk", s(gsi2pk)))
-                    .limit(pageSize > 0 ? Math.min(pageSize, limit - items.size()) : limit - items.size());
+            var request = QueryRequest.builder().tableName(tableName).indexName(index)
+                    .keyConditionExpression(keyAttribute + " = :pk").expressionAttributeValues(Map.of(":pk", s(key)))
+                    .scanIndexForward(forward).limit(pageSize > 0 ? Math.min(pageSize, limit - items.size())
+                            : limit - items.size());
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse page = dynamo.query(request.build());
             page.items().forEach(a -> items.add(fromAttributes(a)));

@@ -61,21 +61,22 @@ final class Words {
      */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        int i = 0, n = text.length();
-        while (i < n) {
-            int end = wordEnd(text, i);
-            if (end < 0) {
-                i += Character.charCount(text.codePointAt(i));
-                continue;
-            }
-            out.add(text.substring(i, end).toLowerCase(Locale.ROOT).replace('’', '\''));
-            i = end;
-        }
+        scan(text, (start, end) -> out.add(text.substring(start, end).toLowerCase(Locale.ROOT).replace('’', '\'')));
         return out;
     }
 
     static int count(String text) {
-        int count = 0;
+        int[] count = {0};
+        scan(text, (start, end) -> count[0]++);
+        return count[0];
+    }
+
+    private interface WordSink {
+        void word(int start, int end);
+    }
+
+    /** Each word of {@code text} by its bounds, in order: the one walk {@link #tokens} and {@link #count} share. */
+    private static void scan(String text, WordSink sink) {
         int i = 0, n = text.length();
         while (i < n) {
             int end = wordEnd(text, i);
@@ -83,10 +84,9 @@ final class Words {
                 i += Character.charCount(text.codePointAt(i));
                 continue;
             }
-            count++;
+            sink.word(i, end);
             i = end;
         }
-        return count;
     }
 
     /** The end of the word that starts at {@code i}, or -1 when none does. */
