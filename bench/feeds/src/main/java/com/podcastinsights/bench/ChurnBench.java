@@ -12,13 +12,10 @@ import com.podcastinsights.port.Item;
 import com.podcastinsights.port.Table;
 import com.podcastinsights.store.ForwardingTable;
 import com.podcastinsights.store.Keys;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -60,7 +56,6 @@ public final class ChurnBench {
 
     public static void main(String[] args) throws Exception {
         // The JDK server otherwise waits ~40 ms on each 200 (Nagle against the client's delayed ACK).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Path out = Path.of(args.length > 0 ? args[0] : "bench/feeds/target/churn-bench.md");
         String report = new ChurnBench().run();
         System.out.print(report);
@@ -77,29 +72,15 @@ public final class ChurnBench {
 
     String run() throws Exception {
         for (int i = 0; i < FEEDS; i++) newest.set(i, ITEMS - 1);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", ex -> {
-            try (ex) {
-                String path = ex.getRequestURI().getPath(); // /feed/N.xml
-                int n = Integer.parseInt(path.substring(6, path.length() - 4));
-                String etag = "\"r" + newest.get(n) + "\"";
-                ex.getResponseHeaders().add("ETag", etag);
-                if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                    ex.sendResponseHeaders(304, -1);
-                    return;
-                }
-                byte[] b = body(n);
-                ex.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
-                ex.sendResponseHeaders(200, b.length);
-                try (OutputStream o = ex.getResponseBody()) {
-                    o.write(b);
-                }
+        LoopbackFeeds server = new LoopbackFeeds(n -> String.valueOf(newest.get(n)), n -> {
+            try {
+                return body(n);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-        });
-        server.start();
+        }, (full, n) -> { });
         try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed/";
+            String base = server.base();
             Variant before = variant("before: every item a conditional put", base, true);
             Variant after = variant("after: known items skipped", base, false);
             List<Row> rows = new ArrayList<>();
@@ -120,7 +101,7 @@ public final class ChurnBench {
             }
             return render(rows);
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 

@@ -9,19 +9,15 @@ import com.podcastinsights.feed.PollReport;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.port.BlobStore;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,38 +54,19 @@ final class PollBench {
     }
 
     List<Round> run() throws IOException {
-        // Without it the JDK server holds each 200 about 40 ms (Nagle against the client's delayed ACK), which made
-        // every unconditional poll look 7x slower than it is; production hosts do not do that.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         for (int i = 0; i < feedCount; i++) bodies[i] = body(i);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", ex -> {
-            try (ex) {
-                String path = ex.getRequestURI().getPath(); // /feed/N.xml
-                int n = Integer.parseInt(path.substring(6, path.length() - 4));
-                String etag = "\"r" + revision.get(n) + "\"";
-                ex.getResponseHeaders().add("ETag", etag);
-                if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-                    notModified.incrementAndGet();
-                    ex.sendResponseHeaders(304, -1);
-                    return;
-                }
-                byte[] b = bodies[n];
-                full.incrementAndGet();
-                bytes.addAndGet(b.length);
-                ex.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
-                ex.sendResponseHeaders(200, b.length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(b);
-                }
+        LoopbackFeeds server = new LoopbackFeeds(n -> String.valueOf(revision.get(n)), n -> bodies[n], (full, n) -> {
+            if (full) {
+                PollBench.this.full.incrementAndGet();
+                bytes.addAndGet(n);
+            } else {
+                notModified.incrementAndGet();
             }
         });
-        server.start();
         try {
             InMemoryTable table = new InMemoryTable();
             FeedRepository feeds = new FeedRepository(table);
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed/";
+            String base = server.base();
             for (int i = 0; i < feedCount; i++) feeds.add(base + i + ".xml", null);
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
             FeedPoller poller = new FeedPoller(feeds, new EpisodeRepository(table), new NullBlobs(), events -> { },
@@ -107,7 +84,7 @@ final class PollBench {
             Round unconditional = poll("no conditional GET, 10% changed", poller);
             return List.of(first, conditional, unconditional);
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
