@@ -37,6 +37,8 @@ final class Boilerplate {
     static final int READ_GAP = 10;
     /** How far (in sentences of the same turn) an ad's brand name carries the mark. */
     static final int BRAND_REACH = 6;
+    /** Two marketing phrases this close (in sentences of one turn) make both sentences copy. */
+    static final int PROMO_REACH = 2;
 
     record Marks(BoilerplateKind[] kinds, boolean[] chosen) {
         boolean marked(int i) {
@@ -48,6 +50,11 @@ final class Boilerplate {
     }
 
     static Marks mark(List<Sentence> sentences, ShowHistory history) {
+        return mark(sentences, history, null);
+    }
+
+    /** {@code language}: the transcript's (ISO 639-1 or a tag such as "es-ES"; null if unknown), whose wording is added. */
+    static Marks mark(List<Sentence> sentences, ShowHistory history, String language) {
         int n = sentences.size();
         BoilerplateKind[] kinds = new BoilerplateKind[n];
         boolean[] chosen = new boolean[n];
@@ -61,10 +68,13 @@ final class Boilerplate {
             for (int i = 0; i < n; i++) if (recurs(shingles[i], history)) kinds[i] = BoilerplateKind.RECURRING;
         }
         teasers(sentences, shingles, openingEnd, kinds, chosen);
+        boolean[] copy = ReadCues.promoCopy(sentences, PROMO_REACH);
         for (int i = 0; i < n; i++) {
             if (kinds[i] == null) kinds[i] = BoilerplateLexicon.kindOf(sentences.get(i).text());
+            if (kinds[i] == null && copy[i]) kinds[i] = BoilerplateKind.SPONSOR;
+            if (kinds[i] == null) kinds[i] = ReadCues.kindOf(sentences.get(i).text(), language);
         }
-        intro(sentences, openingEnd, kinds);
+        intro(sentences, openingEnd, kinds, language);
         promptedAnswers(sentences, openingEnd, kinds);
         outro(sentences, end, kinds);
         brands(sentences, kinds);
@@ -103,9 +113,10 @@ final class Boilerplate {
     }
 
     /** From the show's welcome, in the opening, to the end of that speaker's turn. */
-    private static void intro(List<Sentence> sentences, double openingEnd, BoilerplateKind[] kinds) {
+    private static void intro(List<Sentence> sentences, double openingEnd, BoilerplateKind[] kinds, String language) {
         for (int i = 0; i < sentences.size() && sentences.get(i).startSeconds() < openingEnd; i++) {
-            if (!BoilerplateLexicon.opensShow(sentences.get(i).text())) continue;
+            String text = sentences.get(i).text();
+            if (!BoilerplateLexicon.opensShow(text) && !ReadCues.opensShow(text, language)) continue;
             double limit = sentences.get(i).startSeconds() + INTRO_MAX_SECONDS;
             int turn = sentences.get(i).turn();
             int words = 0;

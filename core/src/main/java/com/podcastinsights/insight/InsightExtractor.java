@@ -47,7 +47,7 @@ public final class InsightExtractor {
                 : String.join("\n", HtmlText.lines(showNotes));
         List<Sentence> sentences = SentenceSplitter.split(transcript.segments() == null ? List.of() : transcript.segments(),
                 "text".equals(transcript.source()));
-        Boilerplate.Marks marks = Boilerplate.mark(sentences, history);
+        Boilerplate.Marks marks = Boilerplate.mark(sentences, history, transcript.language());
         List<Candidate> candidates = candidates(sentences, marks);
         if (candidates.isEmpty() || topN <= 0) return List.of();
         double[] scores = PassageScorer.score(candidates, sourceConfidence(transcript.source()), notes);
