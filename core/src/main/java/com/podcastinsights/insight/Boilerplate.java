@@ -35,6 +35,8 @@ final class Boilerplate {
     static final int GAP = 3;
     /** The same, between two ad or plug marks: a read names its brand at the start and again at the end. */
     static final int READ_GAP = 10;
+    /** ... and at most this long, where the transcript has timing. */
+    static final double READ_GAP_SECONDS = 60;
     /** How far (in sentences of the same turn) an ad's brand name carries the mark. */
     static final int BRAND_REACH = 6;
     /** Two marketing phrases this close (in sentences of one turn) make both sentences copy. */
@@ -195,7 +197,10 @@ final class Boilerplate {
                 BoilerplateKind fill = isRead(kinds[i]) ? kinds[i] : kinds[last];
                 boolean read = isRead(kinds[i]) && (isRead(kinds[last]) || kinds[last] == BoilerplateKind.HOUSEKEEPING)
                         || isRead(kinds[last]) && kinds[i] == BoilerplateKind.HOUSEKEEPING;
-                if (i - last - 1 <= (read ? READ_GAP : GAP)) for (int k = last + 1; k < i; k++) kinds[k] = fill;
+                // a read runs a minute or so: a longer stretch between two plugs of one voice (a news show read by
+                // one host, with "link in the show notes" after every other item) is the show between them
+                boolean within = read && sentences.get(i).startSeconds() - sentences.get(last).startSeconds() <= READ_GAP_SECONDS;
+                if (i - last - 1 <= (within ? READ_GAP : GAP)) for (int k = last + 1; k < i; k++) kinds[k] = fill;
             }
             last = i;
         }
