@@ -176,39 +176,44 @@ public final class InsightExtractor {
             wordCounts[k] = stats[k].tokens();
         }
         for (int i = 0; i < sentences.size(); i++) {
-            if (!canOpen(sentences, i, cased, wordCounts[i], marks)) continue;
-            Candidate best = window(sentences, i, vetoed, wordCounts, stats, claims, turnPosition, marks);
+            // in a transcript that capitalizes its sentences, a lower-case start that is not a clause boundary
+            // ("so", "and", "um") is where the splitter had to cut a run-on mid-clause: the reader would miss
+            // the beginning of the thought
+            if (cased && startsMidClause(sentences.get(i).text())) continue;
+            // "A lot more than resting." answers the question before it and means nothing without it; the
+            // speaker's thought starts with the next sentence
+            if (shortReply(sentences, i)) continue;
+            // "Very low cost." or "Thread pool executor." opening a passage is the tail of a thought, not its start
+            if (wordCounts[i] < MIN_OPENING_WORDS) continue;
+            // "Let's jump over and talk about X" opens a segment; the reader needs what is said about X
+            if (ClaimCues.opensRundownItem(sentences.get(i).text())) continue;
+            // what follows a read in the same breath ("...at Storytel.com. And this week I'm recommending...")
+            // is still the read more often than not
+            if (i > 0 && marks.marked(i - 1) && sentences.get(i - 1).turn() == sentences.get(i).turn()) continue;
+            boolean opensTurn = opensTurn(sentences, i) || (i > 0 && shortReply(sentences, i - 1));
+            Candidate best = null;
+            double bestPrior = -1;
+            int words = 0;
+            for (int j = i; j < sentences.size() && j < i + MAX_SENTENCES; j++) {
+                if (sentences.get(j).turn() != sentences.get(i).turn()) break;
+                if (j > i && sentences.get(j).topicShift()) break;
+                if (vetoed[j]) break;
+                words += wordCounts[j];
+                if (words > MAX_WORDS) break;
+                if (words < MIN_WORDS) continue;
+                List<Sentence> span = sentences.subList(i, j + 1);
+                SentenceStats figures = SentenceStats.sum(java.util.Arrays.asList(stats).subList(i, j + 1));
+                if (PassageFilter.rejectPassage(sentences.get(i).text(), figures) != null) continue;
+                double prior = PassageScorer.prior(figures, ClaimCues.score(java.util.Arrays.asList(claims).subList(i, j + 1)));
+                Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior, turnPosition[i], marks.chosen()[i]);
+                if (prior > bestPrior + 1e-9) {
+                    best = c;
+                    bestPrior = prior;
+                }
+            }
             if (best != null) out.add(best);
         }
         return out;
-    }
-
-    /** The best window (by prior, the shorter on a tie) that starts at sentence {@code from}. */
-    private static Candidate window(List<Sentence> sentences, int from, boolean[] vetoed, int[] wordCounts,
-                                    SentenceStats[] stats, ClaimCues.Features[] claims, double[] turnPosition,
-                                    Boilerplate.Marks marks) {
-        boolean opensTurn = opensTurn(sentences, from) || (from > 0 && shortReply(sentences, from - 1));
-        Candidate best = null;
-        double bestPrior = -1;
-        int words = 0;
-        for (int j = from; j < sentences.size() && j < from + MAX_SENTENCES; j++) {
-            if (sentences.get(j).turn() != sentences.get(from).turn()) break;
-            if (j > from && sentences.get(j).topicShift()) break;
-            if (vetoed[j]) break;
-            words += wordCounts[j];
-            if (words > MAX_WORDS) break;
-            if (words < MIN_WORDS) continue;
-            List<Sentence> span = sentences.subList(from, j + 1);
-            SentenceStats figures = SentenceStats.sum(java.util.Arrays.asList(stats).subList(from, j + 1));
-            if (PassageFilter.rejectPassage(sentences.get(from).text(), figures) != null) continue;
-            double prior = PassageScorer.prior(figures, ClaimCues.score(java.util.Arrays.asList(claims).subList(from, j + 1)));
-            Candidate c = new Candidate(from, j, List.copyOf(span), opensTurn, prior, turnPosition[from], marks.chosen()[from]);
-            if (prior > bestPrior + 1e-9) {
-                best = c;
-                bestPrior = prior;
-            }
-        }
-        return best;
     }
 
     /**
@@ -256,24 +261,6 @@ public final class InsightExtractor {
 
     /** Extra words a passage widened back to its referent may have. */
     static final int WIDEN_WORDS = 30;
-
-    /** Whether a passage may start at sentence {@code i}: where a thought starts, not inside a read or a reply. */
-    private static boolean canOpen(List<Sentence> sentences, int i, boolean cased, int words, Boilerplate.Marks marks) {
-        // in a transcript that capitalizes its sentences, a lower-case start that is not a clause boundary
-        // ("so", "and", "um") is where the splitter had to cut a run-on mid-clause: the reader would miss
-        // the beginning of the thought
-        if (cased && startsMidClause(sentences.get(i).text())) return false;
-        // "A lot more than resting." answers the question before it and means nothing without it; the
-        // speaker's thought starts with the next sentence
-        if (shortReply(sentences, i)) return false;
-        // "Very low cost." or "Thread pool executor." opening a passage is the tail of a thought, not its start
-        if (words < MIN_OPENING_WORDS) return false;
-        // "Let's jump over and talk about X" opens a segment; the reader needs what is said about X
-        if (ClaimCues.opensRundownItem(sentences.get(i).text())) return false;
-        // what follows a read in the same breath ("...at Storytel.com. And this week I'm recommending...")
-        // is still the read more often than not
-        return !(i > 0 && marks.marked(i - 1) && sentences.get(i - 1).turn() == sentences.get(i).turn());
-    }
 
     static final int MAX_REPLY_WORDS = 8;
     static final int MIN_OPENING_WORDS = 6;

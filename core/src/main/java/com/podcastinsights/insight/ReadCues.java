@@ -2,7 +2,6 @@ package com.podcastinsights.insight;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
  *   sentence, or in neighbouring sentences of one turn, are copy ({@link #promoCues}).</li>
  *   <li><b>Value-for-value plugs</b>: boosts, boostagrams, "power supporter", "grow the show".</li>
  *   <li><b>Self-introductions and datelines</b>: "My name is ... and", "It's Friday the 17th of March".</li>
- *   <li><b>Other languages</b>: the welcome, plugs, sponsor reads and sign-off of Spanish, French, German,
- *   Portuguese, Italian and Dutch shows, used for a transcript detected as that language.</li>
+ *   <li><b>Other languages</b>: the welcome, plugs, sponsor reads and sign-off of Spanish shows, used for a
+ *   transcript detected as Spanish.</li>
  * </ul>
  * Patterns are matched against the lower-cased sentence; each list of words is a cheap pre-check (every
  * alternative of the pattern contains one of them).
@@ -44,62 +43,29 @@ final class ReadCues {
                     + "|friday|saturday|sunday),? (?:the )?\\d");
     private static final String[] INTRO_WORDS = {"my name", "day"};
 
-    /** Wording per language (ISO 639-1), kind by kind; tested in this order. */
-    private record Rules(Pattern opener, Pattern sponsor, Pattern plug, Pattern intro, Pattern outro) {
-    }
-
-    private static final Map<String, Rules> LANGUAGES = Map.of(
-            "es", new Rules(
-                    Pattern.compile("bienvenid[oa]s? (?:de (?:nuevo|vuelta) )?(?:a|al)\\b|est[aá]is escuchando|est[aá]s escuchando"
-                            + "|soy (?:tu|vuestro|su) anfitri"),
-                    Pattern.compile("patrocinad[oa]|patrocinador|c[oó]digo (?:de )?descuento|prueba gratuita|gracias a [\\w ]{1,30} por (?:patrocinar|apoyar)"
-                            + "|\\d+ ?% de descuento"),
-                    Pattern.compile("notas del (?:programa|episodio)|\\benlaces?\\b|suscr[ií]b|s[ií]gue(?:nos|me)\\b|s[ií]guenos"
-                            + "|d[eé]j(?:a|ad|en)(?:nos|me)? (?:un |una |tu |vuestro |vuestra |su )?(?:comentario|rese[ñn]|valoraci|like|me gusta|estrellas)"
-                            + "|comp[aá]rt(?:e|id|an)(?:lo|la|nos)?\\b|ap[oó]ya(?:r|nos)? (?:el|al|este|nuestro) (?:programa|podcast|proyecto)"
-                            + "|(?:este|nuestro) (?:podcast|programa|canal)|canal (?:oficial|de telegram|de youtube)|redes sociales"
-                            + "|\\bpatreon|\\bfeed\\b|nuevo episodio|(?:en|a) (?:la|nuestra) (?:web|p[aá]gina)"),
-                    Pattern.compile("(?:en|durante) (?:este|el) (?:episodio|programa) (?:de hoy )?(?:vamos|hablaremos|os|les|te)"
-                            + "|\\bhoy (?:quer[ií]a|quiero|vamos a|os traigo|les traigo|te traigo|hablamos|hablaremos)"
-                            + "|voy a hacer(?:os|les)? un (?:resumen|repaso)|mi invitad[oa] (?:de hoy )?es|nos acompa[ñn]a"),
-                    Pattern.compile("gracias por (?:escuchar|estar ah[ií]|acompa[ñn]ar)|hasta la pr[oó]xima|nos (?:vemos|escuchamos|o[ií]mos) en"
-                            + "|un saludo|\\badi[oó]s\\b|\\bchao\\b|hasta luego")),
-            "fr", new Rules(
-                    Pattern.compile("bienvenue (?:à|a|dans|sur)|vous écoutez|je suis votre (?:hôte|animat)"),
-                    Pattern.compile("sponsoris|parrain[ée]|code promo|présenté par|en partenariat avec|offre spéciale|essai gratuit"),
-                    Pattern.compile("abonnez-vous|abonne-toi|abonnez vous|notes de l'épisode|lien (?:dans|en) (?:la )?description|\\bliens?\\b"
-                            + "|laissez(?:-nous)? (?:un avis|une note|un commentaire|5 étoiles|cinq étoiles)|soutenir (?:le|ce|notre) (?:podcast|programme)"
-                            + "|\\bpatreon|\\btipeee|réseaux sociaux|partagez"),
-                    Pattern.compile("dans (?:cet|ce|l'|le) (?:épisode|numéro)|aujourd'hui (?:je|nous|on) (?:vais|va|allons) (?:vous )?(?:parler|recevoir)"
-                            + "|mon invitée? (?:du jour|aujourd'hui)"),
-                    Pattern.compile("merci (?:de|d'avoir|pour) (?:votre )?écout|à la semaine prochaine|à bientôt|au revoir|à la prochaine")),
-            "de", new Rules(
-                    Pattern.compile("willkommen (?:zu|bei|zur|zum|im)|herzlich willkommen|ihr hört"),
-                    Pattern.compile("gesponsert|unterstützt von|rabattcode|gutscheincode|\\bwerbung\\b|präsentiert von|in kooperation mit"),
-                    Pattern.compile("abonnier|shownotes|show-notes|link in der beschreibung|\\blinks?\\b|bewertung|folgt uns|unterstützt uns"
-                            + "|\\bpatreon|\\bsteady\\b|teilt (?:die|diese) folge"),
-                    Pattern.compile("in dieser folge|heute (?:sprechen|reden) wir|mein gast (?:heute )?ist|zu gast ist"),
-                    Pattern.compile("danke (?:fürs|für's|für das) zuhören|bis zum nächsten mal|\\btschüss|bis nächste woche|macht's gut")),
-            "pt", new Rules(
-                    Pattern.compile("bem[- ]vind[oa]s? (?:a|ao|à)|você está ouvindo|vocês estão ouvindo"),
-                    Pattern.compile("patrocin|cupom|código de desconto|oferecimento"),
-                    Pattern.compile("inscreva-se|se inscreve|notas do episódio|link na descrição|\\blinks?\\b|deixe (?:seu|sua|um|uma) (?:like|comentário|avaliação)"
-                            + "|apoie (?:o|este|nosso) (?:podcast|programa)|\\bpatreon|\\bapoia-se|redes sociais|compartilhe"),
-                    Pattern.compile("(?:neste|no) episódio (?:de hoje )?(?:vamos|eu|a gente)|meu convidado (?:de hoje )?é"),
-                    Pattern.compile("obrigad[oa] por (?:ouvir|escutar)|até a próxima|até semana que vem|\\btchau\\b")),
-            "it", new Rules(
-                    Pattern.compile("benvenut[io] (?:a|in|su|al|nel)|state ascoltando"),
-                    Pattern.compile("sponsorizzat|codice sconto|in collaborazione con|offerto da"),
-                    Pattern.compile("iscriviti|note dell'episodio|link in descrizione|\\blink\\b|lascia(?:teci)? (?:una recensione|un commento|5 stelle)"
-                            + "|sostieni (?:il|questo) podcast|\\bpatreon|social network|condividi"),
-                    Pattern.compile("in questa puntata|in questo episodio|il mio ospite (?:di oggi )?è"),
-                    Pattern.compile("grazie per (?:l'ascolto|aver ascoltato)|alla prossima|ci sentiamo|\\bciao a tutti")),
-            "nl", new Rules(
-                    Pattern.compile("welkom (?:bij|in|terug)|je luistert naar"),
-                    Pattern.compile("gesponsord|kortingscode|mogelijk gemaakt door"),
-                    Pattern.compile("abonneer|shownotes|\\blinks?\\b|laat een (?:review|beoordeling)|steun (?:de|onze) podcast|\\bpatreon"),
-                    Pattern.compile("in deze aflevering|mijn gast (?:vandaag )?is"),
-                    Pattern.compile("bedankt voor het luisteren|tot de volgende|tot volgende week|\\bdoei\\b")));
+    /**
+     * Spanish, the one other language we have real episodes in to check the wording against; another language's
+     * cues go beside these when there are episodes to check them on (each added pattern costs the Lambda jars' size budget).
+     */
+    private static final Pattern ES_OPENER = Pattern.compile(
+            "bienvenid[oa]s? (?:de (?:nuevo|vuelta) )?(?:a|al)\\b|est[aá]is escuchando|est[aá]s escuchando"
+            + "|soy (?:tu|vuestro|su) anfitri");
+    private static final Pattern ES_SPONSOR = Pattern.compile(
+            "patrocinad[oa]|patrocinador|c[oó]digo (?:de )?descuento|prueba gratuita|gracias a [\\w ]{1,30} por (?:patrocinar|apoyar)"
+            + "|\\d+ ?% de descuento");
+    private static final Pattern ES_PLUG = Pattern.compile(
+            "notas del (?:programa|episodio)|\\benlaces?\\b|suscr[ií]b|s[ií]gue(?:nos|me)\\b|s[ií]guenos"
+            + "|d[eé]j(?:a|ad|en)(?:nos|me)? (?:un |una |tu |vuestro |vuestra |su )?(?:comentario|rese[ñn]|valoraci|like|me gusta|estrellas)"
+            + "|comp[aá]rt(?:e|id|an)(?:lo|la|nos)?\\b|ap[oó]ya(?:r|nos)? (?:el|al|este|nuestro) (?:programa|podcast|proyecto)"
+            + "|(?:este|nuestro) (?:podcast|programa|canal)|canal (?:oficial|de telegram|de youtube)|redes sociales"
+            + "|\\bpatreon|\\bfeed\\b|nuevo episodio|(?:en|a) (?:la|nuestra) (?:web|p[aá]gina)");
+    private static final Pattern ES_INTRO = Pattern.compile(
+            "(?:en|durante) (?:este|el) (?:episodio|programa) (?:de hoy )?(?:vamos|hablaremos|os|les|te)"
+            + "|\\bhoy (?:quer[ií]a|quiero|vamos a|os traigo|les traigo|te traigo|hablamos|hablaremos)"
+            + "|voy a hacer(?:os|les)? un (?:resumen|repaso)|mi invitad[oa] (?:de hoy )?es|nos acompa[ñn]a");
+    private static final Pattern ES_OUTRO = Pattern.compile(
+            "gracias por (?:escuchar|estar ah[ií]|acompa[ñn]ar)|hasta la pr[oó]xima|nos (?:vemos|escuchamos|o[ií]mos) en"
+            + "|un saludo|\\badi[oó]s\\b|\\bchao\\b|hasta luego");
 
     private ReadCues() {
     }
@@ -109,19 +75,17 @@ final class ReadCues {
         String s = sentence.toLowerCase(Locale.ROOT);
         if (BoilerplateLexicon.containsAny(s, PLUG_WORDS) && PLUG.matcher(s).find()) return BoilerplateKind.PLUG;
         if (BoilerplateLexicon.containsAny(s, INTRO_WORDS) && INTRO.matcher(s).find()) return BoilerplateKind.INTRO;
-        Rules rules = LANGUAGES.get(primary(language));
-        if (rules == null) return null;
-        if (rules.sponsor().matcher(s).find()) return BoilerplateKind.SPONSOR;
-        if (rules.plug().matcher(s).find()) return BoilerplateKind.PLUG;
-        if (rules.opener().matcher(s).find() || rules.intro().matcher(s).find()) return BoilerplateKind.INTRO;
-        if (rules.outro().matcher(s).find()) return BoilerplateKind.OUTRO;
+        if (!spanish(language)) return null;
+        if (ES_SPONSOR.matcher(s).find()) return BoilerplateKind.SPONSOR;
+        if (ES_PLUG.matcher(s).find()) return BoilerplateKind.PLUG;
+        if (ES_OPENER.matcher(s).find() || ES_INTRO.matcher(s).find()) return BoilerplateKind.INTRO;
+        if (ES_OUTRO.matcher(s).find()) return BoilerplateKind.OUTRO;
         return null;
     }
 
     /** The welcome of a show in this language ({@link BoilerplateLexicon#opensShow} has the English one). */
     static boolean opensShow(String sentence, String language) {
-        Rules rules = LANGUAGES.get(primary(language));
-        return rules != null && rules.opener().matcher(sentence.toLowerCase(Locale.ROOT)).find();
+        return spanish(language) && ES_OPENER.matcher(sentence.toLowerCase(Locale.ROOT)).find();
     }
 
     /** How many marketing-copy phrases the sentence holds. */
@@ -156,8 +120,7 @@ final class ReadCues {
         return out;
     }
 
-    private static String primary(String language) {
-        String p = com.podcastinsights.transcript.Languages.primary(language);
-        return p == null ? "" : p;
+    private static boolean spanish(String language) {
+        return "es".equals(com.podcastinsights.transcript.Languages.primary(language));
     }
 }
