@@ -35,8 +35,12 @@ final class Boilerplate {
     static final int GAP = 3;
     /** The same, between two ad or plug marks: a read names its brand at the start and again at the end. */
     static final int READ_GAP = 10;
+    /** ... and at most this long, where the transcript has timing. */
+    static final double READ_GAP_SECONDS = 60;
     /** How far (in sentences of the same turn) an ad's brand name carries the mark. */
     static final int BRAND_REACH = 6;
+    /** Two marketing phrases this close (in sentences of one turn) make both sentences copy. */
+    static final int PROMO_REACH = 2;
 
     record Marks(BoilerplateKind[] kinds, boolean[] chosen) {
         boolean marked(int i) {
@@ -48,6 +52,11 @@ final class Boilerplate {
     }
 
     static Marks mark(List<Sentence> sentences, ShowHistory history) {
+        return mark(sentences, history, null);
+    }
+
+    /** {@code language}: the transcript's (ISO 639-1 or a tag such as "es-ES"; null if unknown), whose wording is added. */
+    static Marks mark(List<Sentence> sentences, ShowHistory history, String language) {
         int n = sentences.size();
         BoilerplateKind[] kinds = new BoilerplateKind[n];
         boolean[] chosen = new boolean[n];
@@ -61,10 +70,13 @@ final class Boilerplate {
             for (int i = 0; i < n; i++) if (recurs(shingles[i], history)) kinds[i] = BoilerplateKind.RECURRING;
         }
         teasers(sentences, shingles, openingEnd, kinds, chosen);
+        boolean[] copy = ReadCues.promoCopy(sentences, PROMO_REACH);
         for (int i = 0; i < n; i++) {
             if (kinds[i] == null) kinds[i] = BoilerplateLexicon.kindOf(sentences.get(i).text());
+            if (kinds[i] == null && copy[i]) kinds[i] = BoilerplateKind.SPONSOR;
+            if (kinds[i] == null) kinds[i] = ReadCues.kindOf(sentences.get(i).text(), language);
         }
-        intro(sentences, openingEnd, kinds);
+        intro(sentences, openingEnd, kinds, language);
         promptedAnswers(sentences, openingEnd, kinds);
         outro(sentences, end, kinds);
         brands(sentences, kinds);
@@ -103,9 +115,10 @@ final class Boilerplate {
     }
 
     /** From the show's welcome, in the opening, to the end of that speaker's turn. */
-    private static void intro(List<Sentence> sentences, double openingEnd, BoilerplateKind[] kinds) {
+    private static void intro(List<Sentence> sentences, double openingEnd, BoilerplateKind[] kinds, String language) {
         for (int i = 0; i < sentences.size() && sentences.get(i).startSeconds() < openingEnd; i++) {
-            if (!BoilerplateLexicon.opensShow(sentences.get(i).text())) continue;
+            String text = sentences.get(i).text();
+            if (!BoilerplateLexicon.opensShow(text) && !ReadCues.opensShow(text, language)) continue;
             double limit = sentences.get(i).startSeconds() + INTRO_MAX_SECONDS;
             int turn = sentences.get(i).turn();
             int words = 0;
@@ -184,7 +197,10 @@ final class Boilerplate {
                 BoilerplateKind fill = isRead(kinds[i]) ? kinds[i] : kinds[last];
                 boolean read = isRead(kinds[i]) && (isRead(kinds[last]) || kinds[last] == BoilerplateKind.HOUSEKEEPING)
                         || isRead(kinds[last]) && kinds[i] == BoilerplateKind.HOUSEKEEPING;
-                if (i - last - 1 <= (read ? READ_GAP : GAP)) for (int k = last + 1; k < i; k++) kinds[k] = fill;
+                // a read runs a minute or so: a longer stretch between two plugs of one voice (a news show read by
+                // one host, with "link in the show notes" after every other item) is the show between them
+                boolean within = read && sentences.get(i).startSeconds() - sentences.get(last).startSeconds() <= READ_GAP_SECONDS;
+                if (i - last - 1 <= (within ? READ_GAP : GAP)) for (int k = last + 1; k < i; k++) kinds[k] = fill;
             }
             last = i;
         }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *   <li><b>Disfluency</b>: the share of the words the cleaner had to drop (fillers, restarts, repeats); what is
  *   left after that much repair still reads as speech. And run-on speech: sentences the splitter had to cut
  *   out of an unpunctuated stretch.</li>
+ *   <li><b>Backed claim</b> (a lift, not a penalty): a reason or mechanism together with a number or a comparison,
+ *   in a passage that neither announces a topic nor tells a story.</li>
  *   <li><b>No point</b>: thanks and credits ("thanks to X for", "all credit to"), and release logistics
  *   ("release candidate", "is scheduled for", "now available"), which state no claim however dense.</li>
  * </ul>
@@ -39,6 +41,24 @@ final class ReaderFit {
     static final double ANNOUNCEMENT_WEIGHT = 0.15;
     static final double CREDITS_WEIGHT = 0.3;
     static final double LOGISTICS_WEIGHT = 0.2;
+    /**
+     * The lift of a passage that backs its claim ({@link #support}). 0.05 is what meetings-dev allowed: 0.1 cost
+     * hit@5 0.006, 0.2 cost 0.02, one kind of support at 0.1 cost 0.03, and counting a reason given in a later
+     * sentence than the claim cost 0.023 (in meetings, what people mark is the decision, not its argument).
+     */
+    static final double SUPPORT_BONUS = 0.05;
+
+    /**
+     * 1 when the passage backs a claim in its own words: at least two kinds of support (a reason or mechanism, a
+     * number, a comparison), and it neither announces a topic nor tells a story; else 0.
+     */
+    static double support(String cleaned) {
+        ClaimCues.Features f = ClaimCues.features(cleaned);
+        if (f.announce() || f.anecdote() || f.enthusiasm()) return 0;
+        int kinds = (f.reason() ? 1 : 0) + (f.number() ? 1 : 0) + (f.comparison() ? 1 : 0);
+        return kinds >= 2 ? 1 : 0;
+    }
+
     /** How many of the best candidates are re-judged: several times the five sent, so a demoted pick has heirs. */
     static final int HEAD = 40;
 
@@ -101,7 +121,7 @@ final class ReaderFit {
             penalty += RUN_ON_WEIGHT * Math.max(0, runOn[k] - runOnMedian);
             if (CREDITS.matcher(text).find()) penalty += CREDITS_WEIGHT;
             if (LOGISTICS.matcher(text).find()) penalty += LOGISTICS_WEIGHT;
-            out[k] = Math.max(0, 1 - penalty);
+            out[k] = Math.max(0, 1 - penalty) * (1 + SUPPORT_BONUS * support(text));
         }
         return out;
     }

@@ -107,4 +107,30 @@ class BoilerplateTest {
         assertEquals(BoilerplateKind.OUTRO, kinds[41]);
         assertNull(kinds[10]);
     }
+
+    /**
+     * A news show read by one voice says "the link is in our show notes" after every other item: the items between
+     * two such plugs a couple of minutes apart are the show, not one long read.
+     */
+    @Test
+    void plugsMinutesApartInOneVoiceAreNotOneRead() {
+        List<Sentence> s = new ArrayList<>();
+        s.add(new Sentence("Tickets are in a link you'll find in our show notes.", 600, "Host", 0, false));
+        String[] news = {"The summit in Lisbon sold out in a week, twice as fast as last year.",
+                "Ad revenue for audio fell four percent while video grew, which pushes shows onto cameras.",
+                "A new app launched today with chapters and transcripts built in.",
+                "Three networks merged their sales teams to cut costs."};
+        for (int k = 0; k < news.length; k++) s.add(new Sentence(news[k], 620 + k * 25, "Host", 0, false));
+        s.add(new Sentence("There's a link to that in our show notes too.", 740, "Host", 0, false));
+        BoilerplateKind[] kinds = Boilerplate.mark(s, ShowHistory.NONE).kinds();
+        assertEquals(BoilerplateKind.PLUG, kinds[0]);
+        assertEquals(BoilerplateKind.PLUG, kinds[5]);
+        for (int k = 1; k <= 4; k++) assertNull(kinds[k], s.get(k).text());
+
+        // the same plugs within a minute: one read, and what lies between belongs to it
+        List<Sentence> close = new ArrayList<>();
+        for (int k = 0; k < s.size(); k++) close.add(new Sentence(s.get(k).text(), 600 + k * 8, "Host", 0, false));
+        BoilerplateKind[] read = Boilerplate.mark(close, ShowHistory.NONE).kinds();
+        for (int k = 1; k <= 4; k++) assertEquals(BoilerplateKind.PLUG, read[k], close.get(k).text());
+    }
 }

@@ -28,8 +28,24 @@ class ReaderFitTest {
                 "It has 54 linting rules, which are apparently common issues in documents.");
         List<List<Sentence>> passages = texts.stream().map(t -> List.of(new Sentence(t, 0, null, 0, false))).toList();
         double[] f = ReaderFit.factors(passages, texts);
-        assertEquals(1.0, f[0], 1e-9);
+        assertEquals(1.0 + ReaderFit.SUPPORT_BONUS, f[0], 1e-9, "a claim with its reason and a number is lifted");
         for (int k = 1; k < f.length; k++) assertTrue(f[k] < f[0], texts.get(k));
+    }
+
+    @Test
+    void aClaimBackedByAReasonAndANumberRanksAboveABareClaimAStoryOrAnAnnouncement() {
+        List<String> texts = List.of(
+                "Smaller teams ship faster than large ones because every decision needs two people instead of six, so a release takes days.",
+                "Smaller teams ship faster and everyone who has worked in one knows exactly what that feels like.",
+                "Last week I was at a small team's office and they shipped because six people agreed on it in two days.",
+                "Let's talk about small teams, because the six teams in this article shipped twice as often.");
+        List<List<Sentence>> passages = texts.stream().map(t -> List.of(new Sentence(t, 0, null, 0, false))).toList();
+        double[] f = ReaderFit.factors(passages, texts);
+        for (int k = 1; k < f.length; k++) assertTrue(f[0] > f[k], texts.get(k));
+        assertEquals(1.0, ReaderFit.support(texts.get(0)), 1e-9);
+        assertEquals(0.0, ReaderFit.support(texts.get(1)), 1e-9, "a bare claim");
+        assertEquals(0.0, ReaderFit.support(texts.get(2)), 1e-9, "a story");
+        assertEquals(0.0, ReaderFit.support(texts.get(3)), 1e-9, "a topic announced");
     }
 
     @Test
