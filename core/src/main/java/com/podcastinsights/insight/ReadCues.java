@@ -27,21 +27,15 @@ final class ReadCues {
                     + "|(?:remarkable|award[- ]winning|world[- ]class) (?:customer )?(?:support|service)|powerful tools"
                     + "|sign up (?:today|now|for free)|(?:try|get) it (?:free|today|now)|\\bsolution for (?:any|every)\\b"
                     + "|for any (?:market|business|budget|format)");
-    private static final String[] PROMO_WORDS = {"world", "revolution", "unmatched", "unparalleled", "leading",
-            "state", "cutting", "class", "game", "power", "life", "seamless", "in-one", "in one", "hassle", "easy",
-            "support", "service", "tools", "sign up", "it free", "it today", "it now", "solution", "for any"};
 
     private static final Pattern PLUG = Pattern.compile(
             "boost(?:a|o|er)? ?grams?\\b|boost button|send (?:us|me) (?:a )?boost|(?:support|thank) (?:us|the show) with"
                     + "|power supporter|grow the show|get updated every|(?:in|to) (?:our|the) newsletter|(?:link|links) (?:you'll|you will) find"
                     + "|(?:is|are) (?:available )?in (?:our|the) show ?notes");
-    private static final String[] PLUG_WORDS = {"boost", "support", "thank", "grow the", "updated", "newsletter",
-            "find", "notes"};
 
     private static final Pattern INTRO = Pattern.compile(
             "(?:^|\\W)my name(?:'s| is) [\\w.-]+(?: [\\w.-]+)?,? and\\b|^(?:and )?it'?s (?:monday|tuesday|wednesday|thursday"
                     + "|friday|saturday|sunday),? (?:the )?\\d");
-    private static final String[] INTRO_WORDS = {"my name", "day"};
 
     /**
      * Spanish, the one other language we have real episodes in to check the wording against; another language's
@@ -67,14 +61,19 @@ final class ReadCues {
             "gracias por (?:escuchar|estar ah[ií]|acompa[ñn]ar)|hasta la pr[oó]xima|nos (?:vemos|escuchamos|o[ií]mos) en"
             + "|un saludo|\\badi[oó]s\\b|\\bchao\\b|hasta luego");
 
+    /** PLUG, INTRO and PROMO asked at once: only the alternatives whose words occur run ({@link PatternSet}). */
+    private static final PatternSet CUES = PatternSet.of(PLUG, INTRO, PROMO);
+    private static final int PLUG_BIT = 1, INTRO_BIT = 2, PROMO_BIT = 4;
+
     private ReadCues() {
     }
 
     /** The kind of boilerplate this sentence's wording says it is, beyond {@link BoilerplateLexicon}, or null. */
     static BoilerplateKind kindOf(String sentence, String language) {
         String s = sentence.toLowerCase(Locale.ROOT);
-        if (BoilerplateLexicon.containsAny(s, PLUG_WORDS) && PLUG.matcher(s).find()) return BoilerplateKind.PLUG;
-        if (BoilerplateLexicon.containsAny(s, INTRO_WORDS) && INTRO.matcher(s).find()) return BoilerplateKind.INTRO;
+        int cues = CUES.find(s);
+        if ((cues & PLUG_BIT) != 0) return BoilerplateKind.PLUG;
+        if ((cues & INTRO_BIT) != 0) return BoilerplateKind.INTRO;
         if (!spanish(language)) return null;
         if (ES_SPONSOR.matcher(s).find()) return BoilerplateKind.SPONSOR;
         if (ES_PLUG.matcher(s).find()) return BoilerplateKind.PLUG;
@@ -91,7 +90,7 @@ final class ReadCues {
     /** How many marketing-copy phrases the sentence holds. */
     static int promoCues(String sentence) {
         String s = sentence.toLowerCase(Locale.ROOT);
-        if (!BoilerplateLexicon.containsAny(s, PROMO_WORDS)) return 0;
+        if ((CUES.find(s) & PROMO_BIT) == 0) return 0;
         int n = 0;
         var m = PROMO.matcher(s);
         while (m.find()) n++;
