@@ -52,7 +52,10 @@ class TemplateTestChecksCanFail {
         String own = others.remove("episode-discovered.json");
         List<String> problems = TemplateChecks.patternProblems("Test", "{\"detail-type\":[{\"exists\":true}]}",
                 "episode-discovered.json", own, others);
-        assertEquals(others.size(), problems.size(), problems.toString());
+        // every EventBridge sample; the SQS one (digest-batch.json) has no detail-type for any rule to match
+        long busSamples = others.values().stream().filter(v -> v.contains("\"detail-type\"")).count();
+        assertEquals(others.size() - 1, busSamples, "one SQS sample among the others");
+        assertEquals(busSamples, problems.size(), problems.toString());
         assertTrue(problems.stream().allMatch(p -> p.contains("also matches")), problems.toString());
     }
 
@@ -180,9 +183,9 @@ class TemplateTestChecksCanFail {
         SamTemplate t = mutated(r -> ((ObjectNode) props(r, "DigestSenderFunction").path("Environment")
                 .path("Variables")).remove("SENDER_ADDRESS"));
         List<String> problems = TemplateChecks.envProblems("DigestSenderFunction",
-                Set.of("TABLE_NAME", "SENDER_ADDRESS", "DIGEST_TIME_ZONE", "CONFIGURATION_SET", "UNSUBSCRIBE_URL",
-                        "UNSUBSCRIBE_SECRET_ARN", "SES_MAX_SEND_RATE", "DEFAULT_SEND_HOUR", "STACK_NAME", "DIGEST_SENDERS",
-                        "SENDER_NAME", "POSTAL_ADDRESS"),
+                Set.of("TABLE_NAME", "SENDER_ADDRESS", "SENDER_NAME", "POSTAL_ADDRESS", "DIGEST_TIME_ZONE",
+                        "CONFIGURATION_SET", "UNSUBSCRIBE_URL", "UNSUBSCRIBE_SECRET_ARN", "SES_MAX_SEND_RATE",
+                        "DEFAULT_SEND_HOUR", "STACK_NAME", "DIGEST_SENDERS"),
                 t.environment("DigestSenderFunction"));
         assertEquals(List.of("DigestSenderFunction: code reads SENDER_ADDRESS but template.yaml does not define it "
                 + "for the function"), problems);
