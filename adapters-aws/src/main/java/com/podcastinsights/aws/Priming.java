@@ -15,7 +15,6 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -88,14 +87,14 @@ public final class Priming {
         }
     }
 
-    /** One PutEvents through {@link EventBridgePublisher}. */
+    /** One PutEvents through {@link EventBridgePublisher} and {@link EventBridgeJsonClient}. */
     public static void eventBridge() {
-        try (EventBridgeClient events = EventBridgeClient.builder().region(region()).credentialsProvider(DUMMY)
-                .httpClient(new CannedHttpClient(request ->
-                        json(200, "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"priming\"}]}"))).build()) {
-            new EventBridgePublisher(events, "priming-bus")
-                    .publish(List.of(new PipelineEvent("podcast-insights.priming", "Priming", "{\"p\":1}")));
-        }
+        var events = new EventBridgeJsonClient(new CannedHttpClient(request -> new Canned(200,
+                Map.of("Content-Type", "application/x-amz-json-1.1"),
+                "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"priming\"}]}".getBytes(StandardCharsets.UTF_8))),
+                region(), DUMMY, null);
+        new EventBridgePublisher(events, "priming-bus")
+                .publish(List.of(new PipelineEvent("podcast-insights.priming", "Priming", "{\"p\":1}")));
     }
 
     /** One SendMessageBatch through {@link SqsWorkQueue} (the SDK checks the body's MD5, so the canned answer has it). */
