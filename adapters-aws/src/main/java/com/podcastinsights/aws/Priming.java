@@ -37,7 +37,8 @@ import java.util.Map;
  *
  * <p>Each method builds a throwaway client of the service, in the function's region, with the SDK's real request
  * pipeline (endpoint rules, SigV4 signing with dummy keys, checksums, marshalling, response and error
- * unmarshalling) and runs, through our own adapters, exactly the operations the functions make. Only the transport
+ * unmarshalling; for EventBridge, our signed {@link EventBridgeJsonClient}) and runs, through our own adapters,
+ * exactly the operations the functions make. Only the transport
  * is replaced: a canned in-memory {@link SdkHttpClient} answers every request. So priming
  * <b>never reaches an AWS endpoint</b>: nothing is written to the table or bucket, no event reaches the bus (a
  * real PutEvents would start the pipeline), no mail is sent, and no connection or credential is captured in the
