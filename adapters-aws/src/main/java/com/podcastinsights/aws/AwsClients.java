@@ -11,7 +11,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -73,13 +72,18 @@ public final class AwsClients {
         return configure(SesV2Client.builder(), region, endpoint, credentials, options).build();
     }
 
-    public static EventBridgeClient eventBridge(Region region, URI endpoint, AwsCredentialsProvider credentials) {
+    public static EventBridgeJsonClient eventBridge(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         return eventBridge(region, endpoint, credentials, Options.standard());
     }
 
-    public static EventBridgeClient eventBridge(Region region, URI endpoint, AwsCredentialsProvider credentials,
-                                                Options options) {
-        return configure(EventBridgeClient.builder(), region, endpoint, credentials, options).build();
+    /**
+     * PutEvents over our signed JSON client: it takes the options' transport; retries are the publisher's
+     * {@link Backoff}, and SDK interceptors do not apply.
+     */
+    public static EventBridgeJsonClient eventBridge(Region region, URI endpoint, AwsCredentialsProvider credentials,
+                                                    Options options) {
+        SdkHttpClient http = options.transport() != null ? options.transport() : UrlConnectionHttpClient.create();
+        return new EventBridgeJsonClient(http, region, credentials, endpoint);
     }
 
     public static software.amazon.awssdk.services.sqs.SqsClient sqs(Region region, URI endpoint,

@@ -15,7 +15,6 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -38,7 +37,8 @@ import java.util.Map;
  *
  * <p>Each method builds a throwaway client of the service, in the function's region, with the SDK's real request
  * pipeline (endpoint rules, SigV4 signing with dummy keys, checksums, marshalling, response and error
- * unmarshalling) and runs, through our own adapters, exactly the operations the functions make. Only the transport
+ * unmarshalling; for EventBridge, our signed {@link EventBridgeJsonClient}) and runs, through our own adapters,
+ * exactly the operations the functions make. Only the transport
  * is replaced: a canned in-memory {@link SdkHttpClient} answers every request. So priming
  * <b>never reaches an AWS endpoint</b>: nothing is written to the table or bucket, no event reaches the bus (a
  * real PutEvents would start the pipeline), no mail is sent, and no connection or credential is captured in the
@@ -88,14 +88,14 @@ public final class Priming {
         }
     }
 
-    /** One PutEvents through {@link EventBridgePublisher}. */
+    /** One PutEvents through {@link EventBridgePublisher} and {@link EventBridgeJsonClient}. */
     public static void eventBridge() {
-        try (EventBridgeClient events = EventBridgeClient.builder().region(region()).credentialsProvider(DUMMY)
-                .httpClient(new CannedHttpClient(request ->
-                        json(200, "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"priming\"}]}"))).build()) {
-            new EventBridgePublisher(events, "priming-bus")
-                    .publish(List.of(new PipelineEvent("podcast-insights.priming", "Priming", "{\"p\":1}")));
-        }
+        var events = new EventBridgeJsonClient(new CannedHttpClient(request -> new Canned(200,
+                Map.of("Content-Type", "application/x-amz-json-1.1"),
+                "{\"FailedEntryCount\":0,\"Entries\":[{\"EventId\":\"priming\"}]}".getBytes(StandardCharsets.UTF_8))),
+                region(), DUMMY, null);
+        new EventBridgePublisher(events, "priming-bus")
+                .publish(List.of(new PipelineEvent("podcast-insights.priming", "Priming", "{\"p\":1}")));
     }
 
     /** One SendMessageBatch through {@link SqsWorkQueue} (the SDK checks the body's MD5, so the canned answer has it). */

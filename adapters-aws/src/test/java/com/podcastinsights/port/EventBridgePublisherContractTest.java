@@ -15,7 +15,7 @@ class EventBridgePublisherContractTest extends EventPublisherContract {
         AwsEmulator aws = AwsEmulator.get();
         aws.reset();
         tap = aws.tapBus("podcast-insights-test", "contract-" + java.util.UUID.randomUUID(), PATTERN);
-        return new EventBridgePublisher(aws.eventBridge(), "podcast-insights-test");
+        return new EventBridgePublisher(aws.eventBridgeJson(), "podcast-insights-test");
     }
 
     @Override

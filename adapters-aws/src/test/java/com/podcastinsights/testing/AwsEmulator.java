@@ -124,9 +124,18 @@ public final class AwsEmulator {
         return sesV2;
     }
 
+    /** The SDK's client, for setting buses and rules up; the adapter publishes through {@link #eventBridgeJson()}. */
     public synchronized EventBridgeClient eventBridge() {
-        if (eventBridge == null) eventBridge = AwsClients.eventBridge(REGION, endpoint, CREDENTIALS);
+        if (eventBridge == null) {
+            eventBridge = EventBridgeClient.builder().region(REGION).credentialsProvider(CREDENTIALS)
+                    .endpointOverride(endpoint).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        }
         return eventBridge;
+    }
+
+    /** What {@link com.podcastinsights.aws.EventBridgePublisher} publishes through, pointed at the emulator. */
+    public com.podcastinsights.aws.EventBridgeJsonClient eventBridgeJson() {
+        return AwsClients.eventBridge(REGION, endpoint, CREDENTIALS);
     }
 
     public synchronized SqsClient sqs() {

@@ -117,7 +117,10 @@ public final class FaultInjectingTransport implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         SdkHttpRequest http = request.httpRequest();
-        String operation = http.firstMatchingHeader(OPERATION_HEADER).orElse("?");
+        // our signed JSON clients have no interceptors: their operation is the X-Amz-Target's
+        String operation = http.firstMatchingHeader(OPERATION_HEADER)
+                .or(() -> http.firstMatchingHeader("X-Amz-Target").map(t -> t.substring(t.indexOf('.') + 1)))
+                .orElse("?");
         String invocation = http.firstMatchingHeader("amz-sdk-invocation-id").orElse("");
         Kind fault = decide(operation, invocation);
         if (fault == null) return real.prepareRequest(request);

@@ -256,7 +256,8 @@ final class TemplateChecks {
                     "sendEmail", List.of("ses:SendEmail"),
                     "sendBulkEmail", List.of("ses:SendBulkEmail"),
                     "getAccount", List.of("ses:GetAccount")),
-            "EventBridgeClient", Map.of(
+            // our SigV4 JSON client for EventBridge PutEvents
+            "EventBridgeJsonClient", Map.of(
                     "putEvents", List.of("events:PutEvents")),
             "SqsClient", Map.of(
                     "sendMessageBatch", List.of("sqs:SendMessage"),

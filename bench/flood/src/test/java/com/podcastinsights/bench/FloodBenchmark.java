@@ -137,7 +137,7 @@ class FloodBenchmark {
             if (isFlood) floodId = FeedRepository.idFor(url);
         }
         Map<String, AtomicInteger> announced = new ConcurrentHashMap<>();
-        EventBridgePublisher bus = new EventBridgePublisher(aws.eventBridge(), "bench-bus");
+        EventBridgePublisher bus = new EventBridgePublisher(aws.eventBridgeJson(), "bench-bus");
         EventPublisher counting = events -> {
             bus.publish(events);
             events.forEach(e -> {

@@ -1,0 +1,127 @@
+package com.podcastinsights.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.podcastinsights.json.Json;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one EventBridge operation we use, PutEvents, as a SigV4-signed JSON 1.1 request
+ * ({@code X-Amz-Target: AWSEvents.PutEvents}) over the url-connection client. Not the SDK's eventbridge client:
+ * its model classes add about 1.47 MB to each publishing function's jar (four jars measured past the 15 MB cap),
+ * for one call whose JSON we map ourselves. Authorized as events:PutEvents. No retries here:
+ * {@link EventBridgePublisher} retries failed entries and throttled or failed calls with its {@link Backoff}.
+ */
+public final class EventBridgeJsonClient {
+    /** A PutEvents reply holds at most 10 short results. */
+    static final int MAX_REPLY_BYTES = 1 << 16;
+
+    /** The throttling codes the SDK's standard retry mode retries (besides any 429 and 5xx). */
+    private static final Set<String> THROTTLING = Set.of("ThrottlingException", "Throttling", "ThrottledException",
+            "TooManyRequestsException", "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException",
+            "SlowDown", "PriorRequestNotComplete", "TransactionInProgressException");
+
+    /** One request entry. */
+    public record Entry(String source, String detailType, String detail, String eventBusName) {
+    }
+
+    /** One result, in the request's order: an event id, or an error code and message. */
+    public record Result(String eventId, String errorCode, String errorMessage) {
+    }
+
+    public record Reply(int failedEntryCount, List<Result> entries) {
+    }
+
+    /** EventBridge refused the whole call: its HTTP status and error code ({@code ThrottlingException}, ...). */
+    public static final class ServiceError extends RuntimeException {
+        private final int status;
+        private final String code;
+
+        ServiceError(int status, String code, String message) {
+            super("EventBridge answered " + status + " " + code + ": " + message);
+            this.status = status;
+            this.code = code;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** What the SDK's standard retry mode would retry: throttling and server errors. */
+        public boolean retryable() {
+            return status >= 500 || status == 429 || THROTTLING.contains(code);
+        }
+    }
+
+    private final SignedJsonPost http;
+    private final URI endpoint;
+
+    /** {@code endpoint} null: the region's public endpoint. */
+    public EventBridgeJsonClient(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
+        this.http = new SignedJsonPost(http, region, credentials, "events");
+        this.endpoint = endpoint != null ? endpoint : URI.create("https://events." + region.id() + ".amazonaws.com");
+    }
+
+    /**
+     * Puts {@code entries} (at most 10). {@code invocationId} names the call and its retries, as the SDK's
+     * {@code amz-sdk-invocation-id} does; null sends none.
+     */
+    public Reply putEvents(List<Entry> entries, String invocationId) {
+        ObjectNode request = Json.MAPPER.createObjectNode();
+        ArrayNode list = request.putArray("Entries");
+        for (Entry e : entries) {
+            list.addObject().put("Source", e.source()).put("DetailType", e.detailType()).put("Detail", e.detail())
+                    .put("EventBusName", e.eventBusName());
+        }
+        Map<String, String> headers = invocationId == null
+                ? Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSEvents.PutEvents")
+                : Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSEvents.PutEvents",
+                "amz-sdk-invocation-id", invocationId);
+        SignedJsonPost.Reply reply;
+        try {
+            reply = http.post(endpoint, "/", headers, request.toString(), MAX_REPLY_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("EventBridge PutEvents failed", e);
+        }
+        if (reply.status() != 200) {
+            throw new ServiceError(reply.status(), TranscribeJsonClient.errorCode(reply.errorType(), reply.body()),
+                    reply.body().substring(0, Math.min(300, reply.body().length())));
+        }
+        return parse(reply.body());
+    }
+
+    static Reply parse(String body) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("EventBridge PutEvents reply is not JSON: "
+                    + body.substring(0, Math.min(300, body.length())), e);
+        }
+        List<Result> results = new ArrayList<>();
+        for (JsonNode r : root.path("Entries")) {
+            results.add(new Result(text(r, "EventId"), text(r, "ErrorCode"), text(r, "ErrorMessage")));
+        }
+        return new Reply(root.path("FailedEntryCount").asInt(0), List.copyOf(results));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}
