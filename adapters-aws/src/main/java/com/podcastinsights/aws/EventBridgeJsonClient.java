@@ -14,7 +14,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The one EventBridge operation we use, PutEvents, as a SigV4-signed JSON 1.1 request
@@ -28,10 +27,6 @@ public final class EventBridgeJsonClient {
     static final int MAX_REPLY_BYTES = 1 << 16;
 
     /** The throttling codes the SDK's standard retry mode retries (besides any 429 and 5xx). */
-    private static final Set<String> THROTTLING = Set.of("ThrottlingException", "Throttling", "ThrottledException",
-            "TooManyRequestsException", "RequestLimitExceeded", "RequestThrottled", "RequestThrottledException",
-            "SlowDown", "PriorRequestNotComplete", "TransactionInProgressException");
-
     /** One request entry. */
     public record Entry(String source, String detailType, String detail, String eventBusName) {
     }
@@ -41,31 +36,6 @@ public final class EventBridgeJsonClient {
     }
 
     public record Reply(int failedEntryCount, List<Result> entries) {
-    }
-
-    /** EventBridge refused the whole call: its HTTP status and error code ({@code ThrottlingException}, ...). */
-    public static final class ServiceError extends RuntimeException {
-        private final int status;
-        private final String code;
-
-        ServiceError(int status, String code, String message) {
-            super("EventBridge answered " + status + " " + code + ": " + message);
-            this.status = status;
-            this.code = code;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String code() {
-            return code;
-        }
-
-        /** What the SDK's standard retry mode would retry: throttling and server errors. */
-        public boolean retryable() {
-            return status >= 500 || status == 429 || THROTTLING.contains(code);
-        }
     }
 
     private final SignedJsonPost http;
@@ -99,7 +69,7 @@ public final class EventBridgeJsonClient {
             throw new UncheckedIOException("EventBridge PutEvents failed", e);
         }
         if (reply.status() != 200) {
-            throw new ServiceError(reply.status(), TranscribeJsonClient.errorCode(reply.errorType(), reply.body()),
+            throw new AwsServiceError("EventBridge", reply.status(), TranscribeJsonClient.errorCode(reply.errorType(), reply.body()),
                     reply.body().substring(0, Math.min(300, reply.body().length())));
         }
         return parse(reply.body());

@@ -65,8 +65,8 @@ public final class EventBridgePublisher implements EventPublisher {
                     }
                 }
                 if (failed.isEmpty()) return;
-            } catch (EventBridgeJsonClient.ServiceError | UncheckedIOException e) {
-                boolean retryable = !(e instanceof EventBridgeJsonClient.ServiceError s) || s.retryable();
+            } catch (AwsServiceError | UncheckedIOException e) {
+                boolean retryable = !(e instanceof AwsServiceError s) || s.retryable();
                 if (!retryable || attempt >= backoff.maxAttempts()) throw e;
                 backoff.pauseBefore(attempt + 1);
                 continue;

@@ -21,26 +21,6 @@ public final class TranscribeJsonClient {
     /** A job description is a few kilobytes. */
     static final int MAX_REPLY_BYTES = 1 << 20;
 
-    /** Transcribe answered with an error: its HTTP status and error code ({@code ConflictException}, ...). */
-    public static final class ServiceError extends RuntimeException {
-        private final int status;
-        private final String code;
-
-        ServiceError(int status, String code, String message) {
-            super("Transcribe answered " + status + " " + code + ": " + message);
-            this.status = status;
-            this.code = code;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String code() {
-            return code;
-        }
-    }
-
     private final SignedJsonPost http;
     private final URI endpoint;
 
@@ -63,7 +43,7 @@ public final class TranscribeJsonClient {
             SignedJsonPost.Reply reply = http.post(endpoint, "/", Map.of("Content-Type", "application/x-amz-json-1.1",
                     "X-Amz-Target", "Transcribe." + operation), requestJson, MAX_REPLY_BYTES);
             if (reply.status() != 200) {
-                throw new ServiceError(reply.status(), errorCode(reply.errorType(), reply.body()), snippet(reply.body()));
+                throw new AwsServiceError("Transcribe", reply.status(), errorCode(reply.errorType(), reply.body()), snippet(reply.body()));
             }
             return reply.body();
         } catch (IOException e) {

@@ -41,7 +41,7 @@ public final class TranscribeSpeechToText implements SpeechToText {
         try {
             transcribe.startTranscriptionJob(request.toString());
             return true;
-        } catch (TranscribeJsonClient.ServiceError e) {
+        } catch (AwsServiceError e) {
             // the job name is ours and deterministic: a replay of the same episode
             if ("ConflictException".equals(e.code())) return false;
             throw e;
@@ -54,7 +54,7 @@ public final class TranscribeSpeechToText implements SpeechToText {
         try {
             String reply = transcribe.getTranscriptionJob(JSON.createObjectNode().put("TranscriptionJobName", jobName).toString());
             job = JSON.readTree(reply).path("TranscriptionJob");
-        } catch (TranscribeJsonClient.ServiceError e) {
+        } catch (AwsServiceError e) {
             // Transcribe answers an unknown job name with BadRequest ("couldn't be found"), not a 404
             if ("BadRequestException".equals(e.code()) && e.getMessage().contains("couldn't be found")) return Optional.empty();
             throw e;

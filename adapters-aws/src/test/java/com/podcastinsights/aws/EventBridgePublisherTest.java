@@ -181,7 +181,7 @@ class EventBridgePublisherTest {
         var bus = new FlakyBus();
         for (int i = 0; i < 3; i++) bus.callErrors.add(new Object[]{400, "ThrottlingException"});
 
-        var e = assertThrows(EventBridgeJsonClient.ServiceError.class,
+        var e = assertThrows(AwsServiceError.class,
                 () -> new EventBridgePublisher(bus.client(), "the-bus", new RecordingSleeper().backoff(3)).publish(events(1)));
 
         assertEquals(3, bus.calls.size());
@@ -194,7 +194,7 @@ class EventBridgePublisherTest {
         var bus = new FlakyBus();
         bus.callErrors.add(new Object[]{400, "com.amazonaws.events#ResourceNotFoundException"});
 
-        var e = assertThrows(EventBridgeJsonClient.ServiceError.class,
+        var e = assertThrows(AwsServiceError.class,
                 () -> new EventBridgePublisher(bus.client(), "the-bus", new RecordingSleeper().backoff(3)).publish(events(1)));
 
         assertEquals(1, bus.calls.size());
