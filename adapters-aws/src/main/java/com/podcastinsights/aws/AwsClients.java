@@ -45,6 +45,25 @@ public final class AwsClients {
         }
     }
 
+    /**
+     * Where a client of {@code serviceId} (the SDK's service id, e.g. "EventBridge", "Bedrock Runtime") posts:
+     * {@code given} if set; else the endpoint configured for the SDK's own clients, which the SDK reads and these
+     * hand-signed clients must read too (the {@code aws.endpointUrl<Service>} then {@code aws.endpointUrl} system
+     * property, then the {@code AWS_ENDPOINT_URL_<SERVICE>} then {@code AWS_ENDPOINT_URL} variable: how local
+     * runs and bench/coldstart point every client at moto); else the region's public {@code host} endpoint.
+     */
+    static URI endpoint(URI given, String serviceId, String host, Region region) {
+        if (given != null) return given;
+        String property = serviceId.replace(" ", "");
+        String variable = serviceId.toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+        for (String configured : new String[]{System.getProperty("aws.endpointUrl" + property),
+                System.getProperty("aws.endpointUrl"), System.getenv("AWS_ENDPOINT_URL_" + variable),
+                System.getenv("AWS_ENDPOINT_URL")}) {
+            if (configured != null && !configured.isBlank()) return URI.create(configured.trim());
+        }
+        return URI.create("https://" + host + "." + region.id() + ".amazonaws.com");
+    }
+
     public static S3Client s3(Region region, URI endpoint, AwsCredentialsProvider credentials) {
         return s3(region, endpoint, credentials, Options.standard());
     }

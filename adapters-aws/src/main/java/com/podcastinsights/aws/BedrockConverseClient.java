@@ -24,11 +24,10 @@ public final class BedrockConverseClient {
     private final SignedJsonPost http;
     private final URI endpoint;
 
-    /** {@code endpoint} null: the region's public endpoint. */
+    /** {@code endpoint} null: the configured one, else the region's public endpoint ({@link AwsClients#endpoint}). */
     public BedrockConverseClient(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
         this.http = new SignedJsonPost(http, region, credentials, "bedrock");
-        this.endpoint = endpoint != null ? endpoint
-                : URI.create("https://bedrock-runtime." + region.id() + ".amazonaws.com");
+        this.endpoint = AwsClients.endpoint(endpoint, "Bedrock Runtime", "bedrock-runtime", region);
     }
 
     /** Sends the Converse request body for {@code modelId}; returns the reply body or throws with the status. */

@@ -41,10 +41,10 @@ public final class EventBridgeJsonClient {
     private final SignedJsonPost http;
     private final URI endpoint;
 
-    /** {@code endpoint} null: the region's public endpoint. */
+    /** {@code endpoint} null: the configured one, else the region's public endpoint ({@link AwsClients#endpoint}). */
     public EventBridgeJsonClient(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
         this.http = new SignedJsonPost(http, region, credentials, "events");
-        this.endpoint = endpoint != null ? endpoint : URI.create("https://events." + region.id() + ".amazonaws.com");
+        this.endpoint = AwsClients.endpoint(endpoint, "EventBridge", "events", region);
     }
 
     /**

@@ -24,10 +24,10 @@ public final class TranscribeJsonClient {
     private final SignedJsonPost http;
     private final URI endpoint;
 
-    /** {@code endpoint} null: the region's public endpoint. */
+    /** {@code endpoint} null: the configured one, else the region's public endpoint ({@link AwsClients#endpoint}). */
     public TranscribeJsonClient(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
         this.http = new SignedJsonPost(http, region, credentials, "transcribe");
-        this.endpoint = endpoint != null ? endpoint : URI.create("https://transcribe." + region.id() + ".amazonaws.com");
+        this.endpoint = AwsClients.endpoint(endpoint, "Transcribe", "transcribe", region);
     }
 
     public String startTranscriptionJob(String requestJson) {

@@ -38,6 +38,7 @@ class EventBridgePublisherTest {
     static final class FlakyBus implements SdkHttpClient {
         final List<List<JsonNode>> calls = new ArrayList<>();
         final List<String> targets = new ArrayList<>();
+        final List<java.net.URI> uris = new ArrayList<>();
         final List<String> invocations = new ArrayList<>();
         final Set<String> accepted = new HashSet<>();
         final List<Object[]> callErrors = new ArrayList<>();
@@ -53,6 +54,7 @@ class EventBridgePublisherTest {
                         body = Json.MAPPER.readTree(in);
                     }
                     targets.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(null));
+                    uris.add(request.httpRequest().getUri());
                     invocations.add(request.httpRequest().firstMatchingHeader("amz-sdk-invocation-id").orElse(null));
                     List<JsonNode> entries = new ArrayList<>();
                     body.path("Entries").forEach(entries::add);
@@ -200,5 +202,23 @@ class EventBridgePublisherTest {
         assertEquals(1, bus.calls.size());
         assertEquals("ResourceNotFoundException", e.code());
         assertTrue(e.getMessage().contains("400"), e.getMessage());
+    }
+
+    @Test
+    void postsToTheEndpointConfiguredForTheSdksClients() {
+        // local runs and bench/coldstart point every client at moto this way; the SDK's clients read it, so ours must
+        FlakyBus bus = new FlakyBus();
+        String saved = System.getProperty("aws.endpointUrlEventBridge");
+        System.setProperty("aws.endpointUrlEventBridge", "http://127.0.0.1:4566");
+        try {
+            new EventBridgePublisher(bus.client(), "bus").publish(events(1));
+        } finally {
+            if (saved == null) System.clearProperty("aws.endpointUrlEventBridge");
+            else System.setProperty("aws.endpointUrlEventBridge", saved);
+        }
+        assertEquals("127.0.0.1:4566", bus.uris.get(0).getAuthority());
+
+        new EventBridgePublisher(bus.client(), "bus").publish(events(1));
+        assertEquals("events.us-east-1.amazonaws.com", bus.uris.get(1).getHost());
     }
 }

@@ -14,11 +14,11 @@ import com.podcastinsights.insight.ExtractionService;
 import com.podcastinsights.insight.InsightExtractor;
 import com.podcastinsights.insight.InsightRewriter;
 import com.podcastinsights.insight.ModelReview;
+import com.podcastinsights.insight.ShowHistory;
 import com.podcastinsights.metrics.StageMetrics;
 import com.podcastinsights.port.Table;
 import com.podcastinsights.stage.ExtractInsightsStage;
 import com.podcastinsights.stage.Wiring;
-import com.podcastinsights.transcript.Segment;
 import com.podcastinsights.transcript.Transcript;
 import com.podcastinsights.transcript.TranscriptCodec;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,12 +32,6 @@ import java.util.List;
  * it, and the SnapStart priming.
  */
 final class ExtractInsightsLambda {
-    private static final Transcript PRIME_TRANSCRIPT = new Transcript("prime", "prime", "en", "vtt", List.of(
-            new Segment(0, 9.0, "Host", "Welcome back to the show, everyone, and thanks for listening today."),
-            new Segment(9, 21.0, "Guest", "Batteries store four hours of energy because the evening peak lasts"
-                    + " about that long, which means a fifth hour earns far less than it costs."),
-            new Segment(21, 30.0, "Host", "So what does that mean for the grid over the next ten years?")));
-
     private final SnapStart snapStart = SnapStart.register(ExtractInsightsLambda::prime);
 
     private ExtractInsightsLambda() {
@@ -67,18 +61,22 @@ final class ExtractInsightsLambda {
     }
 
     /**
-     * SnapStart: rank a small transcript, run the Jackson paths of its events and stored transcript, and run this
+     * SnapStart: turn a made-up episode of a few dozen segments ({@link PrimingEpisode}) into insights, run the Jackson paths of its events and stored transcript, and run this
      * function's SDK calls against a canned transport ({@link Priming}) before the snapshot, so the ranking code
      * and the SDK pipeline are loaded and warm in every restored copy. No network and no AWS call.
      */
     static void prime() throws Exception {
-        new InsightExtractor().rank(PRIME_TRANSCRIPT, 5);
+        Transcript transcript = PrimingEpisode.transcript();
+        // twice: the second run, with the first as the show's history, takes the history branch and more JIT profile
+        new InsightExtractor().insights(transcript, PrimingEpisode.episode(), "2026-01-01", 5);
+        new InsightExtractor().insights(transcript, PrimingEpisode.episode(), "2026-01-01", 5,
+                ShowHistory.ofTranscripts(List.of(transcript)));
         // Jackson: the event in, the stored transcript read, the event and the result out
         EventEnvelope.primeJson(PipelineEvents.TRANSCRIPT_STORED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"transcriptKey\":\"transcripts/prime.json\",\"source\":\"vtt\",\"segments\":3}", TranscriptStored.class);
         EventEnvelope.primeJson(PipelineEvents.INSIGHTS_EXTRACTED,
                 "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"day\":\"2026-01-01\",\"insights\":1}",
                 InsightsExtracted.class);
-        TranscriptCodec.read(TranscriptCodec.write(PRIME_TRANSCRIPT));
+        TranscriptCodec.read(TranscriptCodec.write(transcript));
         Priming.s3();
         Priming.dynamoDb();
         Priming.eventBridge();

@@ -163,4 +163,15 @@ class ExtractInsightsHandlerTest {
         assertEquals(0, table.writes());
         assertTrue(blobs.list("").isEmpty());
     }
+
+    @Test
+    void primingsEpisodeIsRankedIntoAFullSetOfInsights() {
+        // a priming transcript that yields fewer than five leaves the ranking's widening and selection cold
+        var found = new com.podcastinsights.insight.InsightExtractor().insights(PrimingEpisode.transcript(),
+                PrimingEpisode.episode(), "2026-01-01", 5);
+        assertEquals(5, found.size());
+        assertTrue(PrimingEpisode.transcript().segments().size() >= 30);
+        assertTrue(found.stream().noneMatch(i -> i.insight().text().toLowerCase(java.util.Locale.ROOT).contains("sponsor")),
+                "the sponsor read is among the insights: the priming episode no longer exercises the boilerplate cues");
+    }
 }

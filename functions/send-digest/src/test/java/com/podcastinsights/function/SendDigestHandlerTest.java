@@ -117,4 +117,14 @@ class SendDigestHandlerTest {
         assertTrue(mailer.sent.isEmpty());
         assertEquals(0, table.writes());
     }
+
+    @Test
+    void primingRunsTheWholePlanOnItsOwnTable() {
+        // a plan that found no reader or no insights would leave the selection and batch code cold
+        var plan = SendDigestLambda.primePlanner();
+        assertEquals(1, plan.due());
+        assertEquals(1, plan.batches().size());
+        assertEquals(java.util.List.of("reader@priming.invalid"), plan.batches().get(0).readers());
+        assertEquals(0, plan.withoutInsights());
+    }
 }
