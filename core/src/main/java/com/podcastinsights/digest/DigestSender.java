@@ -11,8 +11,6 @@ import com.podcastinsights.port.Table;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
@@ -117,7 +115,7 @@ public final class DigestSender {
 
     /** The reader's own date at {@code scheduledAt}: a Tokyo reader's 07:00 digest is for their today. */
     public String readerDay(Subscriber reader, Instant scheduledAt) {
-        return scheduledAt.atZone(zoneOf(reader)).toLocalDate().toString();
+        return planner.readerDay(reader, scheduledAt);
     }
 
     public static String dayOf(Instant scheduledAt, Settings settings) {
@@ -242,10 +240,6 @@ public final class DigestSender {
             editions.put(day, e);
         }
         return e;
-    }
-
-    private ZoneId zoneOf(Subscriber s) {
-        return s.timeZone() == null ? settings.digestZone() : ZoneId.of(s.timeZone());
     }
 
     /**
