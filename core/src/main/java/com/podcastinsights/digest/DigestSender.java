@@ -91,7 +91,7 @@ public final class DigestSender {
         this.subscribers = new SubscriberRepository(table);
         this.selection = new DailySelection(new InsightRepository(table), table, settings);
         this.log = new DigestLog(table);
-        this.renderer = new DigestRenderer(settings.senderAddress(), settings.postalAddress());
+        this.renderer = new DigestRenderer(settings.postalAddress());
         this.mailer = mailer;
         this.clock = clock;
         this.settings = settings;
