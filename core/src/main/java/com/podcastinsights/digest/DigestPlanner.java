@@ -71,10 +71,7 @@ public final class DigestPlanner {
         List<Subscription> hour = subscribers.dueAt(scheduledAt, settings.digestZone(), defaultSendHour);
         List<Subscription> due = hour.stream().filter(s -> !s.pausedAt(scheduledAt)).toList();
         for (Subscription s : due) {
-            String zone = s.subscriber().timeZone();
-            // the reader's own date: a Tokyo reader's 07:00 digest is for their today, not the stack's
-            String day = scheduledAt.atZone(zone == null ? settings.digestZone() : ZoneId.of(zone)).toLocalDate().toString();
-            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(s.subscriber().email());
+            byDay.computeIfAbsent(readerDay(s.subscriber(), scheduledAt), d -> new ArrayList<>()).add(s.subscriber().email());
         }
         List<DigestBatch> batches = new ArrayList<>();
         int withoutInsights = 0;
@@ -93,9 +90,18 @@ public final class DigestPlanner {
                 hour.size() - due.size());
     }
 
+    /** The reader's own date at {@code scheduledAt}: a Tokyo reader's 07:00 digest is for their today, not the stack's. */
+    public String readerDay(Subscriber reader, Instant scheduledAt) {
+        return scheduledAt.atZone(zoneOf(reader)).toLocalDate().toString();
+    }
+
+    private ZoneId zoneOf(Subscriber reader) {
+        return reader.timeZone() == null ? settings.digestZone() : ZoneId.of(reader.timeZone());
+    }
+
     /** Why {@code reader} is not due at {@code scheduledAt} (their send hour is another), or empty when due. */
     public Optional<String> notDue(Subscriber reader, Instant scheduledAt) {
-        ZoneId zone = reader.timeZone() == null ? settings.digestZone() : ZoneId.of(reader.timeZone());
+        ZoneId zone = zoneOf(reader);
         ZonedDateTime local = scheduledAt.atZone(zone);
         Integer hour = reader.sendHour() != null ? reader.sendHour() : defaultSendHour;
         if (hour == null || local.getHour() == hour) return Optional.empty();

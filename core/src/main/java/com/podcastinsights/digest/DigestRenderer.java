@@ -27,13 +27,13 @@ public final class DigestRenderer {
     private static final String FONT = "font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;";
     private final String postalAddress;
 
-    /** {@code senderAddress} is kept for callers that know only the sender; the footer then has no postal address. */
-    public DigestRenderer(String senderAddress) {
-        this(senderAddress, null);
+    /** A footer without a postal address (sample renders, tests). */
+    public DigestRenderer() {
+        this(null);
     }
 
     /** {@code postalAddress}: the sender's postal address, shown in every footer (bulk-mail law asks for one). */
-    public DigestRenderer(String senderAddress, String postalAddress) {
+    public DigestRenderer(String postalAddress) {
         this.postalAddress = postalAddress == null || postalAddress.isBlank() ? null : plain(postalAddress);
     }
 

@@ -11,13 +11,13 @@ import com.podcastinsights.port.Table;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,7 +64,7 @@ public final class DigestSender {
     private final DigestPlanner planner;
     private final Personalizer personalizer;
     /** Editions are fixed once chosen, so a warm sender reuses them; only non-empty ones, a few days at most. */
-    private final Map<String, DailySelection.Edition> editions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, DailySelection.Edition> editions = new ConcurrentHashMap<>();
     private volatile ReaderLinks links;
 
     /** Local runs and tests: unsubscribe links signed with a key of this process, pointing nowhere. */
@@ -93,7 +93,7 @@ public final class DigestSender {
         this.subscribers = new SubscriberRepository(table);
         this.selection = new DailySelection(new InsightRepository(table), table, settings);
         this.log = new DigestLog(table);
-        this.renderer = new DigestRenderer(settings.senderAddress(), settings.postalAddress());
+        this.renderer = new DigestRenderer(settings.postalAddress());
         this.mailer = mailer;
         this.clock = clock;
         this.settings = settings;
@@ -117,7 +117,7 @@ public final class DigestSender {
 
     /** The reader's own date at {@code scheduledAt}: a Tokyo reader's 07:00 digest is for their today. */
     public String readerDay(Subscriber reader, Instant scheduledAt) {
-        return scheduledAt.atZone(zoneOf(reader)).toLocalDate().toString();
+        return planner.readerDay(reader, scheduledAt);
     }
 
     public static String dayOf(Instant scheduledAt, Settings settings) {
@@ -155,7 +155,7 @@ public final class DigestSender {
         String day = batch.day();
         DailySelection.Edition edition = edition(day);
         int sent = 0, skipped = 0, unconfirmed = 0, failed = 0, deferred = 0, unavailable = 0, insightCount = 0;
-        String owner = java.util.UUID.randomUUID().toString();
+        String owner = UUID.randomUUID().toString();
         for (String address : batch.readers()) {
             if (deferred > unavailable || !timeLeft.getAsBoolean()) {
                 deferred++;
@@ -244,19 +244,15 @@ public final class DigestSender {
         return e;
     }
 
-    private ZoneId zoneOf(Subscriber s) {
-        return s.timeZone() == null ? settings.digestZone() : ZoneId.of(s.timeZone());
-    }
-
     /**
      * The message {@code reader} would get for {@code day}, without sending, recording or fixing the day's
      * edition. Empty when the day has no insights.
      */
-    public java.util.Optional<OutgoingMail> preview(Subscriber reader, String day) {
+    public Optional<OutgoingMail> preview(Subscriber reader, String day) {
         DailySelection.Edition edition = selection.preview(day, clock.instant());
-        if (edition.five().isEmpty()) return java.util.Optional.empty();
+        if (edition.five().isEmpty()) return Optional.empty();
         long generation = subscribers.subscription(reader.email()).map(Subscription::generation).orElse(0L);
-        return java.util.Optional.of(mail(reader, generation, day, choose(edition, reader), edition.alsoOn(), clock.instant()));
+        return Optional.of(mail(reader, generation, day, choose(edition, reader), edition.alsoOn(), clock.instant()));
     }
 
     /**

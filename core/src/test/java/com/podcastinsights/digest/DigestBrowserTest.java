@@ -86,7 +86,7 @@ class DigestBrowserTest {
     void theEmailFitsPhoneAndDesktopWidthsWithAllFiveInsightsVisible(@TempDir Path dir) throws Exception {
         HeadlessChromium chromium = HeadlessChromium.findOrSkip();
         List<Insight> five = sampleDay();
-        RenderedDigest digest = new DigestRenderer("Podcast Insights <digest@podcast-insights.example>").render("2026-11-30", five,
+        RenderedDigest digest = new DigestRenderer().render("2026-11-30", five,
                 new DigestRenderer.Footer("reader@example.com", List.of("batteries", "sleep"),
                         "https://abcdefgh.lambda-url.us-east-1.on.aws/?token=v1.cmVhZGVyQGV4YW1wbGUuY29t.Zm9yLXRoZS1zY3JlZW5zaG90"));
         assertFalse(digest.html().contains("<script"), "the email carries no script");

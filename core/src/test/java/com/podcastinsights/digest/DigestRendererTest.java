@@ -8,7 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 class DigestRendererTest {
-    private final DigestRenderer renderer = new DigestRenderer("digest@podcast-insights.example");
+    private final DigestRenderer renderer = new DigestRenderer();
 
     private static Insight hostile() {
         return new Insight("x1", "f", "e", "<script>alert('pod')</script>", "Ep <b>1</b> & \"more\"",
@@ -112,7 +112,7 @@ class DigestRendererTest {
 
     @Test
     void theFooterCarriesThePostalAddressWhenOneIsSet() {
-        DigestRenderer withAddress = new DigestRenderer("d@example.com", "1 Main St <b>, Springfield\r\nBcc: x");
+        DigestRenderer withAddress = new DigestRenderer("1 Main St <b>, Springfield\r\nBcc: x");
         RenderedDigest d = withAddress.render("2026-12-04", List.of(DigestFixtures.insight("a", 1, 0.9, "2026-12-04")));
         assertTrue(d.html().contains("<p class=\"postal\" style=\"margin:0;\">Podcast Insights · 1 Main St &lt;b&gt;, Springfield Bcc: x</p>"),
                 d.html());

@@ -26,7 +26,7 @@ class MimeMessageWriterTest {
         List<Insight> five = List.of(DigestFixtures.insight("a", 1, 0.9, "d"), DigestFixtures.insight("a", 2, 0.8, "d"),
                 DigestFixtures.insight("b", 1, 0.7, "d"), DigestFixtures.insight("c", 1, 0.6, "d"),
                 DigestFixtures.insight("b", 2, 0.5, "d"));
-        RenderedDigest d = new DigestRenderer("digest@podcast-insights.example").render("2026-11-30", five);
+        RenderedDigest d = new DigestRenderer().render("2026-11-30", five);
         ParsedMime mime = ParsedMime.parse(write(d.subject(), Map.of(), d));
         assertEquals(2, mime.parts().size());
         assertEquals("text/plain; charset=UTF-8", mime.parts().get(0).contentType());

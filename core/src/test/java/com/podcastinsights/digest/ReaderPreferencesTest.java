@@ -63,7 +63,7 @@ class ReaderPreferencesTest {
     void eachInsightCarriesFeedbackLinksAndTheFooterThePreferencesLink() {
         List<Insight> five = DigestFixtures.seedDay(table, "2026-11-30").subList(0, 2);
         ReaderLinks links = new ReaderLinks("https://web.example/", new WebToken(() -> UnsubscribeKeys.single(UnsubscribeToken.randomKey())));
-        RenderedDigest d = new DigestRenderer("digest@example.com").render("2026-11-30", five,
+        RenderedDigest d = new DigestRenderer().render("2026-11-30", five,
                 DigestRenderer.Footer.none(), java.util.Map.of(), links.forDigest("ann@example.com", 3, "2026-11-30", five, at));
         for (String part : List.of(d.html(), d.text())) {
             assertEquals(4, part.split("https://web.example/feedback\\?token=w1\\.feedback\\.", -1).length - 1, "two links per insight: " + part);

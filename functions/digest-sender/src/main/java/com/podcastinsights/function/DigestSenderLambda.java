@@ -75,7 +75,7 @@ final class DigestSenderLambda {
         EventEnvelope.primeJson("Scheduled Event", "{\"day\":\"2026-01-01\",\"subscribers\":1,\"sent\":1}",
                 DigestReport.class);
         DigestBatch.parse(new DigestBatch("2026-01-01T07:00:00Z", "2026-01-01", List.of("p@priming.invalid")).toJson());
-        new DigestRenderer("digest@priming.invalid").render("2026-01-01", List.of(new Insight("prime",
+        new DigestRenderer().render("2026-01-01", List.of(new Insight("prime",
                 "prime", "prime", "Priming Podcast", "Priming episode", "A claim. Why it holds. What it means.", 1.0,
                 12.0, "Host", "https://priming.invalid/e.mp3#t=12", "https://priming.invalid/e", "2026-01-01")));
     }
