@@ -38,7 +38,7 @@ public final class BedrockConverseClient {
                     Map.of("Content-Type", "application/json", "Accept", "application/json"), requestJson, MAX_REPLY_BYTES);
             if (reply.status() != 200) {
                 throw new IllegalStateException("Bedrock Converse " + modelId + " answered " + reply.status() + ": "
-                        + reply.body().substring(0, Math.min(300, reply.body().length())));
+                        + SignedJsonPost.snippet(reply.body()));
             }
             return reply.body();
         } catch (IOException e) {

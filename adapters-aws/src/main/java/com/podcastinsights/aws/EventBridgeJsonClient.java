@@ -26,7 +26,6 @@ public final class EventBridgeJsonClient {
     /** A PutEvents reply holds at most 10 short results. */
     static final int MAX_REPLY_BYTES = 1 << 16;
 
-    /** The throttling codes the SDK's standard retry mode retries (besides any 429 and 5xx). */
     /** One request entry. */
     public record Entry(String source, String detailType, String detail, String eventBusName) {
     }
@@ -68,11 +67,7 @@ public final class EventBridgeJsonClient {
         } catch (IOException e) {
             throw new UncheckedIOException("EventBridge PutEvents failed", e);
         }
-        if (reply.status() != 200) {
-            throw new AwsServiceError("EventBridge", reply.status(), TranscribeJsonClient.errorCode(reply.errorType(), reply.body()),
-                    reply.body().substring(0, Math.min(300, reply.body().length())));
-        }
-        return parse(reply.body());
+        return parse(reply.orThrow("EventBridge").body());
     }
 
     static Reply parse(String body) {
@@ -81,7 +76,7 @@ public final class EventBridgeJsonClient {
             root = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new IllegalStateException("EventBridge PutEvents reply is not JSON: "
-                    + body.substring(0, Math.min(300, body.length())), e);
+                    + SignedJsonPost.snippet(body), e);
         }
         List<Result> results = new ArrayList<>();
         for (JsonNode r : root.path("Entries")) {

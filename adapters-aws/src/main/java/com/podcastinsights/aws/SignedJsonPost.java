@@ -24,6 +24,37 @@ import java.util.Map;
 final class SignedJsonPost {
     /** What came back: the status, the error type header (JSON protocols' error code), and the body. */
     record Reply(int status, String errorType, String body) {
+        /** This reply if it is a 200, else an {@link AwsServiceError} of {@code service} with its error code. */
+        Reply orThrow(String service) {
+            if (status == 200) return this;
+            throw new AwsServiceError(service, status, errorCode(errorType, body), snippet(body));
+        }
+    }
+
+    /**
+     * The error's short name, from the {@code x-amzn-ErrorType} header or the body's {@code __type}, either of
+     * which may carry a namespace ({@code com.amazonaws.transcribe#ConflictException}) or a suffix after ':'.
+     */
+    static String errorCode(String header, String body) {
+        String raw = header;
+        if (raw == null || raw.isBlank()) {
+            int at = body.indexOf("\"__type\"");
+            if (at >= 0) {
+                int open = body.indexOf('"', body.indexOf(':', at) + 1);
+                int close = open < 0 ? -1 : body.indexOf('"', open + 1);
+                if (close > open) raw = body.substring(open + 1, close);
+            }
+        }
+        if (raw == null || raw.isBlank()) return "Unknown";
+        int colon = raw.indexOf(':');
+        if (colon >= 0) raw = raw.substring(0, colon);
+        int hash = raw.lastIndexOf('#');
+        return hash >= 0 ? raw.substring(hash + 1) : raw;
+    }
+
+    /** The start of a reply body, for an error message. */
+    static String snippet(String body) {
+        return body.substring(0, Math.min(300, body.length()));
     }
 
     private final SdkHttpClient http;

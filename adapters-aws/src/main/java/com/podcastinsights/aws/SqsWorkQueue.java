@@ -38,16 +38,18 @@ public final class SqsWorkQueue implements WorkQueue {
 
     @Override
     public void send(List<String> bodies) {
-        for (String b : bodies) {
+        int[] sizes = new int[bodies.size()];
+        for (int i = 0; i < sizes.length; i++) {
             // a batch request is capped at 256 KB in total too, so a large body goes in a batch of its own
-            if (b.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            sizes[i] = bodies.get(i).getBytes(StandardCharsets.UTF_8).length;
+            if (sizes[i] > MAX_BODY_BYTES) {
                 throw new IllegalArgumentException("message body over " + MAX_BODY_BYTES + " bytes");
             }
         }
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
         int bytes = 0;
         for (int i = 0; i < bodies.size(); i++) {
-            int size = bodies.get(i).getBytes(StandardCharsets.UTF_8).length;
+            int size = sizes[i];
             if (batch.size() == BATCH || bytes + size > MAX_BODY_BYTES) {
                 sendAll(batch);
                 batch = new ArrayList<>();

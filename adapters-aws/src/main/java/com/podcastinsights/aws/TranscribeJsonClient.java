@@ -40,39 +40,15 @@ public final class TranscribeJsonClient {
 
     private String call(String operation, String requestJson) {
         try {
-            SignedJsonPost.Reply reply = http.post(endpoint, "/", Map.of("Content-Type", "application/x-amz-json-1.1",
-                    "X-Amz-Target", "Transcribe." + operation), requestJson, MAX_REPLY_BYTES);
-            if (reply.status() != 200) {
-                throw new AwsServiceError("Transcribe", reply.status(), errorCode(reply.errorType(), reply.body()), snippet(reply.body()));
-            }
-            return reply.body();
+            return http.post(endpoint, "/", Map.of("Content-Type", "application/x-amz-json-1.1",
+                    "X-Amz-Target", "Transcribe." + operation), requestJson, MAX_REPLY_BYTES).orThrow("Transcribe").body();
         } catch (IOException e) {
             throw new UncheckedIOException("Transcribe " + operation + " failed", e);
         }
     }
 
-    /**
-     * The error's short name, from the {@code x-amzn-ErrorType} header or the body's {@code __type}, either of
-     * which may carry a namespace ({@code com.amazonaws.transcribe#ConflictException}) or a suffix after ':'.
-     */
+    /** The error code of a failed reply ({@link SignedJsonPost#errorCode}). */
     static String errorCode(String header, String body) {
-        String raw = header;
-        if (raw == null || raw.isBlank()) {
-            int at = body.indexOf("\"__type\"");
-            if (at >= 0) {
-                int open = body.indexOf('"', body.indexOf(':', at) + 1);
-                int close = open < 0 ? -1 : body.indexOf('"', open + 1);
-                if (close > open) raw = body.substring(open + 1, close);
-            }
-        }
-        if (raw == null || raw.isBlank()) return "Unknown";
-        int colon = raw.indexOf(':');
-        if (colon >= 0) raw = raw.substring(0, colon);
-        int hash = raw.lastIndexOf('#');
-        return hash >= 0 ? raw.substring(hash + 1) : raw;
-    }
-
-    private static String snippet(String reply) {
-        return reply.substring(0, Math.min(300, reply.length()));
+        return SignedJsonPost.errorCode(header, body);
     }
 }
