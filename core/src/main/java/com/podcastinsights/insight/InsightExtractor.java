@@ -8,10 +8,12 @@ import com.podcastinsights.transcript.Transcript;
 
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Finds the standalone passages of a transcript worth sending: splits it into sentences, groups a speaker's
@@ -202,9 +204,9 @@ public final class InsightExtractor {
                 if (words > MAX_WORDS) break;
                 if (words < MIN_WORDS) continue;
                 List<Sentence> span = sentences.subList(i, j + 1);
-                SentenceStats figures = SentenceStats.sum(java.util.Arrays.asList(stats).subList(i, j + 1));
+                SentenceStats figures = SentenceStats.sum(Arrays.asList(stats).subList(i, j + 1));
                 if (PassageFilter.rejectPassage(sentences.get(i).text(), figures) != null) continue;
-                double prior = PassageScorer.prior(figures, ClaimCues.score(java.util.Arrays.asList(claims).subList(i, j + 1)));
+                double prior = PassageScorer.prior(figures, ClaimCues.score(Arrays.asList(claims).subList(i, j + 1)));
                 Candidate c = new Candidate(i, j, List.copyOf(span), opensTurn, prior, turnPosition[i], marks.chosen()[i]);
                 if (prior > bestPrior + 1e-9) {
                     best = c;
@@ -255,7 +257,7 @@ public final class InsightExtractor {
         return ReaderFit.unnamedSubject(sentence) || CONTINUES.matcher(sentence.strip()).find();
     }
 
-    private static final java.util.regex.Pattern CONTINUES = java.util.regex.Pattern.compile(
+    private static final Pattern CONTINUES = Pattern.compile(
             "(?i)^(?:not|with|without|although|though|also|secondly|thirdly|lastly|plus|including|especially|whereas"
                     + "|except|unlike|than|versus|compared|based|written|built|which|whose)\\b");
 
@@ -301,7 +303,7 @@ public final class InsightExtractor {
         return upper * 2 > sentences.size();
     }
 
-    private static final java.util.Set<String> CLAUSE_OPENERS = java.util.Set.of("so", "and", "but", "or", "um", "uh",
+    private static final Set<String> CLAUSE_OPENERS = Set.of("so", "and", "but", "or", "um", "uh",
             "now", "okay", "ok", "well", "anyway", "however", "alright", "because", "then", "also", "which");
 
     static boolean startsMidClause(String text) {

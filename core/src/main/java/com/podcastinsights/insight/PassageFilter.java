@@ -1,8 +1,8 @@
 package com.podcastinsights.insight;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -143,7 +143,7 @@ final class PassageFilter {
     /** The passage's first words, after lead-ins, lean on something said before it. */
     static boolean opensWithReference(String text) {
         String t = text.strip();
-        java.util.regex.Matcher lead = LEAD_IN_RUN.matcher(t);
+        Matcher lead = LEAD_IN_RUN.matcher(t);
         if (lead.find()) t = t.substring(lead.end());
         return ANAPHORIC_OPENING.matcher(t).find();
     }
@@ -157,8 +157,7 @@ final class PassageFilter {
     }
 
     static boolean opensWithPronoun(String text) {
-        for (String t : Words.tokens(text)) {
-            String w = t.toLowerCase(Locale.ROOT);
+        for (String w : Words.tokens(text)) {
             if (LEAD_INS.contains(w)) continue;
             return PRONOUNS.contains(w);
         }

@@ -1,8 +1,10 @@
 package com.podcastinsights.insight;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -93,6 +95,10 @@ final class ReaderFit {
                     + "|\\b(?:now |is |are )available\\b|\\bin the works\\b|\\bwill be released\\b|\\bcomes? out (?:on|in|next)\\b"
                     + "|\\b(?:january|february|march|april|june|july|august|september|october|november|december) \\d{1,2}(?:st|nd|rd|th)?\\b");
 
+    /** A stop followed by a capitalized word: where the first sentence of a cleaned passage ends. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…](?=\\s+\\p{Lu})");
+    private static final Pattern ENDS_WITH_STOP = Pattern.compile("(?s).*[.!?…][\"'”’)\\]]*$");
+
     private ReaderFit() {
     }
 
@@ -129,13 +135,13 @@ final class ReaderFit {
     private static double median(double[] values) {
         if (values.length == 0) return 0;
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int m = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
     static String firstSentence(String cleaned) {
-        java.util.regex.Matcher m = Pattern.compile("[.!?…](?=\\s+\\p{Lu})").matcher(cleaned);
+        Matcher m = SENTENCE_END.matcher(cleaned);
         return m.find() ? cleaned.substring(0, m.end()) : cleaned;
     }
 
@@ -162,7 +168,7 @@ final class ReaderFit {
                 break;
             }
         }
-        String head = String.join(" ", java.util.Arrays.asList(words).subList(0, end));
+        String head = String.join(" ", Arrays.asList(words).subList(0, end));
         return ANAPHORIC_NOUN.matcher(head).find();
     }
 
@@ -180,7 +186,7 @@ final class ReaderFit {
     /** The share of the passage's sentences that end without a stop: pieces cut out of an unpunctuated stretch. */
     static double runOnShare(List<Sentence> sentences) {
         int cut = 0;
-        for (Sentence s : sentences) if (!s.text().strip().matches("(?s).*[.!?…][\"'”’)\\]]*$")) cut++;
+        for (Sentence s : sentences) if (!ENDS_WITH_STOP.matcher(s.text().strip()).matches()) cut++;
         return cut / (double) sentences.size();
     }
 }

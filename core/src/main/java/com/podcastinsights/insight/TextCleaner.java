@@ -1,6 +1,8 @@
 package com.podcastinsights.insight;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,8 +74,20 @@ final class TextCleaner {
     private static final Pattern LEADING = Pattern.compile("(?i)^(?:(?:so|and|but|well|okay|ok|yeah|now|like|right|actually|anyway|also)\\b[,]?\\s+)+");
     /** The same markers opening a later sentence, when a comma shows they were said as a marker ("Yeah, ..."). */
     private static final Pattern INNER_LEADING = Pattern.compile("(?i)(?<=[.!?]\\s)(?:(?:and so|so|yeah|okay|ok|well|right|like|anyway|now)[,]\\s*)+");
-    private static final java.util.Set<String> CLAUSE_MARKERS = java.util.Set.of("so", "but", "okay",
+    private static final Set<String> CLAUSE_MARKERS = Set.of("so", "but", "okay",
             "anyway", "however", "alright", "yeah");
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.;:!?])");
+    private static final Pattern COMMA_RUN = Pattern.compile(",(?:\\s*,)+");
+    private static final Pattern COMMA_BEFORE_STOP = Pattern.compile(",\\s*([.!?])");
+    private static final Pattern PUNCT_AFTER_STOP = Pattern.compile("([.!?])\\s*[,.](?!\\.)");
+    private static final Pattern LEADING_PUNCT = Pattern.compile("^[-–—,;:.]\\s*");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("\\s*[,;:]$");
+    /** Machine transcripts write the pronoun in lower case. */
+    private static final Pattern LOWER_I = Pattern.compile("(?<![\\p{L}'])i(?=$|[\\s,.;:!?]|'(?:m|ve|d|ll)\\b)");
+    private static final Pattern ENDS_WITH_STOP = Pattern.compile("(?s).*[.!?…][\"'”’)]*$");
+    private static final Pattern ENDS_WITH_PUNCT = Pattern.compile("(?s).*[.!?…;:,][\"'”’)]*$");
 
     private TextCleaner() {
     }
@@ -96,7 +110,7 @@ final class TextCleaner {
     }
 
     private static boolean endsWithStop(String s) {
-        return s.matches("(?s).*[.!?…;:,][\"'”’)]*$");
+        return ENDS_WITH_PUNCT.matcher(s).matches();
     }
 
     private static boolean opensClause(String next) {
@@ -105,7 +119,7 @@ final class TextCleaner {
     }
 
     static String clean(String text) {
-        String s = text.replaceAll("\\s+", " ").trim();
+        String s = SPACES.matcher(text).replaceAll(" ").trim();
         s = BACKCHANNEL.matcher(s).replaceAll("");
         s = HESITATION.matcher(s).replaceAll("");
         s = YOU_KNOW.matcher(s).replaceAll("");
@@ -120,19 +134,22 @@ final class TextCleaner {
         s = CLAUSE_RESTART.matcher(s).replaceAll("");
         s = ABANDONED.matcher(s).replaceAll("");
         s = ARTICLE_BEFORE_PRONOUN.matcher(s).replaceAll("");
-        s = s.replaceAll("\\s+([,.;:!?])", "$1").replaceAll(",(?:\\s*,)+", ",").replaceAll(",\\s*([.!?])", "$1")
-                .replaceAll("([.!?])\\s*[,.](?!\\.)", "$1");
-        s = s.replaceAll("\\s+", " ").trim();
-        s = s.replaceAll("^[-–—,;:.]\\s*", "").replaceAll("\\s*[,;:]$", "");
+        s = SPACE_BEFORE_PUNCT.matcher(s).replaceAll("$1");
+        s = COMMA_RUN.matcher(s).replaceAll(",");
+        s = COMMA_BEFORE_STOP.matcher(s).replaceAll("$1");
+        s = PUNCT_AFTER_STOP.matcher(s).replaceAll("$1");
+        s = SPACES.matcher(s).replaceAll(" ").trim();
+        s = LEADING_PUNCT.matcher(s).replaceAll("");
+        s = TRAILING_PUNCT.matcher(s).replaceAll("");
         s = INNER_LEADING.matcher(s).replaceAll("");
         String withoutLead = LEADING.matcher(s).replaceFirst("");
         if (Words.count(withoutLead) >= 3) s = withoutLead;
         if (s.isEmpty()) return s;
         // machine transcripts write the pronoun in lower case
-        s = s.replaceAll("(?<![\\p{L}'])i(?=$|[\\s,.;:!?]|'(?:m|ve|d|ll)\\b)", "I");
+        s = LOWER_I.matcher(s).replaceAll("I");
         s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        s = LOWER_AFTER_END.matcher(s).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(java.util.Locale.ROOT));
-        if (!s.matches("(?s).*[.!?…][\"'”’)]*$")) s = s + ".";
+        s = LOWER_AFTER_END.matcher(s).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
+        if (!ENDS_WITH_STOP.matcher(s).matches()) s = s + ".";
         return s;
     }
 
