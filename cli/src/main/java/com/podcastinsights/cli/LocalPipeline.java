@@ -50,6 +50,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.io.PrintStream;
+import java.util.ArrayList;
 
 /**
  * The whole pipeline in one process: the pipeline's Lambda handlers (built by {@link LocalStages}), wired to
@@ -73,7 +76,7 @@ public final class LocalPipeline {
      */
     private boolean detailed = true;
     private PrintWriter detail;
-    private final java.util.concurrent.atomic.AtomicIntegerArray counts = new java.util.concurrent.atomic.AtomicIntegerArray(4);
+    private final AtomicIntegerArray counts = new AtomicIntegerArray(4);
     private static final int FEEDS = 0, EPISODES = 1, TRANSCRIPTS = 2, INSIGHTS = 3;
 
     public LocalPipeline(Path template, Clock clock, PrintWriter progress) {
@@ -141,8 +144,8 @@ public final class LocalPipeline {
             throws IOException {
         if (detailed) return runLogged(out, subscriber, feeds, policy);
         Path log = out.resolve("run.log");
-        java.io.PrintStream stderr = System.err;
-        try (java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+        PrintStream stderr = System.err;
+        try (PrintStream file = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             // the services log to stderr as they do in Lambda (CloudWatch); here that is the run's log file
             System.setErr(file);
             detail = new PrintWriter(file, true);
@@ -237,7 +240,7 @@ public final class LocalPipeline {
         DigestSender sender = SendDigestStage.build(SendDigestStage.Config.local(settings), table, mail -> "", clock,
                 UnsubscribeLinks.local());
         DigestLog log = new DigestLog(table);
-        List<Recipient> out = new java.util.ArrayList<>();
+        List<Recipient> out = new ArrayList<>();
         for (Subscription s : new SubscriberRepository(table).activeSubscriptions()) {
             Subscriber reader = s.subscriber();
             Path mail = written.stream().filter(p -> p.toString().endsWith(".eml") && p.getParent() != null

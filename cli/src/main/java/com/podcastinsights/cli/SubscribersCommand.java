@@ -18,6 +18,11 @@ import picocli.CommandLine.Parameters;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.io.IOException;
+import java.util.function.Supplier;
+import com.podcastinsights.feed.Feed;
+import com.podcastinsights.feed.FeedRepository;
+import com.podcastinsights.digest.Personalizer;
 
 
 /** {@code subscribers add|list|remove|update|forget}: who gets the daily digest. */
@@ -151,7 +156,7 @@ public final class SubscribersCommand extends CommandGroup {
         String email;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             String e = address(spec, email);
             Table table = data.table();
             int items = new SubscriberRepository(table).forget(e);
@@ -203,7 +208,7 @@ public final class SubscribersCommand extends CommandGroup {
     }
 
     /** Bad preferences are usage errors (exit 2), like a bad address. */
-    static Subscriber save(CommandSpec spec, SubscriberRepository repo, java.util.function.Supplier<Subscriber> s) {
+    static Subscriber save(CommandSpec spec, SubscriberRepository repo, Supplier<Subscriber> s) {
         try {
             return repo.save(s.get(), Clock.systemUTC().instant().toString());
         } catch (IllegalArgumentException e) {
@@ -217,9 +222,9 @@ public final class SubscribersCommand extends CommandGroup {
      */
     static void warnUnmatchedMutes(CommandSpec spec, LocalData data, Subscriber s) {
         if (s.mutedShows().isEmpty()) return;
-        List<com.podcastinsights.feed.Feed> feeds = new com.podcastinsights.feed.FeedRepository(data.table()).list();
+        List<Feed> feeds = new FeedRepository(data.table()).list();
         for (String m : s.mutedShows()) {
-            if (feeds.stream().noneMatch(f -> com.podcastinsights.digest.Personalizer.mutes(m, f.title(), f.id()))) {
+            if (feeds.stream().noneMatch(f -> Personalizer.mutes(m, f.title(), f.id()))) {
                 spec.commandLine().getErr().println("warning: --mute \"" + m + "\" matches none of the " + feeds.size()
                         + " feeds in " + data.describe() + " (by title or feed id; `feeds list` shows them);"
                         + " kept for a show added later");
