@@ -245,10 +245,11 @@ public final class LocalPipeline {
             Subscriber reader = s.subscriber();
             Path mail = written.stream().filter(p -> p.toString().endsWith(".eml") && p.getParent() != null
                     && p.getParent().getFileName().toString().equals(reader.email())).findFirst().orElse(null);
+            String readerDay = sender.readerDay(reader, now);
             String why = mail != null ? null : sender.notDue(reader, now).map(r -> "not due: " + r).orElseGet(() ->
-                    log.status(reader.email(), sender.readerDay(reader, now)).isPresent()
-                            ? "already sent for " + sender.readerDay(reader, now) + " by an earlier run"
-                            : noInsights ? "no insights for " + sender.readerDay(reader, now)
+                    log.status(reader.email(), readerDay).isPresent()
+                            ? "already sent for " + readerDay + " by an earlier run"
+                            : noInsights ? "no insights for " + readerDay
                             : "not sent (see the SendDigest line above)");
             out.add(new Recipient(reader.email(), mail, why));
         }
