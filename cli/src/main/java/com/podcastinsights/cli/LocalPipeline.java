@@ -45,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -302,7 +301,6 @@ public final class LocalPipeline {
     private final class Deliveries {
         private final Map<String, Boolean> lastOutcome = new ConcurrentHashMap<>();
         private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
-        private final AtomicInteger attempts = new AtomicInteger();
 
         EventHandler track(String handlerClass, Function<LocalPorts, RequestStreamHandler> factory,
                            Supplier<LocalPorts> adapters) {
@@ -311,7 +309,6 @@ public final class LocalPipeline {
                 JsonNode event = Json.MAPPER.readTree(eventJson);
                 String key = event.path("id").asText() + " -> " + name;
                 String what = describe(event);
-                attempts.incrementAndGet();
                 try {
                     RequestStreamHandler handler = handlers.computeIfAbsent(handlerClass, c -> factory.apply(adapters.get()));
                     String summary = call(handler, name, eventJson);
