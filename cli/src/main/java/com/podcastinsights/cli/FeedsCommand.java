@@ -2,6 +2,7 @@ package com.podcastinsights.cli;
 
 import com.podcastinsights.feed.Feed;
 import com.podcastinsights.feed.FeedRepository;
+import com.podcastinsights.port.Table;
 import com.podcastinsights.transcript.TranscriptionBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,7 +97,8 @@ public final class FeedsCommand extends CommandGroup {
     }
 
     static Integer print(CommandSpec spec, LocalData data, boolean brokenOnly) {
-        List<Feed> feeds = new FeedRepository(data.table()).list();
+        Table table = data.table();
+        List<Feed> feeds = new FeedRepository(table).list();
         PrintWriter out = spec.commandLine().getOut();
         if (feeds.isEmpty()) {
             out.println("no feeds in " + data.describe() + " (add one with: feeds add URL)");
@@ -110,7 +112,7 @@ public final class FeedsCommand extends CommandGroup {
             out.println("no broken feeds: every feed's last fetch succeeded (of " + feeds.size() + ")");
             return 0;
         }
-        TranscriptionBudget.Usage speech = TranscriptionBudget.usage(data.table(),
+        TranscriptionBudget.Usage speech = TranscriptionBudget.usage(table,
                 LocalDate.now(ZoneOffset.UTC).toString());
         for (Feed f : shown) {
             long skipped = speech.skippedByFeed().getOrDefault(f.id(), 0L);

@@ -66,7 +66,7 @@ public final class SubscribersCommand extends CommandGroup {
             // the operator vouches for this reader's consent; a web sign-up records its own (double opt-in)
             if (existing.isEmpty() || reactivate) Consent.record(table, e, Consent.operator(Clock.systemUTC().instant().toString()));
             out().println("subscribed " + describe(saved));
-            warnUnmatchedMutes(spec, data, saved);
+            warnUnmatchedMutes(spec, data, table, saved);
             return 0;
         }
     }
@@ -135,7 +135,8 @@ public final class SubscribersCommand extends CommandGroup {
         @Override
         public Integer call() {
             String e = address(spec, email);
-            SubscriberRepository repo = new SubscriberRepository(data.table());
+            Table table = data.table();
+            SubscriberRepository repo = new SubscriberRepository(table);
             Subscriber old = repo.find(e).filter(Subscriber::active).orElse(null);
             if (old == null) {
                 err().println("error: " + e + " is not an active subscriber in " + data.describe());
@@ -143,7 +144,7 @@ public final class SubscribersCommand extends CommandGroup {
             }
             Subscriber saved = save(spec, repo, () -> prefs.apply(old));
             out().println("updated " + describe(saved));
-            warnUnmatchedMutes(spec, data, saved);
+            warnUnmatchedMutes(spec, data, table, saved);
             return 0;
         }
     }
@@ -220,9 +221,9 @@ public final class SubscribersCommand extends CommandGroup {
      * A muted show that names none of the feeds is most likely a typo: say so (the mute is kept, for a show added
      * later). Exit code stays 0.
      */
-    static void warnUnmatchedMutes(CommandSpec spec, LocalData data, Subscriber s) {
+    static void warnUnmatchedMutes(CommandSpec spec, LocalData data, Table table, Subscriber s) {
         if (s.mutedShows().isEmpty()) return;
-        List<Feed> feeds = new FeedRepository(data.table()).list();
+        List<Feed> feeds = new FeedRepository(table).list();
         for (String m : s.mutedShows()) {
             if (feeds.stream().noneMatch(f -> Personalizer.mutes(m, f.title(), f.id()))) {
                 spec.commandLine().getErr().println("warning: --mute \"" + m + "\" matches none of the " + feeds.size()
