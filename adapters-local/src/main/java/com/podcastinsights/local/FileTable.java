@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.nio.file.DirectoryNotEmptyException;
 
 /**
  * The single table in a folder, one pretty-printed JSON object per item:
@@ -158,7 +159,7 @@ public final class FileTable implements Table {
                 }
                 try {
                     Files.deleteIfExists(p);
-                } catch (java.nio.file.DirectoryNotEmptyException racedWithAPut) {
+                } catch (DirectoryNotEmptyException racedWithAPut) {
                     // an item arrived meanwhile; the folder is in use again
                 }
             }

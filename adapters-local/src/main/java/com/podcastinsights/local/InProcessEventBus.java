@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.io.IOException;
 
 /**
  * The local stand-in for the custom bus: routes each event with the same patterns template.yaml gives
@@ -133,7 +134,7 @@ public final class InProcessEventBus implements EventPublisher {
     private static EventEnvelope parse(String event) {
         try {
             return EventEnvelope.parse(Json.MAPPER.readTree(event));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the bus built an envelope it cannot read", e);
         }
     }

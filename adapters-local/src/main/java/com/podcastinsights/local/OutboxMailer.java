@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.Comparator;
 
 /**
  * "Sends" mail into a folder: {@code outbox/<recipient>/<messageId>.eml} holds the exact MIME bytes SES would
@@ -55,7 +56,7 @@ public final class OutboxMailer implements Mailer {
         Path folder = outbox.resolve(folderFor(to));
         if (!Files.isDirectory(folder)) return 0;
         try (Stream<Path> files = Files.walk(folder)) {
-            List<Path> all = files.sorted(java.util.Comparator.reverseOrder()).toList();
+            List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
             int n = 0;
             for (Path p : all) {
                 if (Files.isRegularFile(p)) n++;

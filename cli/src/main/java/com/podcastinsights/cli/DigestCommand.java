@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 
 /** {@code digest preview}: the email a subscriber would get for a day, written to files, nothing sent. */
@@ -84,8 +85,8 @@ public final class DigestCommand extends CommandGroup {
     static int forgetPreviews(Path dataDir, String email) throws IOException {
         Path dir = dataDir.resolve("preview");
         if (!Files.isDirectory(dir)) return 0;
-        java.util.regex.Pattern theirs = java.util.regex.Pattern.compile(
-                "digest-\\d{4}-\\d{2}-\\d{2}-" + java.util.regex.Pattern.quote(previewName(email)) + "\\.(eml|html)");
+        Pattern theirs = Pattern.compile(
+                "digest-\\d{4}-\\d{2}-\\d{2}-" + Pattern.quote(previewName(email)) + "\\.(eml|html)");
         int n = 0;
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) {

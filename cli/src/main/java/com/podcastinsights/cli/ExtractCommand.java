@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code extract FILE [--top N] [--json]}: the ranking the pipeline applies to an episode, on a transcript file,
@@ -59,7 +60,7 @@ public final class ExtractCommand implements Callable<Integer> {
         ParsedTranscript parsed = transcript(file);
         String showNotes = null;
         if (notes != null) {
-            showNotes = new String(InputFiles.read(notes, MAX_BYTES, "notes file"), java.nio.charset.StandardCharsets.UTF_8);
+            showNotes = new String(InputFiles.read(notes, MAX_BYTES, "notes file"), StandardCharsets.UTF_8);
         }
         List<Transcript> earlier = new ArrayList<>();
         for (Path h : history) earlier.add(transcript(h).toTranscript("local", String.valueOf(h.getFileName()), null));

@@ -9,6 +9,7 @@ import com.podcastinsights.feed.ParsedFeed;
 import com.podcastinsights.feed.Person;
 import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.html.HtmlText;
+import java.util.List;
 
 /**
  * The parsed-feed JSON of {@code feed inspect --json}, documented in docs/feed-json.md. Every documented
@@ -76,7 +77,7 @@ public final class FeedJson {
         return e;
     }
 
-    private static ArrayNode persons(java.util.List<Person> persons) {
+    private static ArrayNode persons(List<Person> persons) {
         ArrayNode a = MAPPER.createArrayNode();
         for (Person p : persons) {
             ObjectNode pn = a.addObject();

@@ -2,6 +2,7 @@ package com.podcastinsights.cli;
 
 import com.podcastinsights.feed.Feed;
 import com.podcastinsights.feed.FeedRepository;
+import com.podcastinsights.port.Table;
 import com.podcastinsights.transcript.TranscriptionBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,12 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Comparator;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.nio.file.Path;
+import java.io.IOException;
 
 
 /** {@code feeds add|import|export|list|broken|remove}: the subscribed feeds of a local data dir. */
@@ -90,7 +97,8 @@ public final class FeedsCommand extends CommandGroup {
     }
 
     static Integer print(CommandSpec spec, LocalData data, boolean brokenOnly) {
-        List<Feed> feeds = new FeedRepository(data.table()).list();
+        Table table = data.table();
+        List<Feed> feeds = new FeedRepository(table).list();
         PrintWriter out = spec.commandLine().getOut();
         if (feeds.isEmpty()) {
             out.println("no feeds in " + data.describe() + " (add one with: feeds add URL)");
@@ -98,14 +106,14 @@ public final class FeedsCommand extends CommandGroup {
         }
         List<Feed> shown = brokenOnly
                 ? feeds.stream().filter(f -> f.consecutiveFailures() > 0)
-                        .sorted(java.util.Comparator.comparingInt(Feed::consecutiveFailures).reversed()).toList()
+                        .sorted(Comparator.comparingInt(Feed::consecutiveFailures).reversed()).toList()
                 : feeds;
         if (shown.isEmpty()) {
             out.println("no broken feeds: every feed's last fetch succeeded (of " + feeds.size() + ")");
             return 0;
         }
-        TranscriptionBudget.Usage speech = TranscriptionBudget.usage(data.table(),
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        TranscriptionBudget.Usage speech = TranscriptionBudget.usage(table,
+                LocalDate.now(ZoneOffset.UTC).toString());
         for (Feed f : shown) {
             long skipped = speech.skippedByFeed().getOrDefault(f.id(), 0L);
             out.printf("%s  %s  %s  last ok: %s  failures: %d%s%s%n", f.id(), f.title() == null ? "(untitled)" : f.title(),
@@ -115,7 +123,7 @@ public final class FeedsCommand extends CommandGroup {
                     f.lastError() == null || f.consecutiveFailures() == 0 ? "" : "  last error: " + f.lastError());
         }
         if (speech.jobs() > 0 || speech.skipped() > 0) {
-            out.printf(java.util.Locale.ROOT, "speech-to-text today (%s UTC): %d jobs, %d audio minutes, USD %.2f "
+            out.printf(Locale.ROOT, "speech-to-text today (%s UTC): %d jobs, %d audio minutes, USD %.2f "
                             + "counted; %d skipped (%d at the daily cap, %d older than the freshness window)%n",
                     speech.day(), speech.jobs(), (speech.audioSeconds() + 59) / 60, speech.microUsd() / 1e6,
                     speech.skipped(), speech.skippedCap(), speech.skippedStale());
@@ -126,10 +134,10 @@ public final class FeedsCommand extends CommandGroup {
     @Command(name = "import", description = "Subscribe to every feed of an OPML file (podcast apps export one); known feeds are skipped.")
     public static final class Import extends DataCommand {
         @Parameters(paramLabel = "FILE.opml", description = "the OPML file")
-        java.nio.file.Path file;
+        Path file;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             OpmlReader.Parsed parsed = OpmlReader.readAll(file);
             FeedRepository repo = new FeedRepository(data.table());
             int added = 0;

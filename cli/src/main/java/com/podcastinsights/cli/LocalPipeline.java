@@ -45,11 +45,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.io.PrintStream;
+import java.util.ArrayList;
 
 /**
  * The whole pipeline in one process: the pipeline's Lambda handlers (built by {@link LocalStages}), wired to
@@ -73,7 +75,7 @@ public final class LocalPipeline {
      */
     private boolean detailed = true;
     private PrintWriter detail;
-    private final java.util.concurrent.atomic.AtomicIntegerArray counts = new java.util.concurrent.atomic.AtomicIntegerArray(4);
+    private final AtomicIntegerArray counts = new AtomicIntegerArray(4);
     private static final int FEEDS = 0, EPISODES = 1, TRANSCRIPTS = 2, INSIGHTS = 3;
 
     public LocalPipeline(Path template, Clock clock, PrintWriter progress) {
@@ -141,8 +143,8 @@ public final class LocalPipeline {
             throws IOException {
         if (detailed) return runLogged(out, subscriber, feeds, policy);
         Path log = out.resolve("run.log");
-        java.io.PrintStream stderr = System.err;
-        try (java.io.PrintStream file = new java.io.PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+        PrintStream stderr = System.err;
+        try (PrintStream file = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             // the services log to stderr as they do in Lambda (CloudWatch); here that is the run's log file
             System.setErr(file);
             detail = new PrintWriter(file, true);
@@ -237,15 +239,16 @@ public final class LocalPipeline {
         DigestSender sender = SendDigestStage.build(SendDigestStage.Config.local(settings), table, mail -> "", clock,
                 UnsubscribeLinks.local());
         DigestLog log = new DigestLog(table);
-        List<Recipient> out = new java.util.ArrayList<>();
+        List<Recipient> out = new ArrayList<>();
         for (Subscription s : new SubscriberRepository(table).activeSubscriptions()) {
             Subscriber reader = s.subscriber();
             Path mail = written.stream().filter(p -> p.toString().endsWith(".eml") && p.getParent() != null
                     && p.getParent().getFileName().toString().equals(reader.email())).findFirst().orElse(null);
+            String readerDay = sender.readerDay(reader, now);
             String why = mail != null ? null : sender.notDue(reader, now).map(r -> "not due: " + r).orElseGet(() ->
-                    log.status(reader.email(), sender.readerDay(reader, now)).isPresent()
-                            ? "already sent for " + sender.readerDay(reader, now) + " by an earlier run"
-                            : noInsights ? "no insights for " + sender.readerDay(reader, now)
+                    log.status(reader.email(), readerDay).isPresent()
+                            ? "already sent for " + readerDay + " by an earlier run"
+                            : noInsights ? "no insights for " + readerDay
                             : "not sent (see the SendDigest line above)");
             out.add(new Recipient(reader.email(), mail, why));
         }
@@ -298,7 +301,6 @@ public final class LocalPipeline {
     private final class Deliveries {
         private final Map<String, Boolean> lastOutcome = new ConcurrentHashMap<>();
         private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
-        private final AtomicInteger attempts = new AtomicInteger();
 
         EventHandler track(String handlerClass, Function<LocalPorts, RequestStreamHandler> factory,
                            Supplier<LocalPorts> adapters) {
@@ -307,7 +309,6 @@ public final class LocalPipeline {
                 JsonNode event = Json.MAPPER.readTree(eventJson);
                 String key = event.path("id").asText() + " -> " + name;
                 String what = describe(event);
-                attempts.incrementAndGet();
                 try {
                     RequestStreamHandler handler = handlers.computeIfAbsent(handlerClass, c -> factory.apply(adapters.get()));
                     String summary = call(handler, name, eventJson);

@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.Locale;
 
 /**
  * The reader web on 127.0.0.1: each request becomes the Function URL event Lambda would get (payload format 2.0)
@@ -58,7 +59,7 @@ public final class LocalWebServer implements AutoCloseable {
             event.put("rawPath", x.getRequestURI().getRawPath());
             event.put("rawQueryString", x.getRequestURI().getRawQuery() == null ? "" : x.getRequestURI().getRawQuery());
             ObjectNode headers = event.putObject("headers");
-            x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
+            x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             headers.put("x-forwarded-proto", "http");
             ObjectNode context = event.putObject("requestContext");
             context.put("domainName", "127.0.0.1:" + server.getAddress().getPort());

@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 
 /** {@code podcast-insights}: the local runner and the operator's commands. Exit codes: 0 ok, 1 failure, 2 usage. */
 // INHERIT: every subcommand gets --help, --version and the exit-code list from here
@@ -70,9 +71,9 @@ public final class Main implements Callable<Integer> {
      * The SDK's "Unable to load credentials from any of the providers in the chain" lists every provider it tried
      * (over a thousand characters); the operator needs the cause and what to do.
      */
-    static java.util.Optional<String> credentialsHint(String sdkMessage) {
-        if (!sdkMessage.contains("Unable to load credentials")) return java.util.Optional.empty();
-        return java.util.Optional.of("no AWS credentials found; run `aws configure` (or `aws sso login`), or set"
+    static Optional<String> credentialsHint(String sdkMessage) {
+        if (!sdkMessage.contains("Unable to load credentials")) return Optional.empty();
+        return Optional.of("no AWS credentials found; run `aws configure` (or `aws sso login`), or set"
                 + " AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (PODCAST_INSIGHTS_DEBUG=1 shows the SDK's"
                 + " full message)");
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.io.ByteArrayInputStream;
 
 /**
  * Reads the feed subscriptions of an OPML file: every {@code outline} with an {@code xmlUrl}, at any depth
@@ -40,7 +41,7 @@ public final class OpmlReader {
     }
 
     public static Parsed readAll(Path file) throws IOException {
-        return readAll(new java.io.ByteArrayInputStream(InputFiles.read(file, MAX_BYTES, "OPML file")), file.toString());
+        return readAll(new ByteArrayInputStream(InputFiles.read(file, MAX_BYTES, "OPML file")), file.toString());
     }
 
     /**
@@ -63,7 +64,7 @@ public final class OpmlReader {
      */
     public static Parsed readAll(InputStream in, String name) {
         Map<String, Subscription> byUrl = new LinkedHashMap<>();
-        List<String> rejected = new java.util.ArrayList<>();
+        List<String> rejected = new ArrayList<>();
         XMLStreamReader xml = null;
         try {
             xml = factory().createXMLStreamReader(in);

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Serves the bundled sample podcasts on 127.0.0.1 so that the local run exercises the same HTTP path
@@ -188,7 +189,7 @@ public final class SampleServer implements AutoCloseable {
 
     private byte[] render(byte[] template) {
         String text = new String(template, StandardCharsets.UTF_8).replace("{{BASE}}", base);
-        ZonedDateTime hour = clock.instant().atZone(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        ZonedDateTime hour = clock.instant().atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
         Matcher m = PUBDATE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -18,6 +18,11 @@ import picocli.CommandLine.Parameters;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.io.IOException;
+import java.util.function.Supplier;
+import com.podcastinsights.feed.Feed;
+import com.podcastinsights.feed.FeedRepository;
+import com.podcastinsights.digest.Personalizer;
 
 
 /** {@code subscribers add|list|remove|update|forget}: who gets the daily digest. */
@@ -61,7 +66,7 @@ public final class SubscribersCommand extends CommandGroup {
             // the operator vouches for this reader's consent; a web sign-up records its own (double opt-in)
             if (existing.isEmpty() || reactivate) Consent.record(table, e, Consent.operator(Clock.systemUTC().instant().toString()));
             out().println("subscribed " + describe(saved));
-            warnUnmatchedMutes(spec, data, saved);
+            warnUnmatchedMutes(spec, data, table, saved);
             return 0;
         }
     }
@@ -130,7 +135,8 @@ public final class SubscribersCommand extends CommandGroup {
         @Override
         public Integer call() {
             String e = address(spec, email);
-            SubscriberRepository repo = new SubscriberRepository(data.table());
+            Table table = data.table();
+            SubscriberRepository repo = new SubscriberRepository(table);
             Subscriber old = repo.find(e).filter(Subscriber::active).orElse(null);
             if (old == null) {
                 err().println("error: " + e + " is not an active subscriber in " + data.describe());
@@ -138,7 +144,7 @@ public final class SubscribersCommand extends CommandGroup {
             }
             Subscriber saved = save(spec, repo, () -> prefs.apply(old));
             out().println("updated " + describe(saved));
-            warnUnmatchedMutes(spec, data, saved);
+            warnUnmatchedMutes(spec, data, table, saved);
             return 0;
         }
     }
@@ -151,7 +157,7 @@ public final class SubscribersCommand extends CommandGroup {
         String email;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             String e = address(spec, email);
             Table table = data.table();
             int items = new SubscriberRepository(table).forget(e);
@@ -203,7 +209,7 @@ public final class SubscribersCommand extends CommandGroup {
     }
 
     /** Bad preferences are usage errors (exit 2), like a bad address. */
-    static Subscriber save(CommandSpec spec, SubscriberRepository repo, java.util.function.Supplier<Subscriber> s) {
+    static Subscriber save(CommandSpec spec, SubscriberRepository repo, Supplier<Subscriber> s) {
         try {
             return repo.save(s.get(), Clock.systemUTC().instant().toString());
         } catch (IllegalArgumentException e) {
@@ -215,11 +221,11 @@ public final class SubscribersCommand extends CommandGroup {
      * A muted show that names none of the feeds is most likely a typo: say so (the mute is kept, for a show added
      * later). Exit code stays 0.
      */
-    static void warnUnmatchedMutes(CommandSpec spec, LocalData data, Subscriber s) {
+    static void warnUnmatchedMutes(CommandSpec spec, LocalData data, Table table, Subscriber s) {
         if (s.mutedShows().isEmpty()) return;
-        List<com.podcastinsights.feed.Feed> feeds = new com.podcastinsights.feed.FeedRepository(data.table()).list();
+        List<Feed> feeds = new FeedRepository(table).list();
         for (String m : s.mutedShows()) {
-            if (feeds.stream().noneMatch(f -> com.podcastinsights.digest.Personalizer.mutes(m, f.title(), f.id()))) {
+            if (feeds.stream().noneMatch(f -> Personalizer.mutes(m, f.title(), f.id()))) {
                 spec.commandLine().getErr().println("warning: --mute \"" + m + "\" matches none of the " + feeds.size()
                         + " feeds in " + data.describe() + " (by title or feed id; `feeds list` shows them);"
                         + " kept for a show added later");
