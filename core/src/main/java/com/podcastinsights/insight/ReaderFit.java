@@ -34,12 +34,8 @@ final class ReaderFit {
     static final double FULL_DISFLUENCY = 0.12;
     /** Dropped words a passage may have before it counts as halting (1 or 2 moved 7 of the 80 podcasts-dev picks to worse ones, and 2 cost meetings-dev hit@5 0.003). */
     static final int FREE_REPAIRS = 0;
-    /**
-     * Run-on speech (sentences the splitter cut out of an unpunctuated stretch) beyond the episode's median. Zero:
-     * at 0.15 it cost meetings-dev 0.03 of hit@5 (what people mark in meetings is run-on talk); the cleaner
-     * re-punctuates such pieces at clause markers instead. Kept so the measure stays visible.
-     */
-    static final double RUN_ON_WEIGHT = 0;
+    // Run-on speech is not penalised: at 0.15 beyond the median it cost meetings-dev 0.03 of hit@5 (what people
+    // mark in meetings is run-on talk); the cleaner re-punctuates such pieces at clause markers instead.
     static final double ANNOUNCEMENT_WEIGHT = 0.15;
     static final double CREDITS_WEIGHT = 0.3;
     static final double LOGISTICS_WEIGHT = 0.2;
@@ -97,25 +93,21 @@ final class ReaderFit {
 
     /** A stop followed by a capitalized word: where the first sentence of a cleaned passage ends. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…](?=\\s+\\p{Lu})");
-    private static final Pattern ENDS_WITH_STOP = Pattern.compile("(?s).*[.!?…][\"'”’)\\]]*$");
 
     private ReaderFit() {
     }
 
     /**
-     * The factors for passages of these sentences (source text), given their cleaned texts. Disfluency and run-on
-     * speech count only beyond the median of the passages judged together: where all the talk is halting (a
+     * The factors for passages of these sentences (source text), given their cleaned texts. Disfluency counts only
+     * beyond the median of the passages judged together: where all the talk is halting (a
      * meeting, a rough automatic transcript), preferring the least halting passage would trade substance for
      * polish the reader cannot get anyway; where most talk is fluent, the halting passage is the exception.
      */
     static double[] factors(List<List<Sentence>> passages, List<String> cleaned) {
         int n = passages.size();
-        double[] dropped = new double[n], runOn = new double[n];
-        for (int k = 0; k < n; k++) {
-            dropped[k] = droppedShare(passages.get(k), cleaned.get(k));
-            runOn[k] = runOnShare(passages.get(k));
-        }
-        double droppedMedian = median(dropped), runOnMedian = median(runOn);
+        double[] dropped = new double[n];
+        for (int k = 0; k < n; k++) dropped[k] = droppedShare(passages.get(k), cleaned.get(k));
+        double droppedMedian = median(dropped);
         double[] out = new double[n];
         for (int k = 0; k < n; k++) {
             String text = cleaned.get(k);
@@ -124,7 +116,6 @@ final class ReaderFit {
             if (unnamedSubject(first) || FRAGMENT_OPENING.matcher(first.strip()).find()) penalty += UNNAMED_WEIGHT;
             if (ANNOUNCEMENT.matcher(text).find()) penalty += ANNOUNCEMENT_WEIGHT;
             penalty += DISFLUENCY_WEIGHT * Math.min(1, Math.max(0, dropped[k] - droppedMedian) / FULL_DISFLUENCY);
-            penalty += RUN_ON_WEIGHT * Math.max(0, runOn[k] - runOnMedian);
             if (CREDITS.matcher(text).find()) penalty += CREDITS_WEIGHT;
             if (LOGISTICS.matcher(text).find()) penalty += LOGISTICS_WEIGHT;
             out[k] = Math.max(0, 1 - penalty) * (1 + SUPPORT_BONUS * support(text));
@@ -181,12 +172,5 @@ final class ReaderFit {
         }
         // measured against the median of the head, so halting speech counts only where the episode is mostly fluent
         return spoken == 0 ? 0 : Math.max(0, spoken - Words.count(cleaned) - FREE_REPAIRS) / (double) spoken;
-    }
-
-    /** The share of the passage's sentences that end without a stop: pieces cut out of an unpunctuated stretch. */
-    static double runOnShare(List<Sentence> sentences) {
-        int cut = 0;
-        for (Sentence s : sentences) if (!ENDS_WITH_STOP.matcher(s.text().strip()).matches()) cut++;
-        return cut / (double) sentences.size();
     }
 }
