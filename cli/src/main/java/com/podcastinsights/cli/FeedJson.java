@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.feed.FeedItem;
 import com.podcastinsights.feed.ParsedFeed;
-import com.podcastinsights.feed.Person;
-import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.html.HtmlText;
 import java.util.List;
 
@@ -38,7 +36,7 @@ public final class FeedJson {
         root.put("newFeedUrl", feed.newFeedUrl());
         root.put("podcastGuid", feed.podcastGuid());
         root.put("locked", feed.locked());
-        root.set("persons", persons(feed.persons()));
+        root.set("persons", records(feed.persons()));
         ArrayNode episodes = root.putArray("episodes");
         for (FeedItem item : feed.items()) {
             episodes.add(episode(item));
@@ -61,31 +59,21 @@ public final class FeedJson {
             enc.put("length", item.enclosureLength());
             enc.put("type", item.enclosureType());
         }
-        ArrayNode transcripts = e.putArray("transcripts");
-        for (TranscriptLink t : item.transcripts()) {
-            ObjectNode tn = transcripts.addObject();
-            tn.put("url", t.url());
-            tn.put("type", t.type());
-            tn.put("language", t.language());
-            tn.put("rel", t.rel());
-        }
+        e.set("transcripts", records(item.transcripts()));
         e.put("chaptersUrl", item.chaptersUrl());
         e.put("season", item.season());
         e.put("episode", item.episode());
         e.put("description", plain(item.showNotes()));
-        e.set("persons", persons(item.persons()));
+        e.set("persons", records(item.persons()));
         return e;
     }
 
-    private static ArrayNode persons(List<Person> persons) {
-        ArrayNode a = MAPPER.createArrayNode();
-        for (Person p : persons) {
-            ObjectNode pn = a.addObject();
-            pn.put("name", p.name());
-            pn.put("role", p.role());
-            pn.put("href", p.href());
-        }
-        return a;
+    /**
+     * Persons and transcript links are written as their records are: one key per component, in the order declared,
+     * nulls included, which is what docs/feed-json.md documents (FeedJsonTest holds the two to each other).
+     */
+    private static ArrayNode records(List<? extends Record> records) {
+        return MAPPER.valueToTree(records);
     }
 
     private static String plain(String html) {
