@@ -2,10 +2,11 @@ package com.podcastinsights.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.feed.FeedItem;
 import com.podcastinsights.feed.ParsedFeed;
+import com.podcastinsights.feed.Person;
+import com.podcastinsights.feed.TranscriptLink;
 import com.podcastinsights.html.HtmlText;
 import java.util.List;
 
@@ -27,53 +28,34 @@ public final class FeedJson {
         }
     }
 
-    public static ObjectNode tree(ParsedFeed feed) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("title", feed.title());
-        root.put("link", feed.link());
-        root.put("language", feed.language());
-        root.put("description", plain(feed.description()));
-        root.put("newFeedUrl", feed.newFeedUrl());
-        root.put("podcastGuid", feed.podcastGuid());
-        root.put("locked", feed.locked());
-        root.set("persons", records(feed.persons()));
-        ArrayNode episodes = root.putArray("episodes");
-        for (FeedItem item : feed.items()) {
-            episodes.add(episode(item));
-        }
-        return root;
-    }
-
-    private static ObjectNode episode(FeedItem item) {
-        ObjectNode e = MAPPER.createObjectNode();
-        e.put("guid", item.identity());
-        e.put("title", item.title());
-        e.put("link", item.link());
-        e.put("published", item.publishedAt());
-        e.put("durationSeconds", item.durationSeconds());
-        if (item.enclosureUrl() == null) {
-            e.putNull("enclosure");
-        } else {
-            ObjectNode enc = e.putObject("enclosure");
-            enc.put("url", item.enclosureUrl());
-            enc.put("length", item.enclosureLength());
-            enc.put("type", item.enclosureType());
-        }
-        e.set("transcripts", records(item.transcripts()));
-        e.put("chaptersUrl", item.chaptersUrl());
-        e.put("season", item.season());
-        e.put("episode", item.episode());
-        e.put("description", plain(item.showNotes()));
-        e.set("persons", records(item.persons()));
-        return e;
-    }
-
     /**
-     * Persons and transcript links are written as their records are: one key per component, in the order declared,
-     * nulls included, which is what docs/feed-json.md documents (FeedJsonTest holds the two to each other).
+     * docs/feed-json.md as records: Jackson writes each component as a key, in the order declared, nulls included
+     * (persons and transcript links too, as their own records are), which FeedJsonTest holds to the document.
      */
-    private static ArrayNode records(List<? extends Record> records) {
-        return MAPPER.valueToTree(records);
+    private record Feed(String title, String link, String language, String description, String newFeedUrl,
+                        String podcastGuid, Boolean locked, List<Person> persons, List<Episode> episodes) {
+    }
+
+    private record Episode(String guid, String title, String link, String published, Integer durationSeconds,
+                           Enclosure enclosure, List<TranscriptLink> transcripts, String chaptersUrl, Integer season,
+                           Integer episode, String description, List<Person> persons) {
+    }
+
+    private record Enclosure(String url, Long length, String type) {
+    }
+
+    public static ObjectNode tree(ParsedFeed feed) {
+        return MAPPER.valueToTree(new Feed(feed.title(), feed.link(), feed.language(), plain(feed.description()),
+                feed.newFeedUrl(), feed.podcastGuid(), feed.locked(), feed.persons(),
+                feed.items().stream().map(FeedJson::episode).toList()));
+    }
+
+    private static Episode episode(FeedItem item) {
+        Enclosure enclosure = item.enclosureUrl() == null ? null
+                : new Enclosure(item.enclosureUrl(), item.enclosureLength(), item.enclosureType());
+        return new Episode(item.identity(), item.title(), item.link(), item.publishedAt(), item.durationSeconds(),
+                enclosure, item.transcripts(), item.chaptersUrl(), item.season(), item.episode(),
+                plain(item.showNotes()), item.persons());
     }
 
     private static String plain(String html) {
