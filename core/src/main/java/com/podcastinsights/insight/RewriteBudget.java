@@ -24,7 +24,8 @@ public final class RewriteBudget {
     /** The counter item outlives its day by a week, for operators who want to look back, then expires. */
     static final int KEEP_DAYS = 8;
     private final Table table;
-    private final Usage dailyCap;
+    private final long dailyTokens;
+    private final long dailyMicroUsd;
     private final double inputUsdPerMillion;
     private final double outputUsdPerMillion;
     private final Clock clock;
@@ -32,35 +33,40 @@ public final class RewriteBudget {
     public RewriteBudget(Table table, long dailyTokens, double dailyCostUsd, double inputUsdPerMillion,
                          double outputUsdPerMillion, Clock clock) {
         this.table = table;
-        this.dailyCap = new Usage(dailyTokens, (long) Math.floor(dailyCostUsd * 1_000_000));
+        this.dailyTokens = dailyTokens;
+        this.dailyMicroUsd = (long) Math.floor(dailyCostUsd * 1_000_000);
         this.inputUsdPerMillion = inputUsdPerMillion;
         this.outputUsdPerMillion = outputUsdPerMillion;
         this.clock = clock;
     }
 
-    /** Tokens and micro-dollars: what a call takes from the day, the day's cap, and what its counter item counts. */
-    private record Usage(long tokens, long microUsd) {
-        Map<String, Long> counts() {
-            return Map.of("tokens", tokens, "microUsd", microUsd);
-        }
-
-        Usage minus(Usage other) {
-            return new Usage(tokens - other.tokens, microUsd - other.microUsd);
-        }
-    }
-
     /** What one call took from the day; settle it with the usage the model reported. */
-    public interface Reservation {
+    public final class Reservation {
+        private final String day;
+        private final long tokens;
+        private final long microUsd;
+
+        private Reservation(String day, long tokens, long microUsd) {
+            this.day = day;
+            this.tokens = tokens;
+            this.microUsd = microUsd;
+        }
+
         /** Replaces the reserved worst case with the real usage; never refused, as the tokens are spent. */
-        void settle(long inputTokens, long outputTokens);
+        public void settle(long inputTokens, long outputTokens) {
+            table.addWithinLimits(counter(day), Map.of("tokens", inputTokens + outputTokens - tokens,
+                    "microUsd", microUsd(inputTokens, outputTokens) - microUsd), Map.of());
+        }
     }
 
     /** Takes the call's worst case from the day's budget, or empty when it does not fit. */
     public Optional<Reservation> reserve(long inputTokens, long outputTokens) {
         String day = today();
-        Usage worst = usage(inputTokens, outputTokens);
-        if (!table.addWithinLimits(counter(day), worst.counts(), dailyCap.counts())) return Optional.empty();
-        return Optional.of((in, out) -> table.addWithinLimits(counter(day), usage(in, out).minus(worst).counts(), Map.of()));
+        long tokens = inputTokens + outputTokens;
+        long micro = microUsd(inputTokens, outputTokens);
+        boolean granted = table.addWithinLimits(counter(day), Map.of("tokens", tokens, "microUsd", micro),
+                Map.of("tokens", dailyTokens, "microUsd", dailyMicroUsd));
+        return granted ? Optional.of(new Reservation(day, tokens, micro)) : Optional.empty();
     }
 
     public long tokensUsedToday() {
@@ -72,8 +78,8 @@ public final class RewriteBudget {
         return Item.of(Keys.budgetPk(day), SK).with("type", "Budget").with("day", day).with("ttl", expires).build();
     }
 
-    private Usage usage(long in, long out) {
-        return new Usage(in + out, (long) Math.ceil(in * inputUsdPerMillion + out * outputUsdPerMillion));
+    private long microUsd(long in, long out) {
+        return (long) Math.ceil(in * inputUsdPerMillion + out * outputUsdPerMillion);
     }
 
     private String today() {
