@@ -1,5 +1,7 @@
 package com.podcastinsights.digest;
 
+import com.podcastinsights.html.HtmlEscape;
+
 import java.util.Locale;
 
 /** Small text helpers for mail: escaping, header safety, timestamps, the sender's domain. */
@@ -7,21 +9,9 @@ public final class MailText {
     private MailText() {
     }
 
+    /** Safe in text and in quoted attributes; null as the empty string. */
     public static String escapeHtml(String s) {
-        if (s == null) return "";
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlEscape.attribute(s);
     }
 
     /**

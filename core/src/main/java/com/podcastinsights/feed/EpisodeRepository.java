@@ -3,6 +3,7 @@ package com.podcastinsights.feed;
 import com.podcastinsights.ids.Sha256;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.store.Keys;
+import com.podcastinsights.store.RecordItems;
 import com.podcastinsights.port.Table;
 
 import java.util.ArrayList;
@@ -35,6 +36,10 @@ public final class EpisodeRepository {
      * a conditional put for each older item of a changed document, as every item did before issue 16.
      */
     public static final int MAX_KNOWN = 2_000;
+
+    /** An episode item's attributes, one for each component of {@link Episode}; its transcripts are {@link #LINKS}. */
+    private static final RecordItems<Episode> ITEMS = new RecordItems<>(Episode.class, "feedId", "episodeId", "guid",
+            "podcastTitle", "title", "publishedAt", "link", "enclosureUrl", "showNotes", null, LANGUAGE, "discoveredAt");
 
     private final Table table;
 
@@ -108,28 +113,12 @@ public final class EpisodeRepository {
     }
 
     static Item.Builder toItem(Episode e) {
-        Item.Builder b = Item.of(Keys.feedPk(e.feedId()), Keys.episodeSk(e.id()))
-                .with("type", "Episode")
-                .with("feedId", e.feedId())
-                .with("episodeId", e.id())
-                .with("guid", e.guid())
-                .with("podcastTitle", e.podcastTitle())
-                .with("title", e.title())
-                .with("publishedAt", e.publishedAt())
-                .with("link", e.link())
-                .with("enclosureUrl", e.enclosureUrl())
-                .with("showNotes", e.showNotes())
-                .with("discoveredAt", e.discoveredAt());
-        if (!e.transcripts().isEmpty()) b.with(LINKS, StoredTranscriptLinks.write(e.transcripts()));
-        if (e.language() != null) b.with(LANGUAGE, e.language());
-        return b;
+        Item.Builder item = ITEMS.write(Item.of(Keys.feedPk(e.feedId()), Keys.episodeSk(e.id())).with("type", "Episode"), e);
+        return e.transcripts().isEmpty() ? item : item.with(LINKS, StoredTranscriptLinks.write(e.transcripts()));
     }
 
     static Episode fromItem(Item i) {
-        return new Episode(i.string("feedId"), i.string("episodeId"), i.string("guid"), i.string("podcastTitle"),
-                i.string("title"), i.string("publishedAt"), i.string("link"), i.string("enclosureUrl"),
-                i.string("showNotes"), StoredTranscriptLinks.read(i.strings(LINKS), i.string(LEGACY_URL),
-                i.string(LEGACY_TYPE)), i.string(LANGUAGE), i.string("discoveredAt"));
+        return ITEMS.read(i, StoredTranscriptLinks.read(i.strings(LINKS), i.string(LEGACY_URL), i.string(LEGACY_TYPE)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.podcastinsights.feed;
 
+import com.podcastinsights.html.HtmlEscape;
 import com.podcastinsights.html.HtmlText;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -391,29 +392,36 @@ final class FeedDocument {
         return true;
     }
 
-    /** An Atom text construct as plain text: type "html" and "xhtml" (and Atom 0.3 mode="escaped") decoded. */
-    private String atomTitle() throws XMLStreamException, FeedFormatException {
+    /** An Atom text construct as read: its type and mode (lower case), and its text with base64 decoded. */
+    private record AtomText(String type, String mode, String raw) {
+        boolean markup() {
+            return isHtml(type) || isXhtml(type);
+        }
+    }
+
+    private AtomText atomText() throws XMLStreamException, FeedFormatException {
         String type = lower(attr("type"));
         String mode = lower(attr("mode"));
         String raw = text();
-        if ("base64".equals(mode)) raw = base64(raw);
-        if (isHtml(type) || isXhtml(type)) return FeedText.htmlToText(raw);
-        if ("escaped".equals(mode)) {
-            return type != null && type.equals("text/plain") ? HtmlText.decodeEntities(raw)
-                    : FeedText.htmlToText(raw);
+        return new AtomText(type, mode, "base64".equals(mode) ? base64(raw) : raw);
+    }
+
+    /** An Atom text construct as plain text: type "html" and "xhtml" (and Atom 0.3 mode="escaped") decoded. */
+    private String atomTitle() throws XMLStreamException, FeedFormatException {
+        AtomText t = atomText();
+        if (t.markup()) return FeedText.htmlToText(t.raw());
+        if ("escaped".equals(t.mode())) {
+            return "text/plain".equals(t.type()) ? HtmlText.decodeEntities(t.raw()) : FeedText.htmlToText(t.raw());
         }
-        return raw;
+        return t.raw();
     }
 
     /** An Atom text construct as show-notes HTML: text escaped, HTML and XHTML kept, unknown sniffed. */
     private String atomNotes() throws XMLStreamException, FeedFormatException {
-        String type = lower(attr("type"));
-        String mode = lower(attr("mode"));
-        String raw = text();
-        if ("base64".equals(mode)) raw = base64(raw);
-        if (isHtml(type) || isXhtml(type) || "escaped".equals(mode)) return raw;
-        if (type != null && (type.equals("text") || type.equals("text/plain"))) return FeedText.escapeHtml(raw);
-        return FeedText.notes(raw);
+        AtomText t = atomText();
+        if (t.markup() || "escaped".equals(t.mode())) return t.raw();
+        if ("text".equals(t.type()) || "text/plain".equals(t.type())) return HtmlEscape.text(t.raw());
+        return FeedText.notes(t.raw());
     }
 
     private static boolean isHtml(String type) {

@@ -3,6 +3,7 @@ package com.podcastinsights.feed;
 import com.podcastinsights.ids.Sha256;
 import com.podcastinsights.port.Item;
 import com.podcastinsights.store.Keys;
+import com.podcastinsights.store.RecordItems;
 import com.podcastinsights.port.Table;
 
 
@@ -13,6 +14,9 @@ import java.util.Optional;
 
 /** Feed subscriptions and their fetch state, in the single table. */
 public final class FeedRepository {
+    /** A feed item's attributes, one for each component of {@link Feed}. */
+    private static final RecordItems<Feed> ITEMS = new RecordItems<>(Feed.class, "feedId", "url", "title", "etag",
+            "lastModified", "lastSuccessAt", "consecutiveFailures", "lastError", "transcribe", "contentSha256");
     private final Table table;
 
     public FeedRepository(Table table) {
@@ -87,25 +91,11 @@ public final class FeedRepository {
     }
 
     static Item toItem(Feed f) {
-        return Item.of(Keys.feedPk(f.id()), Keys.FEED_SK)
-                .index(Keys.FEEDS_INDEX, f.id())
-                .with("type", "Feed")
-                .with("feedId", f.id())
-                .with("url", f.url())
-                .with("title", f.title())
-                .with("etag", f.etag())
-                .with("lastModified", f.lastModified())
-                .with("lastSuccessAt", f.lastSuccessAt())
-                .with("consecutiveFailures", (long) f.consecutiveFailures())
-                .with("lastError", f.lastError())
-                .with("transcribe", f.transcribe() ? Boolean.TRUE : null)
-                .with("contentSha256", f.contentSha256())
-                .build();
+        Item.Builder item = Item.of(Keys.feedPk(f.id()), Keys.FEED_SK).index(Keys.FEEDS_INDEX, f.id()).with("type", "Feed");
+        return ITEMS.write(item, f).build();
     }
 
     static Feed fromItem(Item i) {
-        return new Feed(i.string("feedId"), i.string("url"), i.string("title"), i.string("etag"),
-                i.string("lastModified"), i.string("lastSuccessAt"), (int) i.number("consecutiveFailures", 0),
-                i.string("lastError"), i.flag("transcribe"), i.string("contentSha256"));
+        return ITEMS.read(i);
     }
 }

@@ -1,5 +1,6 @@
 package com.podcastinsights.feed;
 
+import com.podcastinsights.html.HtmlEscape;
 import com.podcastinsights.html.HtmlText;
 
 import java.util.Locale;
@@ -205,28 +206,12 @@ final class FeedText {
         return isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 
-    /** Plain text as HTML that reads back to the same text (show notes are HTML to every reader of them). */
-    static String escapeHtml(String text) {
-        if (text.indexOf('<') < 0 && text.indexOf('&') < 0 && text.indexOf('>') < 0) return text;
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
     /**
      * Notes whose type is unknown (RSS): HTML stays HTML; plain text with a "<" in it is escaped so that what
      * reads the notes as HTML keeps "<Ctrl>". Other plain text is HTML already as it stands.
      */
     static String notes(String raw) {
-        return raw == null || raw.indexOf('<') < 0 || looksLikeHtml(raw) ? raw : escapeHtml(raw);
+        return raw == null || raw.indexOf('<') < 0 || looksLikeHtml(raw) ? raw : HtmlEscape.text(raw);
     }
 
     /** HTML (a title of type "html" or "xhtml") as the plain text a reader sees. */

@@ -24,19 +24,23 @@ public final class RewriteBudget {
     /** The counter item outlives its day by a week, for operators who want to look back, then expires. */
     static final int KEEP_DAYS = 8;
     private final Table table;
-    private final long dailyTokens;
-    private final long dailyMicroUsd;
-    private final double inputUsdPerMillion;
-    private final double outputUsdPerMillion;
+    /** The day's caps, as the limits the counter item is held under. */
+    private final Map<String, Long> dailyLimits;
+    private final Prices prices;
     private final Clock clock;
+
+    /** The model's prices in dollars per million tokens: a token costs that many micro-dollars. */
+    private record Prices(double inputUsdPerMillion, double outputUsdPerMillion) {
+        long microUsd(long in, long out) {
+            return (long) Math.ceil(in * inputUsdPerMillion + out * outputUsdPerMillion);
+        }
+    }
 
     public RewriteBudget(Table table, long dailyTokens, double dailyCostUsd, double inputUsdPerMillion,
                          double outputUsdPerMillion, Clock clock) {
         this.table = table;
-        this.dailyTokens = dailyTokens;
-        this.dailyMicroUsd = (long) Math.floor(dailyCostUsd * 1_000_000);
-        this.inputUsdPerMillion = inputUsdPerMillion;
-        this.outputUsdPerMillion = outputUsdPerMillion;
+        this.dailyLimits = Map.of("tokens", dailyTokens, "microUsd", (long) Math.floor(dailyCostUsd * 1_000_000));
+        this.prices = new Prices(inputUsdPerMillion, outputUsdPerMillion);
         this.clock = clock;
     }
 
@@ -55,7 +59,7 @@ public final class RewriteBudget {
         /** Replaces the reserved worst case with the real usage; never refused, as the tokens are spent. */
         public void settle(long inputTokens, long outputTokens) {
             table.addWithinLimits(counter(day), Map.of("tokens", inputTokens + outputTokens - tokens,
-                    "microUsd", microUsd(inputTokens, outputTokens) - microUsd), Map.of());
+                    "microUsd", prices.microUsd(inputTokens, outputTokens) - microUsd), Map.of());
         }
     }
 
@@ -63,9 +67,8 @@ public final class RewriteBudget {
     public Optional<Reservation> reserve(long inputTokens, long outputTokens) {
         String day = today();
         long tokens = inputTokens + outputTokens;
-        long micro = microUsd(inputTokens, outputTokens);
-        boolean granted = table.addWithinLimits(counter(day), Map.of("tokens", tokens, "microUsd", micro),
-                Map.of("tokens", dailyTokens, "microUsd", dailyMicroUsd));
+        long micro = prices.microUsd(inputTokens, outputTokens);
+        boolean granted = table.addWithinLimits(counter(day), Map.of("tokens", tokens, "microUsd", micro), dailyLimits);
         return granted ? Optional.of(new Reservation(day, tokens, micro)) : Optional.empty();
     }
 
@@ -76,10 +79,6 @@ public final class RewriteBudget {
     private Item counter(String day) {
         long expires = LocalDate.parse(day).plusDays(KEEP_DAYS).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         return Item.of(Keys.budgetPk(day), SK).with("type", "Budget").with("day", day).with("ttl", expires).build();
-    }
-
-    private long microUsd(long in, long out) {
-        return (long) Math.ceil(in * inputUsdPerMillion + out * outputUsdPerMillion);
     }
 
     private String today() {

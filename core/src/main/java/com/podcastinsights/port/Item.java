@@ -14,13 +14,11 @@ import java.util.Objects;
  * by index also carry {@code GSI1PK} and {@code GSI1SK}.
  */
 public record Item(Map<String, Object> attributes) {
-    public static final String PK = "PK";
-    public static final String SK = "SK";
-    public static final String GSI1PK = "GSI1PK";
-    public static final String GSI1SK = "GSI1SK";
+    /** The table's key, and each index's: a partition key and a sort key. */
+    public static final String PK = "PK", SK = "SK";
+    public static final String GSI1PK = "GSI1PK", GSI1SK = "GSI1SK";
     /** The second (sparse) index: who is due at a send hour, see {@link Table#queryIndex2}. */
-    public static final String GSI2PK = "GSI2PK";
-    public static final String GSI2SK = "GSI2SK";
+    public static final String GSI2PK = "GSI2PK", GSI2SK = "GSI2SK";
 
     public Item {
         Objects.requireNonNull(attributes.get(PK), "item needs PK");

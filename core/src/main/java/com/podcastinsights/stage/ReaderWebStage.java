@@ -13,6 +13,7 @@ import com.podcastinsights.port.Mailer;
 import com.podcastinsights.port.Table;
 import com.podcastinsights.web.ArchivePages;
 import com.podcastinsights.web.FeedbackPages;
+import com.podcastinsights.web.PageContext;
 import com.podcastinsights.web.PreferencesPage;
 import com.podcastinsights.web.RateLimit;
 import com.podcastinsights.web.ReaderWeb;
@@ -56,13 +57,12 @@ public final class ReaderWebStage {
                                   Clock clock) {
         WebToken tokens = new WebToken(() -> unsubscribe.tokens().keys());
         RateLimit limits = new RateLimit(table, tokens);
-        SubscriberRepository subscribers = new SubscriberRepository(table);
         Settings settings = Settings.defaults().withDigestZone(config.digestZone());
+        PageContext site = new PageContext(config, new SubscriberRepository(table), tokens, limits, clock);
         return new ReaderWeb(
-                new SignUpPages(config, new SignUps(table, mailer, tokens, limits, config.sender()), tokens, limits,
-                        subscribers, clock),
-                new PreferencesPage(config, subscribers, new FeedRepository(table), tokens, unsubscribe::tokens, limits, clock),
-                new FeedbackPages(subscribers, new InsightRepository(table), new ReaderFeedback(table), tokens, limits, clock),
+                new SignUpPages(site, new SignUps(table, mailer, tokens, limits, config.sender())),
+                new PreferencesPage(site, new FeedRepository(table), unsubscribe::tokens),
+                new FeedbackPages(site, new InsightRepository(table), new ReaderFeedback(table)),
                 new ArchivePages(new DailySelection(new InsightRepository(table), table, settings)),
                 unsubscribe);
     }

@@ -1,7 +1,6 @@
 package com.podcastinsights.web;
 
 import com.podcastinsights.digest.Subscriber;
-import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.digest.Subscription;
 import com.podcastinsights.digest.UnsubscribeToken;
 import com.podcastinsights.digest.WebResponse;
@@ -11,7 +10,6 @@ import com.podcastinsights.feed.FeedRepository;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,37 +25,19 @@ import static com.podcastinsights.web.Pages.hidden;
  * unsubscribe button. The signed link names the subscription's generation, so a link of an earlier subscription
  * opens nothing.
  */
-public final class PreferencesPage {
+public record PreferencesPage(PageContext site, FeedRepository feeds, Supplier<UnsubscribeToken> unsubscribe) {
     static final RateLimit.Caps CAPS = new RateLimit.Caps(30, 120);
     static final int MAX_PAUSE_DAYS = 90;
-    private final ReaderWeb.Config config;
-    private final SubscriberRepository subscribers;
-    private final FeedRepository feeds;
-    private final WebToken tokens;
-    private final Supplier<UnsubscribeToken> unsubscribe;
-    private final RateLimit limits;
-    private final Clock clock;
-
-    public PreferencesPage(ReaderWeb.Config config, SubscriberRepository subscribers, FeedRepository feeds,
-                           WebToken tokens, Supplier<UnsubscribeToken> unsubscribe, RateLimit limits, Clock clock) {
-        this.config = config;
-        this.subscribers = subscribers;
-        this.feeds = feeds;
-        this.tokens = tokens;
-        this.unsubscribe = unsubscribe;
-        this.limits = limits;
-        this.clock = clock;
-    }
 
     WebResponse handle(WebRequest r) {
-        Instant now = clock.instant();
-        Optional<WebToken.Claim> claim = tokens.verify(WebToken.Purpose.PREFERENCES, r.param("token"), now);
+        Instant now = site.clock().instant();
+        Optional<WebToken.Claim> claim = site.tokens().verify(WebToken.Purpose.PREFERENCES, r.param("token"), now);
         if (claim.isEmpty()) return Pages.badLink();
-        Optional<Subscription> current = current(subscribers, claim.get().field(0), claim.get().field(1));
+        Optional<Subscription> current = site.subscription(claim.get());
         if (current.isEmpty()) return notSubscribed();
         Subscription s = current.get();
         if (!r.post()) return form(200, null, s, r.param("token"), now);
-        if (!limits.allow("preferences", CAPS, s.subscriber().email(), r.source(), now)) return Pages.tooMany();
+        if (!site.limits().allow("preferences", CAPS, s.subscriber().email(), r.source(), now)) return Pages.tooMany();
         Subscriber old = s.subscriber();
         int pauseDays;
         try {
@@ -65,28 +45,18 @@ public final class PreferencesPage {
             pauseDays = r.param("pause-days") == null || r.param("pause-days").isBlank() ? 0 : Integer.parseInt(r.param("pause-days").strip());
             if (pauseDays < 0 || pauseDays > MAX_PAUSE_DAYS) throw new IllegalArgumentException();
             String zone = r.param("time-zone") == null ? null : r.param("time-zone").strip();
-            List<String> topics = r.all("topic").stream().filter(Pages.union(config.topics(), old.topics())::contains).toList();
+            List<String> topics = r.all("topic").stream().filter(Pages.union(site.config().topics(), old.topics())::contains).toList();
             List<String> muted = r.all("mute").stream().filter(shows(old)::contains).toList();
-            subscribers.save(new Subscriber(old.email(), true, old.createdAt(), zone, hour, topics, muted, old.languages()),
+            site.subscribers().save(new Subscriber(old.email(), true, old.createdAt(), zone, hour, topics, muted, old.languages()),
                     now.toString());
         } catch (IllegalArgumentException e) {
             return form(400, "Please check the time zone, the hour and the number of days.", s, r.param("token"), now);
         }
         // unchanged from what the page showed: the pause stays as it was, not renewed from today
         if (!String.valueOf(pauseDays).equals(r.param("pause-was")) && (pauseDays > 0 || s.pausedUntil() != null)) {
-            subscribers.pause(old.email(), pauseDays == 0 ? null : now.plus(Duration.ofDays(pauseDays)).toString());
+            site.subscribers().pause(old.email(), pauseDays == 0 ? null : now.plus(Duration.ofDays(pauseDays)).toString());
         }
-        return form(200, "Saved.", current(subscribers, claim.get().field(0), claim.get().field(1)).orElse(s), r.param("token"), now);
-    }
-
-    /** The active subscription the token was issued for; empty after an unsubscribe or for an earlier one. */
-    static Optional<Subscription> current(SubscriberRepository subscribers, String email, String generation) {
-        try {
-            return subscribers.subscription(email).filter(Subscription::active)
-                    .filter(s -> Long.toString(s.generation()).equals(generation));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return form(200, "Saved.", site.subscription(claim.get()).orElse(s), r.param("token"), now);
     }
 
     static WebResponse notSubscribed() {
@@ -108,8 +78,8 @@ public final class PreferencesPage {
         return Pages.page(status, "Your preferences", (note == null ? "" : "<p class=\"note\">" + esc(note) + "</p>")
                 + "<p>For " + esc(sub.email()) + ".</p>" + paused
                 + "<form method=\"post\" action=\"/preferences\">" + hidden("token", token)
-                + Pages.timeFields(sub.timeZone(), sub.sendHour(), config.defaultSendHour())
-                + Pages.checkboxes("Topics", "topic", Pages.union(config.topics(), sub.topics()), sub.topics())
+                + Pages.timeFields(sub.timeZone(), sub.sendHour(), site.config().defaultSendHour())
+                + Pages.checkboxes("Topics", "topic", Pages.union(site.config().topics(), sub.topics()), sub.topics())
                 + Pages.checkboxes("Shows you never want to see", "mute", shows(sub), sub.mutedShows())
                 + "<label>Pause the digest for this many days (0: no pause)<input type=\"number\" name=\"pause-days\" "
                 + "min=\"0\" max=\"" + MAX_PAUSE_DAYS + "\" value=\"" + left + "\"></label>" + hidden("pause-was", Long.toString(left))

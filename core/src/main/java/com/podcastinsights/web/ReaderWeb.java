@@ -6,6 +6,8 @@ import com.podcastinsights.digest.UnsubscribeEndpoint;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,17 +27,23 @@ public final class ReaderWeb {
         }
     }
 
-    private final SignUpPages signUp;
-    private final PreferencesPage preferences;
-    private final FeedbackPages feedback;
+    /** The pages at a fixed path; "/" (the home page, or an unsubscribe link) and each day of the archive aside. */
+    private final Map<String, Function<WebRequest, WebResponse>> routes;
     private final ArchivePages archive;
     private final UnsubscribeEndpoint unsubscribe;
 
     public ReaderWeb(SignUpPages signUp, PreferencesPage preferences, FeedbackPages feedback, ArchivePages archive,
                      UnsubscribeEndpoint unsubscribe) {
-        this.signUp = signUp;
-        this.preferences = preferences;
-        this.feedback = feedback;
+        this.routes = Map.of(
+                "/unsubscribe", this::unsubscribeLink,
+                "/style.css", r -> new WebResponse(200, Pages.STYLE, "text/css; charset=utf-8"),
+                "/tz.js", r -> new WebResponse(200, Pages.TIME_ZONE_SCRIPT, "text/javascript; charset=utf-8"),
+                "/subscribe", signUp::subscribe,
+                "/confirm", signUp::confirm,
+                "/preferences", preferences::handle,
+                "/feedback", feedback::handle,
+                "/archive", r -> archive.index(),
+                "/archive.atom", r -> archive.atom(r.base()));
         this.archive = archive;
         this.unsubscribe = unsubscribe;
     }
@@ -56,17 +64,14 @@ public final class ReaderWeb {
     }
 
     private WebResponse route(String path, WebRequest r) {
-        if (path.equals("/") && r.param("token") == null) return Pages.home();
-        if (path.equals("/") || path.equals("/unsubscribe")) return unsubscribe.handle(r.method(), r.param("token"));
-        if (path.equals("/style.css")) return new WebResponse(200, Pages.STYLE, "text/css; charset=utf-8");
-        if (path.equals("/tz.js")) return new WebResponse(200, Pages.TIME_ZONE_SCRIPT, "text/javascript; charset=utf-8");
-        if (path.equals("/subscribe")) return signUp.subscribe(r);
-        if (path.equals("/confirm")) return signUp.confirm(r);
-        if (path.equals("/preferences")) return preferences.handle(r);
-        if (path.equals("/feedback")) return feedback.handle(r);
-        if (path.equals("/archive")) return archive.index();
-        if (path.equals("/archive.atom")) return archive.atom(r.base());
+        if (path.equals("/")) return r.param("token") == null ? Pages.home() : unsubscribeLink(r);
+        Function<WebRequest, WebResponse> page = routes.get(path);
+        if (page != null) return page.apply(r);
         if (path.startsWith("/archive/")) return archive.day(path.substring("/archive/".length()));
         return Pages.error(404, "Not found", "There is no such page.");
+    }
+
+    private WebResponse unsubscribeLink(WebRequest r) {
+        return unsubscribe.handle(r.method(), r.param("token"));
     }
 }

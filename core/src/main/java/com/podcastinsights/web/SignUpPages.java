@@ -7,7 +7,6 @@ import com.podcastinsights.digest.Subscription;
 import com.podcastinsights.digest.WebResponse;
 import com.podcastinsights.digest.WebToken;
 
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,31 +18,15 @@ import static com.podcastinsights.web.Pages.esc;
 import static com.podcastinsights.web.Pages.hidden;
 
 /** {@code /subscribe} (the form; its POST mails a confirmation) and {@code /confirm} (a button; its POST subscribes). */
-public final class SignUpPages {
+public record SignUpPages(PageContext site, SignUps signUps) {
     static final RateLimit.Caps SUBSCRIBE = new RateLimit.Caps(5, 30), CONFIRM = new RateLimit.Caps(10, 60);
     /** The form's own token: a form left open this long is sent again from a fresh page. */
     static final Duration FORM_TTL = Duration.ofHours(6);
-    private final ReaderWeb.Config config;
-    private final SignUps signUps;
-    private final WebToken tokens;
-    private final RateLimit limits;
-    private final SubscriberRepository subscribers;
-    private final Clock clock;
-
-    public SignUpPages(ReaderWeb.Config config, SignUps signUps, WebToken tokens, RateLimit limits,
-                       SubscriberRepository subscribers, Clock clock) {
-        this.config = config;
-        this.signUps = signUps;
-        this.tokens = tokens;
-        this.limits = limits;
-        this.subscribers = subscribers;
-        this.clock = clock;
-    }
 
     WebResponse subscribe(WebRequest r) {
-        Instant now = clock.instant();
+        Instant now = site.clock().instant();
         if (!r.post()) return form(200, null, null, null, null, List.of(), now);
-        if (tokens.verify(WebToken.Purpose.FORM, r.param("form-token"), now).isEmpty()) {
+        if (site.tokens().verify(WebToken.Purpose.FORM, r.param("form-token"), now).isEmpty()) {
             return form(400, "The form had expired. Please send it again.", r.param("email"), null, null, List.of(), now);
         }
         String email, zone = r.param("time-zone") == null ? "" : r.param("time-zone").strip();
@@ -57,8 +40,8 @@ public final class SignUpPages {
             return form(400, "Please check the address, the time zone and the hour.", r.param("email"), zone, null,
                     r.all("topic"), now);
         }
-        if (!limits.allow("subscribe", SUBSCRIBE, email, r.source(), now)) return Pages.tooMany();
-        List<String> topics = r.all("topic").stream().filter(config.topics()::contains).distinct().toList();
+        if (!site.limits().allow("subscribe", SUBSCRIBE, email, r.source(), now)) return Pages.tooMany();
+        List<String> topics = r.all("topic").stream().filter(site.config().topics()::contains).distinct().toList();
         signUps.request(new SignUps.Request(email, zone.isEmpty() ? null : zone, hour, topics), r.base(), now);
         // the same answer whether or not the address is a reader already, or got a confirmation within the hour
         return Pages.page(200, "Check your inbox", "<p>If " + esc(email) + " can receive mail, a confirmation link "
@@ -68,21 +51,21 @@ public final class SignUpPages {
 
     private WebResponse form(int status, String error, String email, String zone, Integer hour, List<String> topics,
                              Instant now) {
-        String token = tokens.issue(WebToken.Purpose.FORM, now.plus(FORM_TTL));
+        String token = site.tokens().issue(WebToken.Purpose.FORM, now.plus(FORM_TTL));
         return Pages.page(status, "Subscribe to Podcast Insights", (error == null ? "" : "<p class=\"error\">" + esc(error) + "</p>")
                 + "<p>Every day, the five best insights from the podcasts we follow. One short email, at the hour you choose.</p>"
                 + "<form method=\"post\" action=\"/subscribe\">" + hidden("form-token", token)
                 + "<label>Email address<input type=\"email\" name=\"email\" required maxlength=\"254\" autocomplete=\"email\" value=\""
-                + esc(email) + "\"></label>" + Pages.timeFields(zone, hour, config.defaultSendHour())
-                + Pages.checkboxes("Topics you care about (optional)", "topic", config.topics(), topics)
+                + esc(email) + "\"></label>" + Pages.timeFields(zone, hour, site.config().defaultSendHour())
+                + Pages.checkboxes("Topics you care about (optional)", "topic", site.config().topics(), topics)
                 + "<button type=\"submit\">Subscribe</button></form>"
                 + "<p class=\"meta\">We email you a link to confirm; nothing is sent before you do. Every digest has a "
                 + "one-click unsubscribe link.</p>");
     }
 
     WebResponse confirm(WebRequest r) {
-        Instant now = clock.instant();
-        Optional<WebToken.Claim> claim = tokens.verify(WebToken.Purpose.CONFIRM, r.param("token"), now);
+        Instant now = site.clock().instant();
+        Optional<WebToken.Claim> claim = site.tokens().verify(WebToken.Purpose.CONFIRM, r.param("token"), now);
         if (claim.isEmpty()) return Pages.badLink();
         String email = claim.get().field(0);
         if (!r.post()) {
@@ -90,14 +73,14 @@ public final class SignUpPages {
                     + "<form method=\"post\" action=\"/confirm\">" + hidden("token", r.param("token"))
                     + "<button type=\"submit\">Confirm</button></form>");
         }
-        if (!limits.allow("confirm", CONFIRM, email, r.source(), now)) return Pages.tooMany();
+        if (!site.limits().allow("confirm", CONFIRM, email, r.source(), now)) return Pages.tooMany();
         Optional<Subscriber> saved = signUps.confirm(email, claim.get().field(1), "web sign-up form (" + r.base() + "subscribe)", now);
         if (saved.isEmpty()) {
             return Pages.error(410, "Nothing to confirm", "This sign-up was confirmed already or has expired. "
                     + "To sign up again, use the form at /subscribe.");
         }
-        long generation = subscribers.subscription(email).map(Subscription::generation).orElse(0L);
-        String prefs = new ReaderLinks(r.base(), tokens).preferences(email, generation, now);
+        long generation = site.subscribers().subscription(email).map(Subscription::generation).orElse(0L);
+        String prefs = new ReaderLinks(r.base(), site.tokens()).preferences(email, generation, now);
         return Pages.page(200, "You are subscribed", "<p>" + esc(email) + " gets the digest from the next send hour on.</p>"
                 + "<p><a href=\"" + esc(prefs) + "\">Your preferences</a> (every digest links to them too).</p>");
     }

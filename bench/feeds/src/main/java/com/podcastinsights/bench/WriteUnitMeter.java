@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A {@link Table} that bills every request as DynamoDB on-demand does, by item size: a write is one write unit per
@@ -89,6 +90,20 @@ final class WriteUnitMeter extends ForwardingTable {
         return inner.putIfAbsent(item);
     }
 
+    /** A read billed by the size of what it found. */
+    private List<Item> read(List<Item> found) {
+        read(found.stream().mapToLong(WriteUnitMeter::size).sum());
+        return found;
+    }
+
+    /** An update in place, billed by the larger of the item before and after it. */
+    private boolean update(String pk, String sk, BooleanSupplier request) {
+        long before = existingSize(pk, sk);
+        boolean done = request.getAsBoolean();
+        write(Math.max(before, existingSize(pk, sk)));
+        return done;
+    }
+
     @Override
     public Optional<Item> get(String pk, String sk) {
         Optional<Item> found = inner.get(pk, sk);
@@ -98,16 +113,12 @@ final class WriteUnitMeter extends ForwardingTable {
 
     @Override
     public List<Item> query(String pk, String skPrefix) {
-        List<Item> found = inner.query(pk, skPrefix);
-        read(found.stream().mapToLong(WriteUnitMeter::size).sum());
-        return found;
+        return read(inner.query(pk, skPrefix));
     }
 
     @Override
     public List<Item> queryIndex(String gsi1pk, boolean descending, int limit) {
-        List<Item> found = inner.queryIndex(gsi1pk, descending, limit);
-        read(found.stream().mapToLong(WriteUnitMeter::size).sum());
-        return found;
+        return read(inner.queryIndex(gsi1pk, descending, limit));
     }
 
     @Override
@@ -118,10 +129,7 @@ final class WriteUnitMeter extends ForwardingTable {
 
     @Override
     public boolean updateExisting(String pk, String sk, Map<String, Object> set, Map<String, Object> setIfAbsent) {
-        long before = existingSize(pk, sk);
-        boolean done = inner.updateExisting(pk, sk, set, setIfAbsent);
-        write(Math.max(before, existingSize(pk, sk)));
-        return done;
+        return update(pk, sk, () -> inner.updateExisting(pk, sk, set, setIfAbsent));
     }
 
     @Override
@@ -132,16 +140,11 @@ final class WriteUnitMeter extends ForwardingTable {
 
     @Override
     public List<Item> queryIndex2(String gsi2pk, int limit) {
-        List<Item> found = inner.queryIndex2(gsi2pk, limit);
-        read(found.stream().mapToLong(WriteUnitMeter::size).sum());
-        return found;
+        return read(inner.queryIndex2(gsi2pk, limit));
     }
 
     @Override
     public boolean addWithinLimits(Item item, Map<String, Long> deltas, Map<String, Long> limits) {
-        long before = existingSize(item.pk(), item.sk());
-        boolean done = inner.addWithinLimits(item, deltas, limits);
-        write(Math.max(before, existingSize(item.pk(), item.sk())));
-        return done;
+        return update(item.pk(), item.sk(), () -> inner.addWithinLimits(item, deltas, limits));
     }
 }
