@@ -2,7 +2,6 @@ package com.podcastinsights.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.feed.FeedItem;
 import com.podcastinsights.feed.ParsedFeed;
@@ -29,63 +28,34 @@ public final class FeedJson {
         }
     }
 
+    /**
+     * docs/feed-json.md as records: Jackson writes each component as a key, in the order declared, nulls included
+     * (persons and transcript links too, as their own records are), which FeedJsonTest holds to the document.
+     */
+    private record Feed(String title, String link, String language, String description, String newFeedUrl,
+                        String podcastGuid, Boolean locked, List<Person> persons, List<Episode> episodes) {
+    }
+
+    private record Episode(String guid, String title, String link, String published, Integer durationSeconds,
+                           Enclosure enclosure, List<TranscriptLink> transcripts, String chaptersUrl, Integer season,
+                           Integer episode, String description, List<Person> persons) {
+    }
+
+    private record Enclosure(String url, Long length, String type) {
+    }
+
     public static ObjectNode tree(ParsedFeed feed) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("title", feed.title());
-        root.put("link", feed.link());
-        root.put("language", feed.language());
-        root.put("description", plain(feed.description()));
-        root.put("newFeedUrl", feed.newFeedUrl());
-        root.put("podcastGuid", feed.podcastGuid());
-        root.put("locked", feed.locked());
-        root.set("persons", persons(feed.persons()));
-        ArrayNode episodes = root.putArray("episodes");
-        for (FeedItem item : feed.items()) {
-            episodes.add(episode(item));
-        }
-        return root;
+        return MAPPER.valueToTree(new Feed(feed.title(), feed.link(), feed.language(), plain(feed.description()),
+                feed.newFeedUrl(), feed.podcastGuid(), feed.locked(), feed.persons(),
+                feed.items().stream().map(FeedJson::episode).toList()));
     }
 
-    private static ObjectNode episode(FeedItem item) {
-        ObjectNode e = MAPPER.createObjectNode();
-        e.put("guid", item.identity());
-        e.put("title", item.title());
-        e.put("link", item.link());
-        e.put("published", item.publishedAt());
-        e.put("durationSeconds", item.durationSeconds());
-        if (item.enclosureUrl() == null) {
-            e.putNull("enclosure");
-        } else {
-            ObjectNode enc = e.putObject("enclosure");
-            enc.put("url", item.enclosureUrl());
-            enc.put("length", item.enclosureLength());
-            enc.put("type", item.enclosureType());
-        }
-        ArrayNode transcripts = e.putArray("transcripts");
-        for (TranscriptLink t : item.transcripts()) {
-            ObjectNode tn = transcripts.addObject();
-            tn.put("url", t.url());
-            tn.put("type", t.type());
-            tn.put("language", t.language());
-            tn.put("rel", t.rel());
-        }
-        e.put("chaptersUrl", item.chaptersUrl());
-        e.put("season", item.season());
-        e.put("episode", item.episode());
-        e.put("description", plain(item.showNotes()));
-        e.set("persons", persons(item.persons()));
-        return e;
-    }
-
-    private static ArrayNode persons(List<Person> persons) {
-        ArrayNode a = MAPPER.createArrayNode();
-        for (Person p : persons) {
-            ObjectNode pn = a.addObject();
-            pn.put("name", p.name());
-            pn.put("role", p.role());
-            pn.put("href", p.href());
-        }
-        return a;
+    private static Episode episode(FeedItem item) {
+        Enclosure enclosure = item.enclosureUrl() == null ? null
+                : new Enclosure(item.enclosureUrl(), item.enclosureLength(), item.enclosureType());
+        return new Episode(item.identity(), item.title(), item.link(), item.publishedAt(), item.durationSeconds(),
+                enclosure, item.transcripts(), item.chaptersUrl(), item.season(), item.episode(),
+                plain(item.showNotes()), item.persons());
     }
 
     private static String plain(String html) {

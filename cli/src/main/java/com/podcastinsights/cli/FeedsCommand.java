@@ -56,9 +56,7 @@ public final class FeedsCommand extends CommandGroup {
     }
 
     @Command(name = "update", description = "Change a subscribed feed's settings, by the id `feeds list` shows.")
-    public static final class Update extends DataCommand {
-        @Parameters(paramLabel = "ID", description = "the feed id")
-        String id;
+    public static final class Update extends FeedIdCommand {
         @Option(names = "--transcribe", negatable = true, required = true,
                 description = "opt in to (--transcribe) or out of (--no-transcribe) Amazon Transcribe for episodes "
                         + "without a transcript (needs the stack's TranscribeEnabled=true)")
@@ -66,10 +64,7 @@ public final class FeedsCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            if (!new FeedRepository(data.table()).setTranscribe(id, transcribe)) {
-                err().println("error: no feed with id " + id + " in " + data.describe());
-                return 1;
-            }
+            if (!new FeedRepository(data.table()).setTranscribe(id, transcribe)) return unknown();
             out().println("updated " + id + ": speech-to-text " + (transcribe ? "on" : "off"));
             return 0;
         }
@@ -162,34 +157,17 @@ public final class FeedsCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            PrintWriter out = out();
-            out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-            out.println("<opml version=\"2.0\"><head><title>Podcast Insights feeds</title></head><body>");
-            for (Feed f : new FeedRepository(data.table()).list()) {
-                String title = xml(f.title() == null ? f.url() : f.title());
-                out.printf("  <outline type=\"rss\" text=\"%s\" title=\"%s\" xmlUrl=\"%s\"/>%n", title, title, xml(f.url()));
-            }
-            out.println("</body></opml>");
+            OpmlWriter.write(out(), new FeedRepository(data.table()).list());
             return 0;
-        }
-
-        private static String xml(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
         }
     }
 
     @Command(name = "remove", description = "Unsubscribe from a feed, by the id `feeds list` shows.")
-    public static final class Remove extends DataCommand {
-        @Parameters(paramLabel = "ID", description = "the feed id")
-        String id;
-
+    public static final class Remove extends FeedIdCommand {
         @Override
         public Integer call() {
             FeedRepository feeds = new FeedRepository(data.table());
-            if (feeds.find(id).isEmpty()) {
-                err().println("error: no feed with id " + id + " in " + data.describe());
-                return 1;
-            }
+            if (feeds.find(id).isEmpty()) return unknown();
             feeds.remove(id);
             out().println("removed " + id);
             return 0;

@@ -13,7 +13,6 @@ import com.podcastinsights.digest.UnsubscribeLinks;
 import com.podcastinsights.stage.SendDigestStage;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.insight.InsightRepository;
-import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.function.FetchFeedsHandler;
 import com.podcastinsights.function.SendDigestHandler;
@@ -49,8 +48,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.io.PrintStream;
 import java.util.ArrayList;
 
 /**
@@ -67,16 +64,8 @@ public final class LocalPipeline {
 
     private final Path template;
     private final Clock clock;
-    private final PrintWriter progress;
+    private final RunProgress progress;
     private final Resolver resolver;
-    /**
-     * Every handler's JSON summary and log line on {@code progress} ({@code run --json}); otherwise they go to the
-     * out dir's run.log and {@code progress} gets counts ("feeds 3/3, transcripts 4/6, insights 2/6") and a summary.
-     */
-    private boolean detailed = true;
-    private PrintWriter detail;
-    private final AtomicIntegerArray counts = new AtomicIntegerArray(4);
-    private static final int FEEDS = 0, EPISODES = 1, TRANSCRIPTS = 2, INSIGHTS = 3;
 
     public LocalPipeline(Path template, Clock clock, PrintWriter progress) {
         this(template, clock, progress, Resolver.system());
@@ -86,14 +75,13 @@ public final class LocalPipeline {
     public LocalPipeline(Path template, Clock clock, PrintWriter progress, Resolver resolver) {
         this.template = template;
         this.clock = clock;
-        this.progress = progress;
+        this.progress = new RunProgress(progress);
         this.resolver = resolver;
-        this.detail = progress;
     }
 
     /** {@code false}: counts and a summary on the progress stream, the per-event lines in {@code <out>/run.log}. */
     public LocalPipeline detailed(boolean all) {
-        this.detailed = all;
+        progress.detailed(all);
         return this;
     }
 
@@ -111,11 +99,11 @@ public final class LocalPipeline {
         int port = previousSamplePort(out);
         try (SampleServer server = SampleServer.start(clock, port)) {
             if (port != 0 && server.port() != port) {
-                step("sample server: port " + port + " of the earlier run is taken; feeds get new URLs,"
+                progress.step("sample server: port " + port + " of the earlier run is taken; feeds get new URLs,"
                         + " so this run treats them as new feeds");
             }
             Files.writeString(out.resolve(SAMPLE_PORT_FILE), Integer.toString(server.port()));
-            step("sample server: serving the bundled podcasts at " + server.baseUri());
+            progress.step("sample server: serving the bundled podcasts at " + server.baseUri());
             byte[] opml = server.content("/feeds.opml").orElseThrow().body();
             List<OpmlReader.Subscription> feeds = OpmlReader.read(new ByteArrayInputStream(opml), "samples/feeds.opml");
             return run(out, subscriber, feeds, HttpPolicy.local());
@@ -141,38 +129,7 @@ public final class LocalPipeline {
 
     private Result run(Path out, String subscriber, List<OpmlReader.Subscription> feeds, HttpPolicy policy)
             throws IOException {
-        if (detailed) return runLogged(out, subscriber, feeds, policy);
-        Path log = out.resolve("run.log");
-        PrintStream stderr = System.err;
-        try (PrintStream file = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-            // the services log to stderr as they do in Lambda (CloudWatch); here that is the run's log file
-            System.setErr(file);
-            detail = new PrintWriter(file, true);
-            Result r = runLogged(out, subscriber, feeds, policy);
-            step("summary: " + counts.get(FEEDS) + " feeds, " + counts.get(EPISODES) + " new episodes, "
-                    + counts.get(TRANSCRIPTS) + " transcripts, " + counts.get(INSIGHTS) + " extracted, "
-                    + r.failures().size() + " failed deliveries; every event's line is in " + log);
-            return r;
-        } finally {
-            System.setErr(stderr);
-            detail = progress;
-        }
-    }
-
-    private void count(String name) {
-        int index = switch (name) {
-            case "FetchTranscript" -> TRANSCRIPTS;
-            case "ExtractInsights" -> INSIGHTS;
-            default -> -1;
-        };
-        if (index < 0 || detailed) return;
-        int n = counts.incrementAndGet(index);
-        int total = Math.max(1, counts.get(EPISODES));
-        int step = Math.max(1, total / 10);
-        if (n % step == 0 || n == total) {
-            step("progress: feeds " + counts.get(FEEDS) + "/" + counts.get(FEEDS) + ", transcripts "
-                    + counts.get(TRANSCRIPTS) + "/" + total + ", insights " + counts.get(INSIGHTS) + "/" + total);
-        }
+        return progress.run(out.resolve("run.log"), () -> runLogged(out, subscriber, feeds, policy));
     }
 
     private Result runLogged(Path out, String subscriber, List<OpmlReader.Subscription> feeds, HttpPolicy policy)
@@ -181,7 +138,7 @@ public final class LocalPipeline {
         Settings settings = Settings.defaults();
         String day = LocalDate.ofInstant(now, settings.digestZone()).toString();
         List<Route> routes = loadRoutes();
-        step("routes: " + routes.size() + " rules from " + template);
+        progress.step("routes: " + routes.size() + " rules from " + template);
 
         Table table = new FileTable(out.resolve("table"));
         Path outbox = out.resolve("outbox");
@@ -201,24 +158,21 @@ public final class LocalPipeline {
         for (OpmlReader.Subscription f : feeds) {
             if (feedRepo.add(f.url(), f.title())) added++;
         }
-        step("feeds: " + feedRepo.list().size() + " subscribed (" + added + " new)");
+        progress.step("feeds: " + feedRepo.list().size() + " subscribed (" + added + " new)");
         String to = SubscriberRepository.normalize(subscriber);
         new SubscriberRepository(table).subscribe(to, now.toString());
-        step("subscriber: " + to);
+        progress.step("subscriber: " + to);
 
-        step("FetchFeeds: fetching every subscribed feed");
+        progress.step("FetchFeeds: fetching every subscribed feed");
         JsonNode fetched = invoke(FetchFeedsHandler.class.getName(), adapters.get(), ScheduledEvent.json(now, "fetch-feeds"));
-        counts.set(FEEDS, fetched.path("feeds").asInt());
-        counts.set(EPISODES, fetched.path("announced").asInt());
-        if (!detailed) step("progress: feeds " + counts.get(FEEDS) + "/" + counts.get(FEEDS) + ", "
-                + counts.get(EPISODES) + " new episodes to transcribe and extract");
+        progress.fetched(fetched.path("feeds").asInt(), fetched.path("announced").asInt());
 
-        step("bus: delivering events (FetchTranscript, ExtractInsights) by template.yaml's rules");
+        progress.step("bus: delivering events (FetchTranscript, ExtractInsights) by template.yaml's rules");
         bus.drain();
-        step("bus: " + deliveries.delivered() + " deliveries ok, " + deliveries.failures().size() + " failed");
+        progress.step("bus: " + deliveries.delivered() + " deliveries ok, " + deliveries.failures().size() + " failed");
 
         Set<Path> before = listFiles(outbox);
-        step("SendDigest: the top " + settings.digestSize() + " of " + day + " for every subscriber");
+        progress.step("SendDigest: the top " + settings.digestSize() + " of " + day + " for every subscriber");
         invoke(SendDigestHandler.class.getName(), adapters.get(), ScheduledEvent.json(now, "send-digest"));
         Set<Path> after = listFiles(outbox);
         List<Path> written = after.stream().filter(p -> !before.contains(p)).sorted().toList();
@@ -276,7 +230,7 @@ public final class LocalPipeline {
         String name = Handlers.functionName(handler);
         try {
             String summary = call(Handlers.forClass(handler).apply(adapters), name, eventJson);
-            detail("  " + name + " done: " + summary);
+            progress.detail("  " + name + " done: " + summary);
             try {
                 return Json.MAPPER.readTree(summary);
             } catch (IOException notJson) {
@@ -290,7 +244,7 @@ public final class LocalPipeline {
     private String call(RequestStreamHandler handler, String name, String eventJson) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
-                new LocalContext(name, detail));
+                new LocalContext(name, progress.details()));
         return abbreviate(out.toString(StandardCharsets.UTF_8).strip(), 240);
     }
 
@@ -313,11 +267,11 @@ public final class LocalPipeline {
                     RequestStreamHandler handler = handlers.computeIfAbsent(handlerClass, c -> factory.apply(adapters.get()));
                     String summary = call(handler, name, eventJson);
                     lastOutcome.put(key, true);
-                    detail("  " + name + " <- " + what + ": " + summary);
-                    count(name);
+                    progress.detail("  " + name + " <- " + what + ": " + summary);
+                    progress.delivered(name);
                 } catch (Exception e) {
                     lastOutcome.put(key, false);
-                    step("  " + name + " <- " + what + ": FAILED: " + e.getMessage());
+                    progress.step("  " + name + " <- " + what + ": FAILED: " + e.getMessage());
                     throw e;
                 }
             };
@@ -363,15 +317,5 @@ public final class LocalPipeline {
     private static String abbreviate(String s, int max) {
         String oneLine = s.replaceAll("\\s+", " ");
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
-    }
-
-    private void detail(String line) {
-        detail.println(line);
-        detail.flush();
-    }
-
-    private void step(String line) {
-        progress.println(line);
-        progress.flush();
     }
 }

@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.podcastinsights.json.Json;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Locale;
 
@@ -26,32 +22,24 @@ import java.util.Locale;
 public final class LocalWebServer implements AutoCloseable {
     /** A little above the handler's own form cap, so the handler (not this server) answers an oversized body. */
     static final int MAX_BODY = 32 * 1024;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final RequestStreamHandler handler;
+    private final LoopbackServer server;
 
-    private LocalWebServer(HttpServer server, ExecutorService executor, RequestStreamHandler handler) {
+    private LocalWebServer(LoopbackServer server) {
         this.server = server;
-        this.executor = executor;
-        this.handler = handler;
     }
 
     /** {@code port} 0: any free one. */
     public static LocalWebServer start(RequestStreamHandler handler, int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        ExecutorService executor = Executors.newFixedThreadPool(2);
-        LocalWebServer web = new LocalWebServer(server, executor, handler);
-        server.createContext("/", web::serve);
-        server.setExecutor(executor);
-        server.start();
-        return web;
+        LoopbackServer server = LoopbackServer.bind(port, false, Executors.newFixedThreadPool(2));
+        server.start(x -> serve(handler, server.authority(), x));
+        return new LocalWebServer(server);
     }
 
     public String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return "http://" + server.authority() + "/";
     }
 
-    private void serve(HttpExchange x) throws IOException {
+    private static void serve(RequestStreamHandler handler, String authority, HttpExchange x) throws IOException {
         try (x) {
             byte[] body = readCapped(x.getRequestBody());
             ObjectNode event = Json.MAPPER.createObjectNode();
@@ -62,7 +50,7 @@ public final class LocalWebServer implements AutoCloseable {
             x.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
             headers.put("x-forwarded-proto", "http");
             ObjectNode context = event.putObject("requestContext");
-            context.put("domainName", "127.0.0.1:" + server.getAddress().getPort());
+            context.put("domainName", authority);
             context.putObject("http").put("method", x.getRequestMethod())
                     .put("sourceIp", x.getRemoteAddress().getAddress().getHostAddress());
             event.put("body", new String(body, StandardCharsets.UTF_8));
@@ -85,7 +73,6 @@ public final class LocalWebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

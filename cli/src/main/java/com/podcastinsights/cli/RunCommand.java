@@ -4,6 +4,7 @@ import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.http.Resolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code run}: the whole pipeline once, locally; prints the top five and the files it wrote. */
@@ -54,11 +56,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "the SAM template whose event rules the local bus applies; default: template.yaml of the project")
     Path template;
 
-    @Option(names = "--stack", paramLabel = "NAME", description = "not for run: a deployed stack runs on its schedules (feeds and subscribers take --stack)")
-    String stack;
-
-    @Option(names = "--endpoint", paramLabel = "URL", description = "not for run: it runs locally (feeds and subscribers take --endpoint)")
-    String endpoint;
+    @Mixin
+    NotForRun notForRun;
 
     /** How host names become addresses for the SSRF guard: DNS, except in tests that stand in for the internet. */
     private final Resolver resolver;
@@ -74,11 +73,9 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (stack != null || endpoint != null) {
-            err.println("error: " + (stack != null ? "--stack" : "--endpoint")
-                    + " is not for `run`, which only runs locally (--sample or --feeds FILE.opml)."
-                    + " A deployed stack runs on its schedules; manage its feeds and subscribers with"
-                    + " `feeds ... --stack NAME` and `subscribers ... --stack NAME` (see README.md, Deploy).");
+        Optional<String> refused = notForRun.refusal();
+        if (refused.isPresent()) {
+            err.println(refused.get());
             return CommandLine.ExitCode.USAGE;
         }
         if (sample == (feedsFile != null)) {

@@ -3,14 +3,10 @@ package com.podcastinsights.cli;
 import com.podcastinsights.ids.Sha256;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -23,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,16 +38,12 @@ public final class SampleServer implements AutoCloseable {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern PAGE = Pattern.compile("^/(episodes|shows)/([^/]+)$");
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final Clock clock;
-    private final String base;
 
-    private SampleServer(HttpServer server, ExecutorService executor, Clock clock) {
+    private SampleServer(LoopbackServer server, Clock clock) {
         this.server = server;
-        this.executor = executor;
         this.clock = clock;
-        this.base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Starts on an ephemeral port. */
@@ -66,18 +57,9 @@ public final class SampleServer implements AutoCloseable {
      */
     public static SampleServer start(Clock clock, int preferredPort) {
         try {
-            HttpServer http;
-            try {
-                http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), preferredPort), 0);
-            } catch (BindException e) {
-                if (preferredPort == 0) throw e;
-                http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            }
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            http.setExecutor(executor);
-            SampleServer s = new SampleServer(http, executor, clock);
-            http.createContext("/", s::handle);
-            http.start();
+            SampleServer s = new SampleServer(
+                    LoopbackServer.bind(preferredPort, true, Executors.newVirtualThreadPerTaskExecutor()), clock);
+            s.server.start(s::handle);
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the sample server on 127.0.0.1: " + e.getMessage(), e);
@@ -85,11 +67,11 @@ public final class SampleServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public URI baseUri() {
-        return URI.create(base);
+        return URI.create(base());
     }
 
     /** The rendered body of {@code path} as this server would send it, or empty when it serves nothing there. */
@@ -123,8 +105,7 @@ public final class SampleServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -182,13 +163,17 @@ public final class SampleServer implements AutoCloseable {
         }
     }
 
+    private String base() {
+        return "http://" + server.authority();
+    }
+
     /** The rendered samples change once a day (relative publication dates), so they last changed at midnight. */
     private Instant lastModified() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private byte[] render(byte[] template) {
-        String text = new String(template, StandardCharsets.UTF_8).replace("{{BASE}}", base);
+        String text = new String(template, StandardCharsets.UTF_8).replace("{{BASE}}", base());
         ZonedDateTime hour = clock.instant().atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
         Matcher m = PUBDATE.matcher(text);
         StringBuilder out = new StringBuilder();

@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 
 import java.time.Clock;
@@ -42,32 +41,31 @@ public final class SubscribersCommand extends CommandGroup {
 
     @Command(name = "add", description = "Subscribe an address. An address that unsubscribed or was suppressed (hard bounce, "
                     + "complaint) is refused unless --reactivate says the reader asked to come back.")
-    public static final class Add extends DataCommand {
-        @Parameters(paramLabel = "EMAIL")
-        String email;
-        @Mixin
-        Preferences prefs;
+    public static final class Add extends PreferencesCommand {
         @Option(names = "--reactivate", description = "subscribe an address that unsubscribed or was suppressed "
                 + "again: only when the reader asked for it (their old unsubscribe links stop working)")
         boolean reactivate;
+        private Optional<Subscription> existing;
 
         @Override
-        public Integer call() {
-            String e = address(spec, email);
-            Table table = data.table();
-            SubscriberRepository repo = new SubscriberRepository(table);
-            Optional<Subscription> existing = repo.subscription(e);
+        Optional<Subscriber> current(SubscriberRepository repo, String e) {
+            existing = repo.subscription(e);
             if (existing.isPresent() && !existing.get().active() && !reactivate) {
                 err().println("error: " + refusal(existing.get()));
-                return 1;
+                return Optional.empty();
             }
-            Subscriber old = existing.map(Subscription::subscriber).orElse(new Subscriber(e, true, null));
-            Subscriber saved = save(spec, repo, () -> prefs.apply(old));
+            return Optional.of(existing.map(Subscription::subscriber).orElse(new Subscriber(e, true, null)));
+        }
+
+        @Override
+        void saved(Table table, String e) {
             // the operator vouches for this reader's consent; a web sign-up records its own (double opt-in)
             if (existing.isEmpty() || reactivate) Consent.record(table, e, Consent.operator(Clock.systemUTC().instant().toString()));
-            out().println("subscribed " + describe(saved));
-            warnUnmatchedMutes(spec, data, table, saved);
-            return 0;
+        }
+
+        @Override
+        String verb() {
+            return "subscribed";
         }
     }
 
@@ -107,18 +105,12 @@ public final class SubscribersCommand extends CommandGroup {
     }
 
     @Command(name = "remove", description = "Unsubscribe an address (it is kept, inactive, so a replay never re-adds it).")
-    public static final class Remove extends DataCommand {
-        @Parameters(paramLabel = "EMAIL")
-        String email;
-
+    public static final class Remove extends ReaderCommand {
         @Override
         public Integer call() {
-            String e = address(spec, email);
+            String e = address();
             SubscriberRepository subscribers = new SubscriberRepository(data.table());
-            if (subscribers.find(e).filter(Subscriber::active).isEmpty()) {
-                err().println("error: " + e + " is not an active subscriber in " + data.describe());
-                return 1;
-            }
+            if (activeReader(subscribers, e).isEmpty()) return 1;
             subscribers.unsubscribe(e, Clock.systemUTC().instant().toString());
             out().println("unsubscribed " + e);
             return 0;
@@ -126,39 +118,25 @@ public final class SubscribersCommand extends CommandGroup {
     }
 
     @Command(name = "update", description = "Change an active subscriber's time zone, send hour, topics or muted shows.")
-    public static final class Update extends DataCommand {
-        @Parameters(paramLabel = "EMAIL")
-        String email;
-        @Mixin
-        Preferences prefs;
+    public static final class Update extends PreferencesCommand {
+        @Override
+        Optional<Subscriber> current(SubscriberRepository repo, String e) {
+            return activeReader(repo, e);
+        }
 
         @Override
-        public Integer call() {
-            String e = address(spec, email);
-            Table table = data.table();
-            SubscriberRepository repo = new SubscriberRepository(table);
-            Subscriber old = repo.find(e).filter(Subscriber::active).orElse(null);
-            if (old == null) {
-                err().println("error: " + e + " is not an active subscriber in " + data.describe());
-                return 1;
-            }
-            Subscriber saved = save(spec, repo, () -> prefs.apply(old));
-            out().println("updated " + describe(saved));
-            warnUnmatchedMutes(spec, data, table, saved);
-            return 0;
+        String verb() {
+            return "updated";
         }
     }
 
     @Command(name = "forget", description = {"Erase a reader's personal data (a data-protection request): their subscriber item and "
                     + "digest records in the table, and in a local data dir their outbox mail and digest previews.",
                     "Nothing of them is kept, not even a suppression: adding the address later starts anew."})
-    public static final class Forget extends DataCommand {
-        @Parameters(paramLabel = "EMAIL")
-        String email;
-
+    public static final class Forget extends ReaderCommand {
         @Override
         public Integer call() throws IOException {
-            String e = address(spec, email);
+            String e = address();
             Table table = data.table();
             int items = new SubscriberRepository(table).forget(e);
             int files = 0;
@@ -183,6 +161,39 @@ public final class SubscribersCommand extends CommandGroup {
         return e + " was suppressed on " + s.unsubscribedAt() + " after a " + s.suppressedReason() + ". Mailing it "
                 + "again risks the sender's reputation with every provider; pass --reactivate only if the reader "
                 + "asked to subscribe again and the address works.";
+    }
+
+    /**
+     * {@code add} and {@code update}: the preference options applied to one reader and saved, the result shown, and a
+     * muted show that names no feed warned of.
+     */
+    abstract static class PreferencesCommand extends ReaderCommand {
+        @Mixin
+        Preferences prefs;
+
+        /** The reader the options apply to, or empty once stderr says why there is none (exit 1). */
+        abstract Optional<Subscriber> current(SubscriberRepository repo, String e);
+
+        /** What else the command records once the reader is saved. */
+        void saved(Table table, String e) {
+        }
+
+        /** How the report line begins: "subscribed ...", "updated ...". */
+        abstract String verb();
+
+        @Override
+        public Integer call() {
+            String e = address();
+            Table table = data.table();
+            SubscriberRepository repo = new SubscriberRepository(table);
+            Optional<Subscriber> old = current(repo, e);
+            if (old.isEmpty()) return 1;
+            Subscriber saved = save(spec, repo, () -> prefs.apply(old.get()));
+            saved(table, e);
+            out().println(verb() + " " + describe(saved));
+            warnUnmatchedMutes(spec, data, table, saved);
+            return 0;
+        }
     }
 
     /** The preference options of {@code add} and {@code update}; an option left out keeps the current value. */

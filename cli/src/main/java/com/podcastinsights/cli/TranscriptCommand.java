@@ -3,12 +3,10 @@ package com.podcastinsights.cli;
 import com.podcastinsights.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.http.HttpPolicy;
 import com.podcastinsights.http.HttpResult;
 import com.podcastinsights.http.SafeHttpClient;
 import com.podcastinsights.transcript.ParsedTranscript;
-import com.podcastinsights.transcript.Segment;
 import com.podcastinsights.transcript.TranscriptParsers;
 import com.podcastinsights.transcript.TranscriptStats;
 import picocli.CommandLine;
@@ -111,14 +109,9 @@ public final class TranscriptCommand extends CommandGroup {
             stats.speakers().forEach(names::add);
             st.put("durationSeconds", stats.durationSeconds());
             st.put("timed", stats.timed());
-            ArrayNode segments = root.putArray("segments");
-            for (Segment s : parsed.segments()) {
-                ObjectNode n = segments.addObject();
-                n.put("start", s.start());
-                if (s.end() == null) n.putNull("end"); else n.put("end", s.end());
-                n.put("speaker", s.speaker());
-                n.put("text", s.text());
-            }
+            // a segment is written as its record is (start, end, speaker, text; nulls included), as
+            // docs/transcript-json.md documents
+            root.set("segments", Json.MAPPER.valueToTree(parsed.segments()));
             return root;
         }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.podcastinsights.cli.MainTest.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +50,22 @@ class TranscriptCommandTest {
         assertEquals(4.0, root.at("/segments/0/end").asDouble());
         assertEquals("Bo", root.at("/segments/2/speaker").asText());
         assertEquals("Early.", root.at("/segments/2/text").asText());
+    }
+
+    /** docs/transcript-json.md: every segment has its four keys in that order, null where the format says nothing. */
+    @Test
+    void segmentsHaveTheDocumentedKeysInOrder(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "The kiln runs hot today.");
+
+        MainTest.Outcome o = cli("transcript", "inspect", file.toString(), "--json");
+
+        assertEquals(0, o.code(), o.err());
+        JsonNode segment = Json.MAPPER.readTree(o.out()).at("/segments/0");
+        List<String> keys = new ArrayList<>();
+        segment.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("start", "end", "speaker", "text"), keys);
+        assertTrue(segment.get("end").isNull(), o.out());
+        assertTrue(segment.get("speaker").isNull(), o.out());
     }
 
     @Test

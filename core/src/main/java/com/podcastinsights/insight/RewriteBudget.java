@@ -45,22 +45,9 @@ public final class RewriteBudget {
     }
 
     /** What one call took from the day; settle it with the usage the model reported. */
-    public final class Reservation {
-        private final String day;
-        private final long tokens;
-        private final long microUsd;
-
-        private Reservation(String day, long tokens, long microUsd) {
-            this.day = day;
-            this.tokens = tokens;
-            this.microUsd = microUsd;
-        }
-
+    public interface Reservation {
         /** Replaces the reserved worst case with the real usage; never refused, as the tokens are spent. */
-        public void settle(long inputTokens, long outputTokens) {
-            table.addWithinLimits(counter(day), Map.of("tokens", inputTokens + outputTokens - tokens,
-                    "microUsd", prices.microUsd(inputTokens, outputTokens) - microUsd), Map.of());
-        }
+        void settle(long inputTokens, long outputTokens);
     }
 
     /** Takes the call's worst case from the day's budget, or empty when it does not fit. */
@@ -68,8 +55,11 @@ public final class RewriteBudget {
         String day = today();
         long tokens = inputTokens + outputTokens;
         long micro = prices.microUsd(inputTokens, outputTokens);
-        boolean granted = table.addWithinLimits(counter(day), Map.of("tokens", tokens, "microUsd", micro), dailyLimits);
-        return granted ? Optional.of(new Reservation(day, tokens, micro)) : Optional.empty();
+        if (!table.addWithinLimits(counter(day), Map.of("tokens", tokens, "microUsd", micro), dailyLimits)) {
+            return Optional.empty();
+        }
+        return Optional.of((in, out) -> table.addWithinLimits(counter(day),
+                Map.of("tokens", in + out - tokens, "microUsd", prices.microUsd(in, out) - micro), Map.of()));
     }
 
     public long tokensUsedToday() {
