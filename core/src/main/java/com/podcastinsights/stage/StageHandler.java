@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
 
 /**
  * What every Lambda handler holds: the clock, the stage's service, its metrics, and its composition (the
- * function's AWS wiring, registered for SnapStart and kept reachable here). Tests and local runs pass none: their
+ * function's SnapStart registration, kept reachable here for the function's life). Tests and local runs pass none: their
  * metrics go nowhere unless {@link #metricsTo} sends them somewhere.
  *
  * <p>The frame of every handler is here too, so a handler only parses its event, calls the service and reports:

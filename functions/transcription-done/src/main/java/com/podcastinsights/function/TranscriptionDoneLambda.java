@@ -26,13 +26,9 @@ final class TranscriptionDoneLambda {
 
     static TranscriptionCompletion completion(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
-        String table = env.require("TABLE_NAME");
-        String bucket = env.require("BUCKET_NAME");
-        String bus = env.require("EVENT_BUS_NAME");
+        LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"), env.require("BUCKET_NAME"), env.require("EVENT_BUS_NAME"));
         TranscriptionDoneStage.Config config = TranscriptionDoneStage.Config.from(env);
-        LambdaPorts aws = new LambdaPorts();
-        TranscriptionCompletion completion = TranscriptionDoneStage.build(config, aws.table(table), aws.bucket(bucket),
-                aws.bus(bus));
+        TranscriptionCompletion completion = TranscriptionDoneStage.build(config, aws.table(), aws.bucket(), aws.bus());
         snapStart = SnapStart.register(TranscriptionDoneLambda::prime);
         return completion;
     }
