@@ -23,6 +23,9 @@ import java.util.Map;
  * {@link EventBridgePublisher} retries failed entries and throttled or failed calls with its {@link Backoff}.
  */
 public final class EventBridgeJsonClient extends SignedJsonClient {
+    /** PutEvents takes at most 10 entries per call. */
+    static final int MAX_ENTRIES = 10;
+
     /** One request entry. */
     public record Entry(String source, String detailType, String detail, String eventBusName) {
     }
