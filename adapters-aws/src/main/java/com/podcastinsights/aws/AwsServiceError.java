@@ -3,7 +3,7 @@ package com.podcastinsights.aws;
 import java.util.Set;
 
 /**
- * An AWS JSON API refused a call the project signs itself ({@link SignedJsonPost}): the service, its HTTP status
+ * An AWS JSON API refused a call the project signs itself ({@link SignedJsonClient}): the service, its HTTP status
  * and its error code ({@code ThrottlingException}, {@code ConflictException}, ...).
  */
 public final class AwsServiceError extends RuntimeException {

@@ -17,28 +17,23 @@ import java.util.Map;
  * 1.5 MB to the function jar (measured: 16.5 MB against the 15 MB cap), for one call whose JSON we map ourselves.
  * Authorized as bedrock:InvokeModel.
  */
-public final class BedrockConverseClient {
-    /** A reply larger than this is not a list of 15 short paragraphs. */
-    static final int MAX_REPLY_BYTES = 1 << 20;
-
-    private final SignedJsonPost http;
-    private final URI endpoint;
-
-    /** {@code endpoint} null: the configured one, else the region's public endpoint ({@link AwsClients#endpoint}). */
+public final class BedrockConverseClient extends SignedJsonClient {
+    /**
+     * Bedrock Runtime, signed as "bedrock"; a reply larger than 1 MiB is not a list of 15 short paragraphs. {@code
+     * endpoint} null: the configured one, else the region's public endpoint ({@link AwsClients#endpoint}).
+     */
     public BedrockConverseClient(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
-        this.http = new SignedJsonPost(http, region, credentials, "bedrock");
-        this.endpoint = AwsClients.endpoint(endpoint, "Bedrock Runtime", "bedrock-runtime", region);
+        super(new Service("Bedrock Runtime", "bedrock-runtime", "bedrock", 1 << 20), http, region, credentials, endpoint);
     }
 
     /** Sends the Converse request body for {@code modelId}; returns the reply body or throws with the status. */
     public String converse(String modelId, String requestJson) {
         try {
-            SignedJsonPost.Reply reply = http.post(endpoint,
-                    "/model/" + URLEncoder.encode(modelId, StandardCharsets.UTF_8) + "/converse",
-                    Map.of("Content-Type", "application/json", "Accept", "application/json"), requestJson, MAX_REPLY_BYTES);
+            Reply reply = post("/model/" + URLEncoder.encode(modelId, StandardCharsets.UTF_8)
+                    + "/converse", Map.of("Content-Type", "application/json", "Accept", "application/json"), requestJson);
             if (reply.status() != 200) {
                 throw new IllegalStateException("Bedrock Converse " + modelId + " answered " + reply.status() + ": "
-                        + SignedJsonPost.snippet(reply.body()));
+                        + snippet(reply.body()));
             }
             return reply.body();
         } catch (IOException e) {

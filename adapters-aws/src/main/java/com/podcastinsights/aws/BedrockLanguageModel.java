@@ -12,16 +12,8 @@ import java.io.UncheckedIOException;
  * {@link LanguageModel} on Amazon Bedrock: one Converse call, the schema passed as {@code outputConfig.textFormat}
  * ({@code json_schema}), the reply's text blocks joined and its {@code usage} read back.
  */
-public final class BedrockLanguageModel implements LanguageModel {
+public record BedrockLanguageModel(BedrockConverseClient bedrock, String modelId) implements LanguageModel {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final BedrockConverseClient bedrock;
-    private final String modelId;
-
-    public BedrockLanguageModel(BedrockConverseClient bedrock, String modelId) {
-        this.bedrock = bedrock;
-        this.modelId = modelId;
-    }
 
     @Override
     public Reply complete(Request request) {

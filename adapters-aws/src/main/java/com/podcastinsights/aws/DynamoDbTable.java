@@ -28,23 +28,13 @@ import java.util.Optional;
  * {@link Double} and any other as a {@link Long}. A whole-valued Double (2.0) may therefore come back as a Long;
  * the domain reads numbers through {@link Item#number} and {@link Item#decimal}, which accept either.
  */
-public final class DynamoDbTable implements Table {
+public record DynamoDbTable(DynamoDbClient dynamo, String tableName) implements Table {
     static final String INDEX = "GSI1";
     static final String INDEX2 = "GSI2";
 
-    private final DynamoDbClient dynamo;
-    private final String tableName;
-    private final int pageSize;
-
-    public DynamoDbTable(DynamoDbClient dynamo, String tableName) {
-        this(dynamo, tableName, 0);
-    }
-
-    /** {@code pageSize} above 0 caps the items per Query call, so tests can cross page boundaries cheaply. */
-    public DynamoDbTable(DynamoDbClient dynamo, String tableName, int pageSize) {
-        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
-        this.tableName = Objects.requireNonNull(tableName, "tableName");
-        this.pageSize = pageSize;
+    public DynamoDbTable {
+        Objects.requireNonNull(dynamo, "dynamo");
+        Objects.requireNonNull(tableName, "tableName");
     }
 
     @Override
@@ -83,7 +73,6 @@ public final class DynamoDbTable implements Table {
         }
         var request = QueryRequest.builder().tableName(tableName).keyConditionExpression(condition)
                 .expressionAttributeValues(values).consistentRead(true);
-        if (pageSize > 0) request.limit(pageSize);
         List<Item> items = new ArrayList<>();
         for (QueryResponse page : dynamo.queryPaginator(request.build())) {
             page.items().forEach(a -> items.add(fromAttributes(a)));
@@ -101,15 +90,14 @@ public final class DynamoDbTable implements Table {
         return queryPages(INDEX2, "GSI2PK", gsi2pk, true, limit);
     }
 
-    /** Up to {@code limit} items of one index partition, page by page ({@code pageSize}, when set, per call). */
+    /** Up to {@code limit} items of one index partition, page by page. */
     private List<Item> queryPages(String index, String keyAttribute, String key, boolean forward, int limit) {
         List<Item> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         while (items.size() < limit) {
             var request = QueryRequest.builder().tableName(tableName).indexName(index)
                     .keyConditionExpression(keyAttribute + " = :pk").expressionAttributeValues(Map.of(":pk", s(key)))
-                    .scanIndexForward(forward).limit(pageSize > 0 ? Math.min(pageSize, limit - items.size())
-                            : limit - items.size());
+                    .scanIndexForward(forward).limit(limit - items.size());
             if (start != null) request.exclusiveStartKey(start);
             QueryResponse page = dynamo.query(request.build());
             page.items().forEach(a -> items.add(fromAttributes(a)));

@@ -22,9 +22,9 @@ import java.util.Map;
  * for one call whose JSON we map ourselves. Authorized as events:PutEvents. No retries here:
  * {@link EventBridgePublisher} retries failed entries and throttled or failed calls with its {@link Backoff}.
  */
-public final class EventBridgeJsonClient {
-    /** A PutEvents reply holds at most 10 short results. */
-    static final int MAX_REPLY_BYTES = 1 << 16;
+public final class EventBridgeJsonClient extends SignedJsonClient {
+    /** PutEvents takes at most 10 entries per call. */
+    static final int MAX_ENTRIES = 10;
 
     /** One request entry. */
     public record Entry(String source, String detailType, String detail, String eventBusName) {
@@ -37,13 +37,12 @@ public final class EventBridgeJsonClient {
     public record Reply(int failedEntryCount, List<Result> entries) {
     }
 
-    private final SignedJsonPost http;
-    private final URI endpoint;
-
-    /** {@code endpoint} null: the configured one, else the region's public endpoint ({@link AwsClients#endpoint}). */
+    /**
+     * EventBridge, signed as "events"; a PutEvents reply holds at most 10 short results. {@code endpoint} null: the
+     * configured one, else the region's public endpoint ({@link AwsClients#endpoint}).
+     */
     public EventBridgeJsonClient(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
-        this.http = new SignedJsonPost(http, region, credentials, "events");
-        this.endpoint = AwsClients.endpoint(endpoint, "EventBridge", "events", region);
+        super(new Service("EventBridge", "events", "events", 1 << 16), http, region, credentials, endpoint);
     }
 
     /**
@@ -61,9 +60,9 @@ public final class EventBridgeJsonClient {
                 ? Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSEvents.PutEvents")
                 : Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSEvents.PutEvents",
                 "amz-sdk-invocation-id", invocationId);
-        SignedJsonPost.Reply reply;
+        SignedJsonClient.Reply reply;
         try {
-            reply = http.post(endpoint, "/", headers, request.toString(), MAX_REPLY_BYTES);
+            reply = post("/", headers, request.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("EventBridge PutEvents failed", e);
         }
@@ -76,7 +75,7 @@ public final class EventBridgeJsonClient {
             root = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new IllegalStateException("EventBridge PutEvents reply is not JSON: "
-                    + SignedJsonPost.snippet(body), e);
+                    + snippet(body), e);
         }
         List<Result> results = new ArrayList<>();
         for (JsonNode r : root.path("Entries")) {

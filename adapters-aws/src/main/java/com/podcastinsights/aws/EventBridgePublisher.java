@@ -18,29 +18,23 @@ import java.util.UUID;
  * throttled call, a server error or an I/O error is retried the same way, as all of its entries failed; any other
  * error (no such bus, access denied) is thrown at once.
  */
-public final class EventBridgePublisher implements EventPublisher {
-    /** PutEvents takes at most 10 entries per call. */
-    static final int BATCH = 10;
-
-    private final EventBridgeJsonClient events;
-    private final String busName;
-    private final Backoff backoff;
+public record EventBridgePublisher(EventBridgeJsonClient events, String busName, Backoff backoff)
+        implements EventPublisher {
+    public EventBridgePublisher {
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(busName, "busName");
+        Objects.requireNonNull(backoff, "backoff");
+    }
 
     public EventBridgePublisher(EventBridgeJsonClient events, String busName) {
         this(events, busName, Backoff.standard());
     }
 
-    public EventBridgePublisher(EventBridgeJsonClient events, String busName, Backoff backoff) {
-        this.events = Objects.requireNonNull(events, "events");
-        this.busName = Objects.requireNonNull(busName, "busName");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
-    }
-
     @Override
     public void publish(List<PipelineEvent> toPublish) {
         List<Entry> entries = toPublish.stream().map(this::entry).toList();
-        for (int from = 0; from < entries.size(); from += BATCH) {
-            putAll(entries.subList(from, Math.min(from + BATCH, entries.size())));
+        for (int from = 0; from < entries.size(); from += EventBridgeJsonClient.MAX_ENTRIES) {
+            putAll(entries.subList(from, Math.min(from + EventBridgeJsonClient.MAX_ENTRIES, entries.size())));
         }
     }
 

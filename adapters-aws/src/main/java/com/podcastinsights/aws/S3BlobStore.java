@@ -14,20 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The blob store on one S3 bucket. S3 lists keys in UTF-8 binary order, which is the port's order. */
-public final class S3BlobStore implements BlobStore {
-    private final S3Client s3;
-    private final String bucket;
-    private final int pageSize;
-
-    public S3BlobStore(S3Client s3, String bucket) {
-        this(s3, bucket, 0);
-    }
-
-    /** {@code pageSize} above 0 caps the keys per list call, so tests can cross page boundaries cheaply. */
-    public S3BlobStore(S3Client s3, String bucket, int pageSize) {
-        this.s3 = Objects.requireNonNull(s3, "s3");
-        this.bucket = Objects.requireNonNull(bucket, "bucket");
-        this.pageSize = pageSize;
+public record S3BlobStore(S3Client s3, String bucket) implements BlobStore {
+    public S3BlobStore {
+        Objects.requireNonNull(s3, "s3");
+        Objects.requireNonNull(bucket, "bucket");
     }
 
     @Override
@@ -49,8 +39,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public List<String> list(String prefix) {
-        var request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix);
-        if (pageSize > 0) request.maxKeys(pageSize);
-        return s3.listObjectsV2Paginator(request.build()).contents().stream().map(S3Object::key).toList();
+        var request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
+        return s3.listObjectsV2Paginator(request).contents().stream().map(S3Object::key).toList();
     }
 }

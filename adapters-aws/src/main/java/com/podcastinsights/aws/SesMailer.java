@@ -25,19 +25,16 @@ import java.util.Objects;
  * throttled, 5xx or unreachable after that is {@link Mailer.Unavailable}: the caller leaves the subscriber for
  * the invocation's retry. Any other error is a refusal of this message.
  */
-public final class SesMailer implements Mailer {
-    private final SesV2Client ses;
-    private final String configurationSet;
-    private final Backoff backoff;
+public record SesMailer(SesV2Client ses, String configurationSet, Backoff backoff) implements Mailer {
+    /** A blank configuration set is none: the mail is sent without one. */
+    public SesMailer {
+        Objects.requireNonNull(ses, "ses");
+        configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
+        Objects.requireNonNull(backoff, "backoff");
+    }
 
     public SesMailer(SesV2Client ses, String configurationSet) {
         this(ses, configurationSet, Backoff.standard());
-    }
-
-    public SesMailer(SesV2Client ses, String configurationSet, Backoff backoff) {
-        this.ses = Objects.requireNonNull(ses, "ses");
-        this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
     }
 
     @Override

@@ -19,21 +19,18 @@ import java.util.Objects;
  * The planner's role may only SendMessage; receive and delete are here for the contract and the local tools
  * (in Lambda the event source mapping receives and deletes).
  */
-public final class SqsWorkQueue implements WorkQueue {
+public record SqsWorkQueue(SqsClient sqs, String queueUrl, Backoff backoff) implements WorkQueue {
     /** SendMessageBatch and ReceiveMessage take at most 10 messages. */
     static final int BATCH = 10;
-    private final SqsClient sqs;
-    private final String queueUrl;
-    private final Backoff backoff;
+
+    public SqsWorkQueue {
+        Objects.requireNonNull(sqs, "sqs");
+        Objects.requireNonNull(queueUrl, "queueUrl");
+        Objects.requireNonNull(backoff, "backoff");
+    }
 
     public SqsWorkQueue(SqsClient sqs, String queueUrl) {
         this(sqs, queueUrl, Backoff.standard());
-    }
-
-    public SqsWorkQueue(SqsClient sqs, String queueUrl, Backoff backoff) {
-        this.sqs = Objects.requireNonNull(sqs, "sqs");
-        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
     }
 
     @Override

@@ -17,17 +17,13 @@ import java.util.Map;
  * transcribe:GetTranscriptionJob. No retries here: both calls are idempotent (a deterministic job name), so a
  * throttled call fails the invocation and Lambda's retry repeats it.
  */
-public final class TranscribeJsonClient {
-    /** A job description is a few kilobytes. */
-    static final int MAX_REPLY_BYTES = 1 << 20;
-
-    private final SignedJsonPost http;
-    private final URI endpoint;
-
-    /** {@code endpoint} null: the configured one, else the region's public endpoint ({@link AwsClients#endpoint}). */
+public final class TranscribeJsonClient extends SignedJsonClient {
+    /**
+     * Amazon Transcribe; a job description is a few kilobytes, so 1 MiB of reply is plenty. {@code endpoint} null:
+     * the configured one, else the region's public endpoint ({@link AwsClients#endpoint}).
+     */
     public TranscribeJsonClient(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
-        this.http = new SignedJsonPost(http, region, credentials, "transcribe");
-        this.endpoint = AwsClients.endpoint(endpoint, "Transcribe", "transcribe", region);
+        super(new Service("Transcribe", "transcribe", "transcribe", 1 << 20), http, region, credentials, endpoint);
     }
 
     public String startTranscriptionJob(String requestJson) {
@@ -40,15 +36,10 @@ public final class TranscribeJsonClient {
 
     private String call(String operation, String requestJson) {
         try {
-            return http.post(endpoint, "/", Map.of("Content-Type", "application/x-amz-json-1.1",
-                    "X-Amz-Target", "Transcribe." + operation), requestJson, MAX_REPLY_BYTES).orThrow("Transcribe").body();
+            return post("/", Map.of("Content-Type", "application/x-amz-json-1.1",
+                    "X-Amz-Target", "Transcribe." + operation), requestJson).orThrow("Transcribe").body();
         } catch (IOException e) {
             throw new UncheckedIOException("Transcribe " + operation + " failed", e);
         }
-    }
-
-    /** The error code of a failed reply ({@link SignedJsonPost#errorCode}). */
-    static String errorCode(String header, String body) {
-        return SignedJsonPost.errorCode(header, body);
     }
 }

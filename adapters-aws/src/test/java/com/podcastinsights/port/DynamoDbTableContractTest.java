@@ -4,8 +4,10 @@ import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.DynamoDbTable;
 import com.podcastinsights.testing.AwsEmulator;
 import com.podcastinsights.testing.OneRequestAtATimeTransport;
+import com.podcastinsights.testing.PageCap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.util.List;
 import java.util.UUID;
 
 class DynamoDbTableContractTest extends TableContract {
@@ -25,11 +27,12 @@ class DynamoDbTableContractTest extends TableContract {
         aws.createTable(name);
         synchronized (DynamoDbTableContractTest.class) {
             if (client == null) {
-                client = AwsClients.dynamoDb(aws.region(), aws.endpoint(), aws.credentials(),
-                        new OneRequestAtATimeTransport().options());
+                // A page of 2 items makes every query and index query of the contract cross page boundaries.
+                AwsClients.Options oneAtATime = new OneRequestAtATimeTransport().options();
+                client = AwsClients.dynamoDb(aws.region(), aws.endpoint(), aws.credentials(), new AwsClients.Options(
+                        oneAtATime.retries(), oneAtATime.transport(), List.of(new PageCap(2))));
             }
         }
-        // A page of 2 items makes every query and index query of the contract cross page boundaries.
-        return new DynamoDbTable(client, name, 2);
+        return new DynamoDbTable(client, name);
     }
 }

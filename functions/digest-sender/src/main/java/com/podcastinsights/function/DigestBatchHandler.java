@@ -3,16 +3,15 @@ package com.podcastinsights.function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.DigestBatch;
 import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.digest.DigestSender;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
-import com.podcastinsights.stage.Wiring;
 import java.io.*;
 import java.time.Clock;
 import java.util.*;
+import java.util.function.BooleanSupplier;
 
 /**
  * The digest queue's consumer (SQS event source, ReportBatchItemFailures). A batch with readers deferred (throttled,
@@ -23,12 +22,12 @@ public final class DigestBatchHandler extends StageHandler<DigestBatchHandler, D
     /** Room for the send in flight, its backoff and the SENT record before the timeout. */
     static final long STOP_BEFORE_TIMEOUT_MILLIS = 20_000;
     public DigestBatchHandler() {
-        super(Clock.systemUTC(), DigestSenderLambda.wire(Env.system()));
+        super(DigestSenderLambda::wire, STOP_BEFORE_TIMEOUT_MILLIS);
     }
 
     /** Local runs and tests: the sender as {@code SendDigestStage} builds it. */
     public DigestBatchHandler(DigestSender sender, Clock clock) {
-        super(clock, Wiring.local(sender));
+        super(sender, clock, STOP_BEFORE_TIMEOUT_MILLIS);
     }
 
     @Override
@@ -36,11 +35,11 @@ public final class DigestBatchHandler extends StageHandler<DigestBatchHandler, D
         JsonNode records = Json.MAPPER.readTree(input).path("Records");
         if (!records.isArray()) throw new IllegalArgumentException("DigestSender takes SQS events (Records), got another event");
         List<Map<String, String>> failures = new ArrayList<>();
+        BooleanSupplier timeLeft = timeLeft(context == null ? null : context::getRemainingTimeInMillis);
         for (JsonNode record : records) {
             String id = record.path("messageId").asText();
             try {
-                DigestReport report = service.send(DigestBatch.parse(record.path("body").asText()), () -> context == null
-                        || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
+                DigestReport report = service.send(DigestBatch.parse(record.path("body").asText()), timeLeft);
                 metrics.digest(report);
                 if (report.deferred() > 0) failures.add(Map.of("itemIdentifier", id));
             } catch (RuntimeException e) {
@@ -48,6 +47,6 @@ public final class DigestBatchHandler extends StageHandler<DigestBatchHandler, D
                 failures.add(Map.of("itemIdentifier", id));
             }
         }
-        Json.MAPPER.writeValue(output, Map.of("batchItemFailures", failures));
+        answer(output, Map.of("batchItemFailures", failures));
     }
 }

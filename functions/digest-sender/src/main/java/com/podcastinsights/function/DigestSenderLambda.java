@@ -1,6 +1,5 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.SecretsManagerKey;
@@ -39,27 +38,23 @@ final class DigestSenderLambda {
      */
     static final Duration KEYS_MAX_AGE = Duration.ofMinutes(10);
 
-    private final SnapStart snapStart = SnapStart.register(DigestSenderLambda::prime);
-
     private DigestSenderLambda() {
     }
 
     static Wiring<DigestSender> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
-        String table = env.require("TABLE_NAME");
+        LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"));
         env.require("SENDER_ADDRESS");
         SendDigestStage.Config config = SendDigestStage.Config.from(env);
         String url = env.require("UNSUBSCRIBE_URL");
         String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
-        LambdaPorts aws = new LambdaPorts();
-        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(aws.region(), null, aws.credentials()), secret);
+        SecretsManagerKey key = new SecretsManagerKey(aws.secretsManager(), secret);
         UnsubscribeLinks links = new UnsubscribeLinks(url, new Refreshed<>(() -> new UnsubscribeToken(
                 UnsubscribeKeys.parse(new String(key.read(), StandardCharsets.UTF_8))), KEYS_MAX_AGE, Clock.systemUTC()));
         StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        return new Wiring<>(SendDigestStage.build(config, aws.table(table), new SesMailer(
-                AwsClients.sesV2(aws.region(), null, aws.credentials()), config.configurationSet()), Clock.systemUTC(),
-                links), metrics, new DigestSenderLambda());
+        return new Wiring<>(SendDigestStage.build(config, aws.table(), new SesMailer(aws.sesV2(),
+                config.configurationSet()), Clock.systemUTC(), links), metrics, SnapStart.register(DigestSenderLambda::prime));
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.aws.BedrockConverseClient;
 import com.podcastinsights.aws.BedrockLanguageModel;
 import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
@@ -21,7 +20,6 @@ import com.podcastinsights.stage.ExtractInsightsStage;
 import com.podcastinsights.stage.Wiring;
 import com.podcastinsights.transcript.Transcript;
 import com.podcastinsights.transcript.TranscriptCodec;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 import java.time.Clock;
 import java.util.List;
@@ -32,31 +30,23 @@ import java.util.List;
  * it, and the SnapStart priming.
  */
 final class ExtractInsightsLambda {
-    private final SnapStart snapStart = SnapStart.register(ExtractInsightsLambda::prime);
-
     private ExtractInsightsLambda() {
     }
 
     static Wiring<ExtractionService> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
-        String tableName = env.require("TABLE_NAME");
-        String bucket = env.require("BUCKET_NAME");
-        String bus = env.require("EVENT_BUS_NAME");
+        LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"), env.require("BUCKET_NAME"), env.require("EVENT_BUS_NAME"));
         ExtractInsightsStage.Config config = ExtractInsightsStage.Config.from(env);
-        LambdaPorts aws = new LambdaPorts();
-        Table table = aws.table(tableName);
-        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
-                env.optional("STACK_NAME", null), Clock.systemUTC());
-        return new Wiring<>(ExtractInsightsStage.build(config, aws.bucket(bucket), table, aws.bus(bus),
-                Clock.systemUTC(), rewriter(config, table, aws)), metrics,
-                new ExtractInsightsLambda());
+        Table table = aws.table();
+        return new Wiring<>(ExtractInsightsStage.build(config, aws.bucket(), table, aws.bus(), Clock.systemUTC(),
+                rewriter(config, table, aws)), StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
+                env.optional("STACK_NAME", null), Clock.systemUTC()), SnapStart.register(ExtractInsightsLambda::prime));
     }
 
     /** The optional model step: off, with no client built, when no rewrite model is set. */
     static InsightRewriter rewriter(ExtractInsightsStage.Config config, Table table, LambdaPorts aws) {
         if (!config.rewrites()) return InsightRewriter.NONE;
-        return new ModelReview(new BedrockLanguageModel(new BedrockConverseClient(UrlConnectionHttpClient.create(),
-                aws.region(), aws.credentials(), null), config.rewriteModel()),
+        return new ModelReview(new BedrockLanguageModel(aws.bedrock(), config.rewriteModel()),
                 ExtractInsightsStage.rewriteBudget(config, table, Clock.systemUTC()));
     }
 

@@ -3,15 +3,12 @@ package com.podcastinsights.function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.podcastinsights.config.Env;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.FeedBatchRequested;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.feed.FeedFanOut;
 import com.podcastinsights.feed.PollBudget;
-import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
-import com.podcastinsights.stage.Wiring;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +18,12 @@ import java.time.Clock;
 /** The schedule polls every feed, or publishes one Feed Batch Requested per batch, which polls exactly its feeds. */
 public final class FetchFeedsHandler extends StageHandler<FetchFeedsHandler, FeedFanOut> implements RequestStreamHandler {
     public FetchFeedsHandler() {
-        super(Clock.systemUTC(), FetchFeedsLambda.wire(Env.system()));
+        super(FetchFeedsLambda::wire);
     }
 
     /** Local runs and tests: the stage as {@code FetchFeedsStage} builds it on their ports. */
     public FetchFeedsHandler(FeedFanOut fanOut, Clock clock) {
-        super(clock, Wiring.local(fanOut));
+        super(fanOut, clock);
     }
 
     @Override
@@ -48,6 +45,6 @@ public final class FetchFeedsHandler extends StageHandler<FetchFeedsHandler, Fee
             throw event.unexpected("FetchFeeds", "a " + PipelineEvents.SCHEDULED_EVENT + " from " + PipelineEvents.SCHEDULER_SOURCE
                     + " or a " + PipelineEvents.FEED_BATCH_REQUESTED + " from " + PipelineEvents.SOURCE);
         }
-        Json.MAPPER.writeValue(output, summary);
+        answer(output, summary);
     }
 }

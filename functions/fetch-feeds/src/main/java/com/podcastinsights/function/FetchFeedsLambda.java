@@ -29,23 +29,18 @@ final class FetchFeedsLambda {
             + "<pubDate>Sun, 29 Nov 2026 09:00:00 GMT</pubDate><podcast:transcript url=\"t.vtt\" type=\"text/vtt\"/>"
             + "</item></channel></rss>").getBytes(StandardCharsets.UTF_8);
 
-    private final SnapStart snapStart = SnapStart.register(FetchFeedsLambda::prime);
-
     private FetchFeedsLambda() {
     }
 
     static Wiring<FeedFanOut> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
-        String table = env.require("TABLE_NAME");
-        String bucket = env.require("BUCKET_NAME");
-        String bus = env.require("EVENT_BUS_NAME");
+        LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"), env.require("BUCKET_NAME"), env.require("EVENT_BUS_NAME"));
         FetchFeedsStage.Config config = FetchFeedsStage.Config.from(env);
-        LambdaPorts aws = new LambdaPorts();
         StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        return new Wiring<>(FetchFeedsStage.build(config, aws.table(table), aws.bucket(bucket), aws.bus(bus),
+        return new Wiring<>(FetchFeedsStage.build(config, aws.table(), aws.bucket(), aws.bus(),
                 new SafeHttpClient(HttpPolicy.production()), Clock.systemUTC()), metrics,
-                new FetchFeedsLambda());
+                SnapStart.register(FetchFeedsLambda::prime));
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.S3AudioStore;
@@ -30,29 +29,23 @@ import java.time.Clock;
  * CLI builds it, and the SnapStart priming.
  */
 final class FetchTranscriptLambda {
-    private final SnapStart snapStart = SnapStart.register(FetchTranscriptLambda::prime);
-
     private FetchTranscriptLambda() {
     }
 
     static Wiring<TranscriptFetcher> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
-        String tableName = env.require("TABLE_NAME");
-        String bucket = env.require("BUCKET_NAME");
-        String bus = env.require("EVENT_BUS_NAME");
+        LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"), env.require("BUCKET_NAME"), env.require("EVENT_BUS_NAME"));
         FetchTranscriptStage.Config config = FetchTranscriptStage.Config.from(env);
-        LambdaPorts aws = new LambdaPorts();
         var http = new SafeHttpClient(HttpPolicy.production());
-        Table table = aws.table(tableName);
+        Table table = aws.table();
         AudioTranscriber transcriber = config.transcription().enabled()
-                ? FetchTranscriptStage.transcriber(config, http, new S3AudioStore(aws.s3(), bucket),
-                        new TranscribeSpeechToText(AwsClients.transcribe(aws.region(), null, aws.credentials()), bucket),
-                        table, Clock.systemUTC())
+                ? FetchTranscriptStage.transcriber(config, http, new S3AudioStore(aws.s3(), aws.bucketName()),
+                        new TranscribeSpeechToText(aws.transcribe(), aws.bucketName()), table,
+                        Clock.systemUTC())
                 : null;
-        StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
-                env.optional("STACK_NAME", null), Clock.systemUTC());
-        return new Wiring<>(FetchTranscriptStage.build(table, aws.bucket(bucket), aws.bus(bus), http, transcriber),
-                metrics, new FetchTranscriptLambda());
+        return new Wiring<>(FetchTranscriptStage.build(table, aws.bucket(), aws.bus(), http, transcriber),
+                StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null), env.optional("STACK_NAME", null),
+                        Clock.systemUTC()), SnapStart.register(FetchTranscriptLambda::prime));
     }
 
     /**

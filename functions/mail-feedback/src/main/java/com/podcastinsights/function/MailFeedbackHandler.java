@@ -3,11 +3,9 @@ package com.podcastinsights.function;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.MailFeedback;
 import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
-import com.podcastinsights.stage.Wiring;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,14 +20,13 @@ import java.util.List;
 public final class MailFeedbackHandler extends StageHandler<MailFeedbackHandler, MailFeedback> implements RequestStreamHandler {
     /** Lambda: the environment read once, the table client built once per execution environment. */
     public MailFeedbackHandler() {
-        super(Clock.systemUTC(), MailFeedbackLambda.wire(Env.system()));
+        super(MailFeedbackLambda::wire);
     }
 
     /** Local runs and tests: the stage as {@code MailFeedbackStage} builds it on their ports. */
     public MailFeedbackHandler(MailFeedback feedback, Clock clock) {
-        super(clock, Wiring.local(feedback));
+        super(feedback, clock);
     }
-
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -37,6 +34,6 @@ public final class MailFeedbackHandler extends StageHandler<MailFeedbackHandler,
         String detailType = event.path("detail-type").asText();
         List<String> suppressed = service.apply(SesFeedback.read(detailType, event.path("detail")), clock.instant());
         metrics.suppressed(MailFeedback.COMPLAINED.equals(detailType) ? "Complaint" : "Bounce", suppressed.size());
-        Json.MAPPER.writeValue(output, Json.MAPPER.createObjectNode().put("suppressed", suppressed.size()));
+        answer(output, Json.MAPPER.createObjectNode().put("suppressed", suppressed.size()));
     }
 }

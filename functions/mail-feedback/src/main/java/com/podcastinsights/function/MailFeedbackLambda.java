@@ -14,9 +14,6 @@ import java.time.Clock;
 
 /** MailFeedback in Lambda: the table client built once per execution environment, and the SnapStart priming. */
 final class MailFeedbackLambda {
-    /** Held for the function's life: the CRaC context keeps its resources weakly. */
-    static SnapStart snapStart;
-
     private static final String PRIME_BOUNCE = "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
             + "\"bouncedRecipients\":[{\"emailAddress\":\"p@priming.invalid\"}]},\"mail\":{\"destination\":"
             + "[\"p@priming.invalid\"]}}";
@@ -25,12 +22,11 @@ final class MailFeedbackLambda {
     }
 
     static Wiring<MailFeedback> wire(Env env) {
-        String table = env.require("TABLE_NAME");
-        MailFeedback feedback = MailFeedbackStage.build(MailFeedbackStage.Config.from(env), new LambdaPorts().table(table));
-        snapStart = SnapStart.register(MailFeedbackLambda::prime);
+        LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"));
+        MailFeedback feedback = MailFeedbackStage.build(MailFeedbackStage.Config.from(env), aws.table());
         StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
-        return new Wiring<>(feedback, metrics, null);
+        return new Wiring<>(feedback, metrics, SnapStart.register(MailFeedbackLambda::prime));
     }
 
     /** SnapStart: DynamoDB against a canned transport, the credentials path, and an SES bounce read (no write). */

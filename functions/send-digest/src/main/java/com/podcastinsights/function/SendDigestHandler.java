@@ -2,14 +2,11 @@ package com.podcastinsights.function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.podcastinsights.config.Env;
 import com.podcastinsights.digest.DigestReport;
 import com.podcastinsights.digest.DigestSender;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
-import com.podcastinsights.json.Json;
 import com.podcastinsights.stage.StageHandler;
-import com.podcastinsights.stage.Wiring;
 import java.io.*;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +21,12 @@ public final class SendDigestHandler extends StageHandler<SendDigestHandler, BiF
     /** Room for the send in flight, its backoff and the SENT record before the timeout. */
     static final long STOP_BEFORE_TIMEOUT_MILLIS = 30_000;
     public SendDigestHandler() {
-        super(Clock.systemUTC(), SendDigestLambda.wire(Env.system()));
+        super(SendDigestLambda::wire, STOP_BEFORE_TIMEOUT_MILLIS);
     }
 
     /** Local runs and tests: plan and send in this process, as {@code SendDigestStage} builds the sender. */
     public SendDigestHandler(DigestSender sender, Clock clock) {
-        super(clock, Wiring.local(sender::send));
+        super(sender::send, clock, STOP_BEFORE_TIMEOUT_MILLIS);
     }
 
     @Override
@@ -39,8 +36,8 @@ public final class SendDigestHandler extends StageHandler<SendDigestHandler, BiF
             // any other event reaching this function is a wiring mistake; sending mail on it would be worse
             throw event.unexpected("SendDigest", "a " + PipelineEvents.SCHEDULED_EVENT + " from " + PipelineEvents.SCHEDULER_SOURCE);
         }
-        Object result = service.apply(event.scheduledAt(), () -> context == null
-                || context.getRemainingTimeInMillis() > STOP_BEFORE_TIMEOUT_MILLIS);
+        Object result = service.apply(event.scheduledAt(),
+                timeLeft(context == null ? null : context::getRemainingTimeInMillis));
         if (result instanceof DigestReport report) {
             metrics.digest(report);
             if (report.deferred() > 0) { // a retry resumes with the readers not reached; the sent ones are skipped
@@ -48,6 +45,6 @@ public final class SendDigestHandler extends StageHandler<SendDigestHandler, BiF
                         + ", " + report.deferred() + " deferred to the retry");
             }
         }
-        Json.MAPPER.writeValue(output, result);
+        answer(output, result);
     }
 }

@@ -1,6 +1,5 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.SnapStart;
@@ -34,24 +33,21 @@ import java.util.function.BooleanSupplier;
  * mail: its role may only read the table and SendMessage to the digest queue.
  */
 final class SendDigestLambda {
-    private final SnapStart snapStart = SnapStart.register(SendDigestLambda::prime);
-
     private SendDigestLambda() {
     }
 
     /** The hour's work in Lambda: plan and enqueue; the senders mail. */
     static Wiring<BiFunction<Instant, BooleanSupplier, Object>> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
-        String table = env.require("TABLE_NAME");
+        LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"));
         String queueUrl = env.require("DIGEST_QUEUE_URL");
         DigestPlannerStage.Config config = DigestPlannerStage.Config.from(env);
-        LambdaPorts aws = new LambdaPorts();
-        DigestPlanner planner = DigestPlannerStage.build(config, aws.table(table), Clock.systemUTC());
-        WorkQueue queue = new SqsWorkQueue(AwsClients.sqs(aws.region(), null, aws.credentials()), queueUrl);
+        DigestPlanner planner = DigestPlannerStage.build(config, aws.table(), Clock.systemUTC());
+        WorkQueue queue = new SqsWorkQueue(aws.sqs(), queueUrl);
         StageMetrics metrics = StageMetrics.forRuntime(env.optional("AWS_LAMBDA_FUNCTION_NAME", null),
                 env.optional("STACK_NAME", null), Clock.systemUTC());
         return new Wiring<>((at, timeLeft) -> planner.enqueue(at, queue), metrics,
-                new SendDigestLambda());
+                SnapStart.register(SendDigestLambda::prime));
     }
 
     /**

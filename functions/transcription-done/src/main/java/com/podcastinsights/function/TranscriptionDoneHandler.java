@@ -4,34 +4,34 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.podcastinsights.config.Env;
 import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.json.Json;
+import com.podcastinsights.stage.StageHandler;
 import com.podcastinsights.transcript.TranscriptionCompletion;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Amazon Transcribe "Transcribe Job State Change" (default bus, COMPLETED or FAILED, our job-name prefix) ->
  * the episode's transcript stored -> Transcript Stored on the app's bus.
  */
-public final class TranscriptionDoneHandler implements RequestStreamHandler {
+public final class TranscriptionDoneHandler extends StageHandler<TranscriptionDoneHandler, TranscriptionCompletion>
+        implements RequestStreamHandler {
     static final String SOURCE = "aws.transcribe";
     static final String DETAIL_TYPE = "Transcribe Job State Change";
 
-    private final TranscriptionCompletion completion;
-
     public TranscriptionDoneHandler() {
-        this(TranscriptionDoneLambda.completion(Env.system()));
+        super(TranscriptionDoneLambda::wire);
     }
 
-    /** Local runs and tests: the stage as {@code TranscriptionDoneStage} builds it on their ports. */
+    /** Local runs and tests: the stage as {@code TranscriptionDoneStage} builds it on their ports (it keeps no clock). */
     public TranscriptionDoneHandler(TranscriptionCompletion completion) {
-        this.completion = completion;
+        super(completion, Clock.systemUTC());
     }
 
     @Override
@@ -48,13 +48,13 @@ public final class TranscriptionDoneHandler implements RequestStreamHandler {
             throw new IllegalArgumentException("job-state change without a job name or a final status: " + detail);
         }
         String reason = detail.hasNonNull("FailureReason") ? detail.get("FailureReason").asText() : null;
-        Optional<TranscriptStored> stored = completion.jobEnded(job, status.equals("COMPLETED"), reason);
+        Optional<TranscriptStored> stored = service.jobEnded(job, status.equals("COMPLETED"), reason);
         ObjectNode summary = Json.MAPPER.createObjectNode()
                 .put("job", job)
                 .put("status", status)
                 .put("stored", stored.isPresent());
         stored.ifPresent(s -> summary.put("transcriptKey", s.transcriptKey()).put("source", s.source())
                 .put("segments", s.segments()));
-        Json.MAPPER.writeValue(output, summary);
+        answer(output, summary);
     }
 }

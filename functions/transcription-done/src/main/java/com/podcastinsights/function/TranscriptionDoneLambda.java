@@ -8,6 +8,7 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
 import com.podcastinsights.stage.TranscriptionDoneStage;
+import com.podcastinsights.stage.Wiring;
 import com.podcastinsights.transcript.TranscriptParsers;
 import com.podcastinsights.transcript.TranscriptionCompletion;
 
@@ -18,23 +19,16 @@ import java.nio.charset.StandardCharsets;
  * and the SnapStart priming.
  */
 final class TranscriptionDoneLambda {
-    /** Held for the function's life: the CRaC context keeps its resources weakly. */
-    static SnapStart snapStart;
-
     private TranscriptionDoneLambda() {
     }
 
-    static TranscriptionCompletion completion(Env env) {
+    /** The stage, no metrics (this function reports none), and the SnapStart registration to keep. */
+    static Wiring<TranscriptionCompletion> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
-        String table = env.require("TABLE_NAME");
-        String bucket = env.require("BUCKET_NAME");
-        String bus = env.require("EVENT_BUS_NAME");
+        LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"), env.require("BUCKET_NAME"), env.require("EVENT_BUS_NAME"));
         TranscriptionDoneStage.Config config = TranscriptionDoneStage.Config.from(env);
-        LambdaPorts aws = new LambdaPorts();
-        TranscriptionCompletion completion = TranscriptionDoneStage.build(config, aws.table(table), aws.bucket(bucket),
-                aws.bus(bus));
-        snapStart = SnapStart.register(TranscriptionDoneLambda::prime);
-        return completion;
+        return new Wiring<>(TranscriptionDoneStage.build(config, aws.table(), aws.bucket(), aws.bus()), null,
+                SnapStart.register(TranscriptionDoneLambda::prime));
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.podcastinsights.function;
 
-import com.podcastinsights.aws.AwsClients;
 import com.podcastinsights.aws.LambdaPorts;
 import com.podcastinsights.aws.Priming;
 import com.podcastinsights.aws.SecretsManagerKey;
@@ -32,18 +31,17 @@ final class ReaderWebLambda {
 
     static ReaderWeb web(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
-        String tableName = env.require("TABLE_NAME");
+        LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"));
         String secret = env.require("UNSUBSCRIBE_SECRET_ARN");
         ReaderWeb.Config config = ReaderWebStage.Config.from(env);
         String configurationSet = env.optional("CONFIGURATION_SET", null);
-        LambdaPorts aws = new LambdaPorts();
-        SecretsManagerKey key = new SecretsManagerKey(AwsClients.secretsManager(aws.region(), null, aws.credentials()), secret);
+        SecretsManagerKey key = new SecretsManagerKey(aws.secretsManager(), secret);
         Supplier<UnsubscribeKeys> keys = () -> UnsubscribeKeys.parse(new String(key.read(), StandardCharsets.UTF_8));
-        Table table = aws.table(tableName);
+        Table table = aws.table();
         var unsubscribe = UnsubscribeStage.build(table, keys.get(), Clock.systemUTC())
                 // a rotation's new key is learnt when a token names it, at most one secret read a minute
                 .rereadingKeys(keys, Duration.ofMinutes(1));
-        ReaderWeb web = ReaderWebStage.build(config, table, new SesMailer(AwsClients.sesV2(aws.region(), null, aws.credentials()),
+        ReaderWeb web = ReaderWebStage.build(config, table, new SesMailer(aws.sesV2(),
                 configurationSet), unsubscribe, Clock.systemUTC());
         snapStart = SnapStart.register(() -> prime(web));
         return web;

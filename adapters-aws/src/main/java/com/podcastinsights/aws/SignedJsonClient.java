@@ -18,10 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * One SigV4-signed JSON POST over the url-connection client: what our hand-written clients for single AWS
- * operations share, where an SDK service module would cost more jar than the call is worth.
+ * A hand-written client for a few operations of one AWS service: SigV4-signed JSON POSTs over the url-connection
+ * client, where an SDK service module would cost more jar than the calls are worth. A subclass names its
+ * {@link Service} and maps its operations' JSON.
  */
-final class SignedJsonPost {
+abstract class SignedJsonClient {
     /** What came back: the status, the error type header (JSON protocols' error code), and the body. */
     record Reply(int status, String errorType, String body) {
         /** This reply if it is a 200, else an {@link AwsServiceError} of {@code service} with its error code. */
@@ -57,34 +58,44 @@ final class SignedJsonPost {
         return body.substring(0, Math.min(300, body.length()));
     }
 
+    /**
+     * Which service a client posts to: its SDK service id ("Bedrock Runtime") and endpoint host prefix
+     * ("bedrock-runtime") for {@link AwsClients#endpoint}, its SigV4 signing name, and how much of a reply to read.
+     */
+    record Service(String id, String host, String signingName, int maxReplyBytes) {
+    }
+
     private final SdkHttpClient http;
     private final Region region;
     private final AwsCredentialsProvider credentials;
-    private final String signingName;
+    private final Service service;
+    private final URI endpoint;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    SignedJsonPost(SdkHttpClient http, Region region, AwsCredentialsProvider credentials, String signingName) {
+    /** {@code endpoint} null: the configured one, else the region's public endpoint ({@link AwsClients#endpoint}). */
+    SignedJsonClient(Service service, SdkHttpClient http, Region region, AwsCredentialsProvider credentials, URI endpoint) {
         this.http = http;
         this.region = region;
         this.credentials = credentials;
-        this.signingName = signingName;
+        this.service = service;
+        this.endpoint = AwsClients.endpoint(endpoint, service.id(), service.host(), region);
     }
 
-    /** Posts {@code json} to {@code endpoint + path}; the reply body is read up to {@code maxReplyBytes}. */
-    Reply post(URI endpoint, String path, Map<String, String> headers, String json, int maxReplyBytes) throws IOException {
+    /** Posts {@code json} to the service's endpoint at {@code path}; the reply body is read up to the service's cap. */
+    final Reply post(String path, Map<String, String> headers, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint).encodedPath(path);
         headers.forEach(request::putHeader);
         SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
                 .request(request.build()).payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service.signingName())
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
         HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
                 .request(signed.request()).contentStreamProvider(signed.payload().orElse(null)).build()).call();
         String reply = "";
         if (response.responseBody().isPresent()) {
             try (InputStream in = response.responseBody().get()) {
-                reply = new String(in.readNBytes(maxReplyBytes), StandardCharsets.UTF_8);
+                reply = new String(in.readNBytes(service.maxReplyBytes()), StandardCharsets.UTF_8);
             }
         }
         return new Reply(response.httpResponse().statusCode(),
