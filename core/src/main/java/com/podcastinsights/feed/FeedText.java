@@ -128,9 +128,12 @@ final class FeedText {
 
     private static int firstSpecial(String s, int n, boolean[] low) {
         if (n < 64) {
-            int i = 0;
-            while (i < n && !special(s.charAt(i), low)) i++;
-            return i;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                // the table test inline: special() is too large for C1 to inline, and most chars are below 256
+                if (c < 256 ? low[c] : special(c, low)) return i;
+            }
+            return n;
         }
         char[] buf = SCAN.get();
         for (int from = 0; from < n; from += buf.length) {
