@@ -73,6 +73,20 @@ final class Utf8OrCp1252Reader extends Reader {
             byte[] b = buf;
             int p = pos;
             int lim = Math.min(limit, p + (end - o));
+            // four bytes a step while all are ASCII (C1 does not unroll loops itself), then one at a time
+            while (p + 4 <= lim) {
+                byte x0 = b[p];
+                byte x1 = b[p + 1];
+                byte x2 = b[p + 2];
+                byte x3 = b[p + 3];
+                if ((x0 | x1 | x2 | x3) < 0) break;
+                cbuf[o] = (char) x0;
+                cbuf[o + 1] = (char) x1;
+                cbuf[o + 2] = (char) x2;
+                cbuf[o + 3] = (char) x3;
+                o += 4;
+                p += 4;
+            }
             while (p < lim) {
                 byte x = b[p];
                 if (x < 0) break;

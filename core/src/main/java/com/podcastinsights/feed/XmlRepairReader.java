@@ -22,14 +22,23 @@ final class XmlRepairReader extends Reader {
     private static final char[] DOCTYPE_OPEN = "<!DOCTYPE".toCharArray();
     /** How far to look for the end of a DOCTYPE's head before calling it an internal subset. */
     private static final int MAX_DOCTYPE_HEAD = 4096;
-    /** ASCII characters that end a run of ordinary text: in markup and text, and inside CDATA. */
-    private static final boolean[] STOP_TEXT = stops("&<");
-    private static final boolean[] STOP_CDATA = stops("]<");
+    /**
+     * The characters that end a run of ordinary text, one bit per state: {@link #STOP_TEXT} in markup and text,
+     * {@link #STOP_CDATA} inside CDATA. A table over every char, so the scan is one lookup per char, no range test.
+     */
+    private static final byte[] STOPS = stops();
+    private static final int STOP_TEXT = 1;
+    private static final int STOP_CDATA = 2;
 
-    private static boolean[] stops(String specials) {
-        boolean[] t = new boolean[128];
-        for (int c = 0; c < 0x20; c++) t[c] = c != '\n' && c != '\t' && c != '\r';
-        for (char c : specials.toCharArray()) t[c] = true;
+    private static byte[] stops() {
+        byte[] t = new byte[0x10000];
+        for (int c = 0; c < 0x20; c++) {
+            if (c != '\n' && c != '\t' && c != '\r') t[c] = STOP_TEXT | STOP_CDATA;
+        }
+        t['&'] = STOP_TEXT;
+        t[']'] = STOP_CDATA;
+        t['<'] = STOP_TEXT | STOP_CDATA;
+        t[0xfffe] = t[0xffff] = STOP_TEXT | STOP_CDATA;
         return t;
     }
 
@@ -126,14 +135,15 @@ final class XmlRepairReader extends Reader {
             }
             // Fast path: find the run of ordinary characters, then copy it in one arraycopy. Copying while
             // scanning stores each char separately, which C1 (Lambda's compiler) makes the slower of the two.
-            boolean[] stop = inCdata ? STOP_CDATA : STOP_TEXT;
+            int stop = inCdata ? STOP_CDATA : STOP_TEXT;
+            byte[] stops = STOPS;
             int runEnd = Math.min(n, i + (room - dstLimit));
             int j = i;
-            while (j < runEnd) {
-                char c = b[j];
-                if (c < 128 ? stop[c] : c >= 0xfffe) break;
-                j++;
+            // four chars a step while none of them stops (C1 does not unroll loops itself), then one at a time
+            while (j + 4 <= runEnd && ((stops[b[j]] | stops[b[j + 1]] | stops[b[j + 2]] | stops[b[j + 3]]) & stop) == 0) {
+                j += 4;
             }
+            while (j < runEnd && (stops[b[j]] & stop) == 0) j++;
             System.arraycopy(b, i, dst, dstLimit, j - i);
             dstLimit += j - i;
             i = j;
