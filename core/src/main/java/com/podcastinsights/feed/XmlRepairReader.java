@@ -49,6 +49,7 @@ final class XmlRepairReader extends Reader {
     private boolean eof;
     /** Where repair writes: the caller's array when it is large enough, saving a copy; else {@code small}. */
     private char[] dst;
+    private int dstStart;
     private int dstLimit;
     private int dstRoom;
     /** For callers that read a few chars at a time (the XML parser reads the declaration that way). */
@@ -89,6 +90,7 @@ final class XmlRepairReader extends Reader {
     /** Repairs input into {@code to[off..off+len)} (len of 128 or more); 0 only at the end of the input. */
     private int produce(char[] to, int off, int len) throws IOException {
         dst = to;
+        dstStart = off;
         dstLimit = off;
         // The margin leaves room for the largest single repair (9 chars) and a closing "]]>".
         dstRoom = off + len - 64;
@@ -250,7 +252,11 @@ final class XmlRepairReader extends Reader {
                 return j + 1 - i;
             }
             if (isXmlEntity(b, i + 1, nameLen)) {
-                copy(b, i, j + 1);
+                if (nameLen == 2 && b[i + 1] == 'g' && greaterThanIsPlain()) {
+                    dst[dstLimit++] = '>'; // the XML parser resolves a reference at many times the cost of a char
+                } else {
+                    copy(b, i, j + 1);
+                }
                 return j + 1 - i;
             }
             Character html = HtmlEntities.get(new String(b, i + 1, nameLen));
@@ -261,6 +267,18 @@ final class XmlRepairReader extends Reader {
         }
         emit("&amp;");
         return 1;
+    }
+
+    /**
+     * Whether "&gt;" here may be written as a plain ">", which reads the same in text and in attribute values
+     * (escaped HTML notes hold thousands). Not after "]" ("]]>" ends CDATA and is an error in text), "-" (a
+     * comment ends at "-->") or "?" (a processing instruction ends at "?>"), nor first in a chunk, whose
+     * previous char is not at hand.
+     */
+    private boolean greaterThanIsPlain() {
+        if (dstLimit <= dstStart) return false;
+        char before = dst[dstLimit - 1];
+        return before != ']' && before != '-' && before != '?';
     }
 
     /**
