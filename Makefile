@@ -15,7 +15,7 @@ VENV := .venv
 MVN := ./mvnw -B -ntp
 CLI_JAR := cli/target/podcast-insights.jar
 
-.PHONY: help run test test-java test-template package venv chromium email-lint clean bench-digest bench-scale bench-coldstart bench-feeds bench-flood bench-churn
+.PHONY: help run test test-java test-template package venv chromium email-lint clean bench-digest bench-scale bench-coldstart bench-feeds bench-feeds-ab bench-flood bench-churn
 
 help:
 	@echo "make run       run the whole pipeline locally on the bundled sample podcasts (no AWS, no internet)"
@@ -27,6 +27,7 @@ help:
 	@echo "make bench-scale  benchmark: the digest fan-out, 500,000 readers (embedded) and 10,000 (moto), simulated SES and time"
 	@echo "make bench-coldstart  benchmark: each function's cold start vs a hello-world handler (docs/performance.md)"
 	@echo "make bench-feeds  feed benchmarks: parser vs ROME, 100,000-item feed in 128 MB, 1,000-feed poll"
+	@echo "make bench-feeds-ab BASE_CLASSES=DIR  our parser vs an older build of it (DIR: its classes), thread CPU time, C1 and default JIT"
 	@echo "make bench-churn  benchmark: DynamoDB write units of an hourly poll of 1,000 feeds of 300 items, 15% changed, before vs after the known-items set"
 	@echo "make bench-flood  benchmark: one feed of 100,000 new items beside 249 honest ones, one FetchFeeds batch on moto"
 	@echo "make eval      insight ranking vs a plain TextRank on ../shared/corpus/meetings-dev: hit@5 and ROUGE-1"
@@ -142,6 +143,17 @@ bench-feeds:
 	$(MVN) -q -Pbench -pl bench/feeds -am package -DskipTests
 	$(JAVA_HOME)/bin/java -cp "bench/feeds/target/classes:bench/feeds/target/lib/*" \
 	  com.podcastinsights.bench.FeedBenchmarks "$(FEED_CORPUS)" bench/feeds/target/scratch
+# Not a test: this parser against another build of it (BASE_CLASSES, that build's class dir, e.g. a worktree of
+# 1f3d399 built with `./mvnw -q -pl shared -am package -DskipTests` -> shared/target/classes), thread CPU time,
+# same JVM, builds alternating; once with C1 only (as Lambda) and once with the default JIT
+# (docs/performance-feeds.md, "Parser against its own baseline").
+bench-feeds-ab:
+	@test -d "$(BASE_CLASSES)" || { echo "BASE_CLASSES=DIR (the baseline build's classes) is required"; exit 2; }
+	$(MVN) -q -Pbench -pl bench/feeds -am package -DskipTests
+	for jit in -XX:TieredStopAtLevel=1 -XX:+TieredCompilation; do \
+	  $(JAVA_HOME)/bin/java $$jit -cp "bench/feeds/target/classes:bench/feeds/target/lib/*" \
+	    com.podcastinsights.bench.ParserAB "$(FEED_CORPUS)" base=$(BASE_CLASSES) current=core/target/classes; \
+	done
 # Not a test: the write units of FetchFeeds' hourly poll before and after the known-items set, same run
 # (bench/feeds/RESULTS.md).
 bench-churn:

@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,12 +24,9 @@ public final class FeedDates {
                     + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?"
                     // A zone only after a time: "2013-01-27-01" is not a date with offset -01.
                     + " ?(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,]\\d+)?)?");
-    private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?");
     private static final Pattern SLASHED = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
     /** RFC 850 (and HTTP's old cookie dates): "Sunday, 06-Nov-94 08:49:37 GMT". */
     private static final Pattern DASHED = Pattern.compile("(\\d{1,2})-([A-Za-z]{3,9})\\.?-(\\d{2}|\\d{4})");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december"};
     private static final String[] WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -88,23 +87,24 @@ public final class FeedDates {
     private static Instant rfc822(String s) {
         String bare = s.replace(',', ' ').trim();
         if (bare.isEmpty()) return null; // only commas
-        String[] tokens = SPACES.split(bare);
+        List<String> tokens = tokens(bare);
         Integer day = null, month = null, year = null;
         int hour = 0, minute = 0, second = 0;
         boolean timeSeen = false;
         ZoneOffset offset = null;
-        for (int i = 0; i < tokens.length; i++) {
-            String t = tokens[i];
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
             char c = t.charAt(0);
             Matcher m;
             if (Character.isDigit(c)) {
                 // Each pattern needs its separator; testing for it first spares most tokens three matchers.
-                if (t.indexOf(':') > 0 && (m = TIME.matcher(t)).matches()) {
+                int[] time = t.indexOf(':') > 0 ? time(t) : null;
+                if (time != null) {
                     if (timeSeen) return null;
                     timeSeen = true;
-                    hour = Integer.parseInt(m.group(1));
-                    minute = Integer.parseInt(m.group(2));
-                    second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+                    hour = time[0];
+                    minute = time[1];
+                    second = time[2];
                 } else if (t.indexOf('-') > 0 && (m = DASHED.matcher(t)).matches()) {
                     Integer mo = named(m.group(2), MONTHS);
                     if (year != null || month != null || day != null || mo == null) return null;
@@ -183,14 +183,91 @@ public final class FeedDates {
         return z.length() <= 5 && z.chars().allMatch(Character::isLetter) ? ZoneOffset.UTC : null;
     }
 
+    /**
+     * "+H", "+HH", "+HMM", "+HHMM", "+H:MM" or "+HH:MM" (or "-"), ASCII digits, as regex
+     * {@code ([+-])(\\d{1,2})(?::?(\\d{2}))?} reads them; by hand, as every item's date has one.
+     */
     private static ZoneOffset offset(String text) {
-        Matcher n = OFFSET.matcher(text);
-        if (!n.matches()) return null;
-        int hours = Integer.parseInt(n.group(2));
-        int minutes = n.group(3) == null ? 0 : Integer.parseInt(n.group(3));
-        if (hours > 18 || minutes > 59) return null;
-        int sign = n.group(1).equals("-") ? -1 : 1;
+        int n = text.length();
+        if (n < 2 || (text.charAt(0) != '+' && text.charAt(0) != '-')) return null;
+        int colon = text.indexOf(':');
+        int hours;
+        int minutes;
+        if (colon >= 0) {
+            if (colon > 3 || n - colon - 1 != 2) return null;
+            hours = digits(text, 1, colon);
+            minutes = digits(text, colon + 1, n);
+        } else if (n <= 3) {
+            hours = digits(text, 1, n);
+            minutes = 0;
+        } else if (n <= 5) {
+            hours = digits(text, 1, n - 2);
+            minutes = digits(text, n - 2, n);
+        } else {
+            return null;
+        }
+        if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) return null;
+        int sign = text.charAt(0) == '-' ? -1 : 1;
         return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+
+    /**
+     * Hour, minute and second of "H:M", "H:M:S" or "H:M:S.fff" (one or two ASCII digits each, any fraction
+     * ignored), as regex {@code (\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,]\\d+)?)?} reads them; else null.
+     */
+    private static int[] time(String t) {
+        int n = t.length();
+        int[] hms = new int[3];
+        int i = 0;
+        for (int part = 0; part < 3; part++) {
+            int start = i;
+            while (i < n && i - start < 2 && t.charAt(i) >= '0' && t.charAt(i) <= '9') i++;
+            if (i == start) return null;
+            hms[part] = digits(t, start, i);
+            if (i == n) return part == 0 ? null : hms;
+            char c = t.charAt(i);
+            if (part < 2 && c == ':') {
+                i++;
+                continue;
+            }
+            if (part == 2 && (c == '.' || c == ',')) {
+                int fraction = ++i;
+                while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') i++;
+                return i > fraction && i == n ? hms : null;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** The ASCII digits t[from, to) as a number, or -1 when empty or any is not a digit. */
+    private static int digits(String t, int from, int to) {
+        if (from >= to) return -1;
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** {@code s} (trimmed) split at runs of whitespace as regex {@code \\s} means it; without a regex per date. */
+    private static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>(8);
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            while (i < n && !isSpace(s.charAt(i))) i++;
+            out.add(s.substring(start, i));
+            while (i < n && isSpace(s.charAt(i))) i++;
+        }
+        return out;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
     private static boolean allDigits(String t) {

@@ -93,16 +93,15 @@ public final class FeedParser {
         Map<String, Integer> byGuid = new HashMap<>();
         Map<String, Integer> byEnclosureAndTitle = new HashMap<>();
         ParsedFeed head = stream(new ByteArrayInputStream(xml), contentType, base, item -> {
+            String pair = item.enclosureUrl() == null ? null : item.enclosureUrl() + "\n" + item.title();
             Integer at = item.guid() != null ? byGuid.get(item.guid()) : null;
-            if (at == null && item.enclosureUrl() != null) {
-                at = byEnclosureAndTitle.get(item.enclosureUrl() + "\n" + item.title());
-            }
+            if (at == null && pair != null) at = byEnclosureAndTitle.get(pair);
             if (at != null) {
                 items.set(at, items.get(at).mergedWith(item));
                 return;
             }
             if (item.guid() != null) byGuid.put(item.guid(), items.size());
-            if (item.enclosureUrl() != null) byEnclosureAndTitle.put(item.enclosureUrl() + "\n" + item.title(), items.size());
+            if (pair != null) byEnclosureAndTitle.put(pair, items.size());
             items.add(item);
         });
         return head.withItems(items);

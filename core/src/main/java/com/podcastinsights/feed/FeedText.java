@@ -59,35 +59,45 @@ final class FeedText {
         return false;
     }
 
-    /** The characters below U+0100 that may need work: C0, DEL, C1, and the lead bytes of double-encoded UTF-8. */
-    private static final boolean[] LOW = low(false);
-    /** As {@link #LOW} for multi-line text, which keeps tab and line feed as they are. */
-    private static final boolean[] LOW_MULTILINE = low(true);
+    /** Bits of {@link #WORK}: the char may need work in a single-line field, or in multi-line text. */
+    private static final int LINE = 1;
+    private static final int MULTILINE = 2;
+    /**
+     * For every char, which kinds of text may need work on it: C0, DEL, C1, the lead bytes of double-encoded
+     * UTF-8 (U+00C2-U+00F4), line and paragraph separators, bidi controls and zero-width characters. Multi-line
+     * text keeps tab and line feed. One table over all of UTF-16, so testing a char is one load: the scan of
+     * every text is a large share of parsing.
+     */
+    private static final byte[] WORK = work();
 
-    private static boolean[] low(boolean multiline) {
-        boolean[] t = new boolean[256];
-        for (int c = 0; c < 256; c++) t[c] = c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xc2 && c <= 0xf4);
-        t['\t'] = t['\n'] = !multiline;
+    private static byte[] work() {
+        byte[] t = new byte[0x10000];
+        for (int c = 0; c < 256; c++) {
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xc2 && c <= 0xf4)) t[c] = LINE | MULTILINE;
+        }
+        t['\t'] = t['\n'] = LINE;
+        int[][] ranges = {{0x061c, 0x061c}, {0x200b, 0x200f}, {0x2028, 0x202e}, {0x2060, 0x2069}, {0xfeff, 0xfeff}};
+        for (int[] r : ranges) {
+            for (int c = r[0]; c <= r[1]; c++) t[c] = LINE | MULTILINE;
+        }
         return t;
     }
 
-    /** Whether {@code c} may need work: the fast path skips every other character. */
-    private static boolean special(char c, boolean[] low) {
-        if (c < 256) return low[c];
-        return c == 0x061c || (c >= 0x200b && c <= 0x206f && ((c <= 0x200f) || (c >= 0x2028 && c <= 0x202e)
-                || c >= 0x2060 && c <= 0x2069)) || c == 0xfeff;
+    /** Whether {@code c} may need work in text of {@code kind}: the fast path skips every other character. */
+    private static boolean special(char c, int kind) {
+        return (WORK[c] & kind) != 0;
     }
 
     private static String clean(String s, boolean multiline) {
-        boolean[] low = multiline ? LOW_MULTILINE : LOW;
+        int kind = multiline ? MULTILINE : LINE;
         int n = s.length();
-        int i = firstSpecial(s, n, low);
+        int i = firstSpecial(s, n, kind);
         if (i == n) return s;
         StringBuilder out = null;
         int copied = 0; // s[copied..i) still to be appended when out exists
         while (i < n) {
             char c = s.charAt(i);
-            if (!special(c, low)) {
+            if (!special(c, kind)) {
                 i++;
                 continue;
             }
@@ -127,20 +137,25 @@ final class FeedText {
     /** Show notes run to 50,000 characters: scanning a copy in an array is faster than charAt one by one. */
     private static final ThreadLocal<char[]> SCAN = ThreadLocal.withInitial(() -> new char[4096]);
 
-    private static int firstSpecial(String s, int n, boolean[] low) {
+    private static int firstSpecial(String s, int n, int kind) {
+        byte[] work = WORK;
         if (n < 64) {
-            int i = 0;
-            while (i < n && !special(s.charAt(i), low)) i++;
-            return i;
+            for (int i = 0; i < n; i++) {
+                if ((work[s.charAt(i)] & kind) != 0) return i;
+            }
+            return n;
         }
         char[] buf = SCAN.get();
         for (int from = 0; from < n; from += buf.length) {
             int len = Math.min(buf.length, n - from);
             s.getChars(from, from + len, buf, 0);
-            for (int k = 0; k < len; k++) {
-                char c = buf[k];
-                if (c < 256 ? low[c] : special(c, low)) return from + k;
+            int k = 0;
+            // four chars a step while none needs work (C1, Lambda's compiler, does not unroll loops itself)
+            while (k + 4 <= len && ((work[buf[k]] | work[buf[k + 1]] | work[buf[k + 2]] | work[buf[k + 3]]) & kind) == 0) {
+                k += 4;
             }
+            while (k < len && (work[buf[k]] & kind) == 0) k++;
+            if (k < len) return from + k;
         }
         return n;
     }

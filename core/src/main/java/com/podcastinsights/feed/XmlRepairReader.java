@@ -22,14 +22,23 @@ final class XmlRepairReader extends Reader {
     private static final char[] DOCTYPE_OPEN = "<!DOCTYPE".toCharArray();
     /** How far to look for the end of a DOCTYPE's head before calling it an internal subset. */
     private static final int MAX_DOCTYPE_HEAD = 4096;
-    /** ASCII characters that end a run of ordinary text: in markup and text, and inside CDATA. */
-    private static final boolean[] STOP_TEXT = stops("&<");
-    private static final boolean[] STOP_CDATA = stops("]<");
+    /**
+     * The characters that end a run of ordinary text, one bit per state: {@link #STOP_TEXT} in markup and text,
+     * {@link #STOP_CDATA} inside CDATA. A table over every char, so the scan is one lookup per char, no range test.
+     */
+    private static final byte[] STOPS = stops();
+    private static final int STOP_TEXT = 1;
+    private static final int STOP_CDATA = 2;
 
-    private static boolean[] stops(String specials) {
-        boolean[] t = new boolean[128];
-        for (int c = 0; c < 0x20; c++) t[c] = c != '\n' && c != '\t' && c != '\r';
-        for (char c : specials.toCharArray()) t[c] = true;
+    private static byte[] stops() {
+        byte[] t = new byte[0x10000];
+        for (int c = 0; c < 0x20; c++) {
+            if (c != '\n' && c != '\t' && c != '\r') t[c] = STOP_TEXT | STOP_CDATA;
+        }
+        t['&'] = STOP_TEXT;
+        t[']'] = STOP_CDATA;
+        t['<'] = STOP_TEXT | STOP_CDATA;
+        t[0xfffe] = t[0xffff] = STOP_TEXT | STOP_CDATA;
         return t;
     }
 
@@ -40,6 +49,7 @@ final class XmlRepairReader extends Reader {
     private boolean eof;
     /** Where repair writes: the caller's array when it is large enough, saving a copy; else {@code small}. */
     private char[] dst;
+    private int dstStart;
     private int dstLimit;
     private int dstRoom;
     /** For callers that read a few chars at a time (the XML parser reads the declaration that way). */
@@ -80,6 +90,7 @@ final class XmlRepairReader extends Reader {
     /** Repairs input into {@code to[off..off+len)} (len of 128 or more); 0 only at the end of the input. */
     private int produce(char[] to, int off, int len) throws IOException {
         dst = to;
+        dstStart = off;
         dstLimit = off;
         // The margin leaves room for the largest single repair (9 chars) and a closing "]]>".
         dstRoom = off + len - 64;
@@ -124,18 +135,20 @@ final class XmlRepairReader extends Reader {
                     continue;
                 }
             }
-            // Fast path: copy the run of ordinary characters as it is scanned (runs are short: a tag, a word).
-            boolean[] stop = inCdata ? STOP_CDATA : STOP_TEXT;
-            char[] out = dst;
-            int d = dstLimit;
-            int runEnd = Math.min(n, i + (room - d));
-            while (i < runEnd) {
-                char c = b[i];
-                if (c < 128 ? stop[c] : c >= 0xfffe) break;
-                out[d++] = c;
-                i++;
+            // Fast path: find the run of ordinary characters, then copy it in one arraycopy. Copying while
+            // scanning stores each char separately, which C1 (Lambda's compiler) makes the slower of the two.
+            int stop = inCdata ? STOP_CDATA : STOP_TEXT;
+            byte[] stops = STOPS;
+            int runEnd = Math.min(n, i + (room - dstLimit));
+            int j = i;
+            // four chars a step while none of them stops (C1 does not unroll loops itself), then one at a time
+            while (j + 4 <= runEnd && ((stops[b[j]] | stops[b[j + 1]] | stops[b[j + 2]] | stops[b[j + 3]]) & stop) == 0) {
+                j += 4;
             }
-            dstLimit = d;
+            while (j < runEnd && (stops[b[j]] & stop) == 0) j++;
+            System.arraycopy(b, i, dst, dstLimit, j - i);
+            dstLimit += j - i;
+            i = j;
             if (i == runEnd) continue; // the run stopped for room or input, not at a special character
             char c = b[i];
             int used;
@@ -239,7 +252,11 @@ final class XmlRepairReader extends Reader {
                 return j + 1 - i;
             }
             if (isXmlEntity(b, i + 1, nameLen)) {
-                copy(b, i, j + 1);
+                if (nameLen == 2 && b[i + 1] == 'g' && greaterThanIsPlain()) {
+                    dst[dstLimit++] = '>'; // the XML parser resolves a reference at many times the cost of a char
+                } else {
+                    copy(b, i, j + 1);
+                }
                 return j + 1 - i;
             }
             Character html = HtmlEntities.get(new String(b, i + 1, nameLen));
@@ -250,6 +267,18 @@ final class XmlRepairReader extends Reader {
         }
         emit("&amp;");
         return 1;
+    }
+
+    /**
+     * Whether "&gt;" here may be written as a plain ">", which reads the same in text and in attribute values
+     * (escaped HTML notes hold thousands). Not after "]" ("]]>" ends CDATA and is an error in text), "-" (a
+     * comment ends at "-->") or "?" (a processing instruction ends at "?>"), nor first in a chunk, whose
+     * previous char is not at hand.
+     */
+    private boolean greaterThanIsPlain() {
+        if (dstLimit <= dstStart) return false;
+        char before = dst[dstLimit - 1];
+        return before != ']' && before != '-' && before != '?';
     }
 
     /**

@@ -275,6 +275,18 @@ class FeedParserRobustnessTest {
     }
 
     @Test
+    void escapedGreaterThanReadsTheSameInTextInAttributesAndAfterABracket() throws FeedFormatException {
+        // The repair reader passes most "&gt;" on as a plain ">" (cheaper to parse); after "]" it must not, as
+        // "]]>" in text is an error.
+        ParsedFeed feed = parse(rss("", "<item><guid>1</guid><title>a &gt; b ]]&gt; c ]&gt;</title>"
+                + "<podcast:transcript url=\"https://shows.example/t.vtt\" type=\"text/vtt&gt;\"/></item>"));
+
+        FeedItem item = feed.items().get(0);
+        assertEquals("a > b ]]> c ]>", item.title());
+        assertEquals("text/vtt>", item.transcripts().get(0).type());
+    }
+
+    @Test
     void repairsThatGrowTheTextAcrossManyBuffersLoseNothing() throws FeedFormatException {
         String bare = "a&b ".repeat(12_000); // 48,000 chars, under the 50,000-char cap of show notes
         String notes = "x".repeat(30_000) + "&nbsp;" + "&copy;".repeat(2_000);
