@@ -55,11 +55,13 @@ final class TextCleaner {
      * An abandoned start: up to five words after a clause boundary ending in a word that cannot end a phrase (an
      * article, a preposition, an auxiliary, a subject pronoun, a sentence adverb), then a comma and a new start:
      * "I do like the, it's not", "I was, I think we", "but hopefully, but maybe", "it will still, it'll still".
-     * Not before a parenthetical ("The answer is, of course, no"), which closes with a second comma.
+     * Not before a parenthetical ("The answer is, of course, no"), which closes with a second comma, nor in a
+     * condition ("If it isn't, we retry"). Runs after {@link Disfluency#repair}.
      */
     private static final Pattern ABANDONED = Pattern.compile(
-            "(?i)(?:(?<=^)|(?<=[,.;:!?]\\s))(?:[\\p{L}'’]+\\s+){0,4}(?:the|a|an|of|to|with|for|in|on|is|was|are|were|will|would|can|could|"
+            "(?i)(?:(?<=^)|(?<=[,.;:!?]\\s))(?!(?:if|when|whether|unless|though|although)\\b)(?:[\\p{L}'’]+\\s+){0,4}(?:the|a|an|of|to|with|for|in|on|is|was|are|were|will|would|can|could|"
                     + "i|we|they|he|she|my|our|their|your|his|and|but|or|that's|it's|there's|still|just|hopefully|"
+                    + "not|don't|doesn't|didn't|isn't|wasn't|aren't|won't|can't|"
                     + "probably|maybe)\\s*,\\s+(?=\\p{L})(?!(?:[\\p{L}'’]+\\s+){0,3}[\\p{L}'’]+,)");
     /**
      * A clause restarted after one auxiliary or adverb: "issues that were that have been", "we somehow we were".
@@ -122,6 +124,7 @@ final class TextCleaner {
         String s = SPACES.matcher(text).replaceAll(" ").trim();
         s = BACKCHANNEL.matcher(s).replaceAll("");
         s = HESITATION.matcher(s).replaceAll("");
+        s = Disfluency.repair(s);
         s = YOU_KNOW.matcher(s).replaceAll("");
         s = I_MEAN.matcher(s).replaceAll(" ");
         s = TAG.matcher(s).replaceAll(m -> m.group().trim().endsWith(",") ? "," : ".");
@@ -150,7 +153,7 @@ final class TextCleaner {
         s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         s = LOWER_AFTER_END.matcher(s).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
         if (!ENDS_WITH_STOP.matcher(s).matches()) s = s + ".";
-        return s;
+        return Disfluency.trimDanglingEnd(s);
     }
 
     private static String collapseStutters(String s) {
