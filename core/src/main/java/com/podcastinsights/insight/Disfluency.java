@@ -109,15 +109,40 @@ final class Disfluency {
             "(?i)(?:,\\s+|\\s+(?=(?:such that|so that|because|which|and|but|so|while|whereas)\\s))");
     private static final Pattern LAST_SENTENCE = Pattern.compile("(?<=[.!?])\\s+(?=\\p{Lu})");
 
+    /**
+     * What still reads as broken speech after repair, one match per blemish: a filler the rules had to leave
+     * ("you know the", "kind of"), a verb form no writer would put there ("it just like", "It's were", "we're the
+     * team is"), an article or a preposition before a comma or a pronoun ("look at, people", "uses the it"), and a
+     * sentence of 45 words or more with no stop (unpunctuated machine transcription).
+     */
+    private static final Pattern RESIDUE = Pattern.compile(
+            "(?i)\\b(?:you know|i mean|kind of|sort of|or whatever|and stuff|gonna|wanna|yeah|okay)\\b"
+                    + "|\\b(?:it|this|that|he|she)\\s+(?:just\\s+)?like\\s+(?!to\\b)"
+                    + "|\\b(?:it's|that's|there's|he's|she's)\\s+(?:were|was|is|are|will|can|has|have|goes|does)\\b"
+                    + "|\\b(?:is|are|was|were)\\s+(?:is|are|was|were|has|have)\\b"
+                    + "|\\b(?:we're|they're|i'm|you're)\\s+(?:the|a)\\s+(?:[\\p{L}-]+\\s+){0,3}(?:is|are|was|were)\\b"
+                    + "|\\b(?:the|a|an|of|to|at|in|on|for|with|from)\\s*,"
+                    + "|\\b(?:the|a|an)\\s+(?:i|we|they|he|she|is|are|was|were|it's)\\b"
+                    + "|\\b(?:i|we|they|he|she)\\s+(?:i|we|they|he|she)\\b");
+    private static final Pattern SENTENCE_STOP = Pattern.compile("[.!?…]");
+    static final int RUN_ON_WORDS = 45;
+
+    /** The blemishes {@link #RESIDUE} finds in a cleaned text, plus one for each run-on sentence. */
+    static int residue(String cleaned) {
+        int n = 0;
+        Matcher m = RESIDUE.matcher(cleaned);
+        while (m.find()) n++;
+        for (String sentence : SENTENCE_STOP.split(cleaned)) if (Words.count(sentence) >= RUN_ON_WORDS) n++;
+        return n;
+    }
+
     private Disfluency() {
     }
 
     /** Runs before the cleaner's own rules, on text whose hesitations are already gone. */
     static String repair(String text) {
-        String s = text;
-        s = replaceQuotes(s);
-        String quoted = s;
-        s = INTERJECTION.matcher(quoted).replaceAll(m -> atSentenceStart(quoted, m.start()) ? "" : ", ");
+        String quoted = text;
+        String s = INTERJECTION.matcher(quoted).replaceAll(m -> atSentenceStart(quoted, m.start()) ? "" : ", ");
         s = SENTENCE_MARKER.matcher(s).replaceAll("");
         s = CLAUSE_FILLER.matcher(s).replaceAll("");
         s = EXTENDER.matcher(s).replaceAll("");
@@ -126,13 +151,21 @@ final class Disfluency {
         s = SAY_HEDGE.matcher(s).replaceAll("");
         s = RIGHT_TAG.matcher(s).replaceAll(" ");
         s = ARTICLE_ASIDE.matcher(s).replaceAll(m -> Matcher.quoteReplacement((m.group(1) != null ? m.group(1) : m.group(2)) + " "));
+        return restarts(s);
+    }
+
+    /**
+     * The restarts alone (and spoken quote marks): what a speaker said twice or began and abandoned. Fillers are
+     * left, since {@link ReaderFit} counts them as a sign of halting speech while it forgives a repaired restart.
+     */
+    static String restarts(String text) {
+        String s = replaceQuotes(text);
         s = PREPOSITION_RESTART.matcher(s).replaceAll("");
         s = untilStable(s, PRONOUN_RESTART);
         s = PRONOUN_COMMA.matcher(s).replaceAll("$1 ");
         s = dropPhraseRestarts(s);
         s = ASIDE_RESTART.matcher(s).replaceAll("");
-        s = dropPartialWords(s);
-        return s;
+        return dropPartialWords(s);
     }
 
     /** Runs last, on the cleaned text: a final sentence that trails off is cut back to its last whole clause. */

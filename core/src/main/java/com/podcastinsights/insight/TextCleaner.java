@@ -120,11 +120,22 @@ final class TextCleaner {
         return !tokens.isEmpty() && CLAUSE_MARKERS.contains(tokens.get(0));
     }
 
-    static String clean(String text) {
+    /**
+     * The spoken text with its hesitations dropped and its restarts repaired ({@link Disfluency#restarts}): the
+     * repairs {@link ReaderFit} does not count against a passage.
+     */
+    static String withRestartsRepaired(String text) {
+        return Disfluency.restarts(withoutHesitations(text));
+    }
+
+    private static String withoutHesitations(String text) {
         String s = SPACES.matcher(text).replaceAll(" ").trim();
         s = BACKCHANNEL.matcher(s).replaceAll("");
-        s = HESITATION.matcher(s).replaceAll("");
-        s = Disfluency.repair(s);
+        return HESITATION.matcher(s).replaceAll("");
+    }
+
+    static String clean(String text) {
+        String s = Disfluency.repair(withoutHesitations(text));
         s = YOU_KNOW.matcher(s).replaceAll("");
         s = I_MEAN.matcher(s).replaceAll(" ");
         s = TAG.matcher(s).replaceAll(m -> m.group().trim().endsWith(",") ? "," : ".");
