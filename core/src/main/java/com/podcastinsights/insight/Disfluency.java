@@ -154,11 +154,8 @@ final class Disfluency {
         return restarts(s);
     }
 
-    /**
-     * The restarts alone (and spoken quote marks): what a speaker said twice or began and abandoned. Fillers are
-     * left, since {@link ReaderFit} counts them as a sign of halting speech while it forgives a repaired restart.
-     */
-    static String restarts(String text) {
+    /** The restarts (and spoken quote marks): what a speaker said twice or began and abandoned. */
+    private static String restarts(String text) {
         String s = replaceQuotes(text);
         s = PREPOSITION_RESTART.matcher(s).replaceAll("");
         s = untilStable(s, PRONOUN_RESTART);

@@ -120,14 +120,6 @@ final class TextCleaner {
         return !tokens.isEmpty() && CLAUSE_MARKERS.contains(tokens.get(0));
     }
 
-    /**
-     * The spoken text with its hesitations dropped and its restarts repaired ({@link Disfluency#restarts}): the
-     * repairs {@link ReaderFit} does not count against a passage.
-     */
-    static String withRestartsRepaired(String text) {
-        return Disfluency.restarts(withoutHesitations(text));
-    }
-
     private static String withoutHesitations(String text) {
         String s = SPACES.matcher(text).replaceAll(" ").trim();
         s = BACKCHANNEL.matcher(s).replaceAll("");

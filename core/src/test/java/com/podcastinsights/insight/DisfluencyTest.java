@@ -118,4 +118,17 @@ class DisfluencyTest {
                 TextCleaner.clean("Caching works because the hot set is small. Most reads never reach the disk. And the."));
         assertEquals("That is what you should do.", TextCleaner.clean("That is what you should do."), "a final \"do\" waits for nothing");
     }
+
+    @Test
+    void countsWhatRepairLeavesBroken() {
+        assertEquals(0, Disfluency.residue("Caching works because the hot set is small, so most reads never reach the disk."));
+        assertEquals(1, Disfluency.residue("The worker dies before the report is written. It just like stops."));
+        assertEquals(1, Disfluency.residue("The index is the largest directory. It's were four million feeds."));
+        assertEquals(1, Disfluency.residue("Take a quick look at, people news."));
+        assertEquals(0, Disfluency.residue("It looks like rain, and I like it."), "\"like\" as a verb or a preposition");
+        String runOn = "the team is supporting this and we are going to do it moving forward and what that means is that people "
+                + "can depend on a free threaded version and change their code accordingly if necessary which is great for web services "
+                + "and for a lot of the async work people do";
+        assertEquals(1, Disfluency.residue(runOn));
+    }
 }
