@@ -62,7 +62,7 @@ class ReaderFitTest {
     void aPassageThatStillReadsBrokenAfterRepairRanksBelowCleanOnes() {
         List<String> texts = List.of("The queue is the bottleneck because every write waits on one lock.",
                 "The index is rebuilt nightly because the import replaces every row.",
-                "The cache is the bottleneck because it's were every write and it just like waits for the lock.");
+                "The cache is the bottleneck because every write is were slow, so a worker waits and that just like stalls.");
         List<List<Sentence>> passages = texts.stream().map(t -> List.of(new Sentence(t, 0, null, 0, false))).toList();
         List<String> cleaned = texts.stream().map(TextCleaner::clean).toList();
         double[] f = ReaderFit.factors(passages, cleaned);
