@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Makes spoken text readable in an email without changing what was said: drops hesitations ("um", "uh"),
  * discourse fillers ("you know", "I mean", "like", "sort of", "basically", a tag "right?"), stutters and
  * repeated phrases ("that that", "in the, in the"), abandoned starts ("I was, I think we", "the, it's") and the
- * discourse marker a speaker opened with ("So, ..."). The exact passage is kept next to it as
+ * discourse marker a speaker opened with ("So, ..."); {@link Disfluency} repairs the rest of spontaneous speech
+ * (interjections, self-corrections, restarts, cut-off words, a trailing-off end). The exact passage is kept next to it as
  * {@code sourceText}, so nothing here has to be reversible.
  *
  * <p>Each rule is one a reader of transcripts would state: a word is dropped only where grammar says it carries
