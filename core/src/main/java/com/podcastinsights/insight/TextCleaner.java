@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Makes spoken text readable in an email without changing what was said: drops hesitations ("um", "uh"),
  * discourse fillers ("you know", "I mean", "like", "sort of", "basically", a tag "right?"), stutters and
  * repeated phrases ("that that", "in the, in the"), abandoned starts ("I was, I think we", "the, it's") and the
- * discourse marker a speaker opened with ("So, ..."). The exact passage is kept next to it as
+ * discourse marker a speaker opened with ("So, ..."); {@link Disfluency} repairs the rest of spontaneous speech
+ * (interjections, self-corrections, restarts, cut-off words, a trailing-off end). The exact passage is kept next to it as
  * {@code sourceText}, so nothing here has to be reversible.
  *
  * <p>Each rule is one a reader of transcripts would state: a word is dropped only where grammar says it carries
@@ -55,11 +56,13 @@ final class TextCleaner {
      * An abandoned start: up to five words after a clause boundary ending in a word that cannot end a phrase (an
      * article, a preposition, an auxiliary, a subject pronoun, a sentence adverb), then a comma and a new start:
      * "I do like the, it's not", "I was, I think we", "but hopefully, but maybe", "it will still, it'll still".
-     * Not before a parenthetical ("The answer is, of course, no"), which closes with a second comma.
+     * Not before a parenthetical ("The answer is, of course, no"), which closes with a second comma, nor in a
+     * condition ("If it isn't, we retry"). Runs after {@link Disfluency#repair}.
      */
     private static final Pattern ABANDONED = Pattern.compile(
-            "(?i)(?:(?<=^)|(?<=[,.;:!?]\\s))(?:[\\p{L}'’]+\\s+){0,4}(?:the|a|an|of|to|with|for|in|on|is|was|are|were|will|would|can|could|"
+            "(?i)(?:(?<=^)|(?<=[,.;:!?]\\s))(?!(?:if|when|whether|unless|though|although)\\b)(?:[\\p{L}'’]+\\s+){0,4}(?:the|a|an|of|to|with|for|in|on|is|was|are|were|will|would|can|could|"
                     + "i|we|they|he|she|my|our|their|your|his|and|but|or|that's|it's|there's|still|just|hopefully|"
+                    + "not|don't|doesn't|didn't|isn't|wasn't|aren't|won't|can't|"
                     + "probably|maybe)\\s*,\\s+(?=\\p{L})(?!(?:[\\p{L}'’]+\\s+){0,3}[\\p{L}'’]+,)");
     /**
      * A clause restarted after one auxiliary or adverb: "issues that were that have been", "we somehow we were".
@@ -118,10 +121,14 @@ final class TextCleaner {
         return !tokens.isEmpty() && CLAUSE_MARKERS.contains(tokens.get(0));
     }
 
-    static String clean(String text) {
+    private static String withoutHesitations(String text) {
         String s = SPACES.matcher(text).replaceAll(" ").trim();
         s = BACKCHANNEL.matcher(s).replaceAll("");
-        s = HESITATION.matcher(s).replaceAll("");
+        return HESITATION.matcher(s).replaceAll("");
+    }
+
+    static String clean(String text) {
+        String s = Disfluency.repair(withoutHesitations(text));
         s = YOU_KNOW.matcher(s).replaceAll("");
         s = I_MEAN.matcher(s).replaceAll(" ");
         s = TAG.matcher(s).replaceAll(m -> m.group().trim().endsWith(",") ? "," : ".");
@@ -150,7 +157,7 @@ final class TextCleaner {
         s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         s = LOWER_AFTER_END.matcher(s).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
         if (!ENDS_WITH_STOP.matcher(s).matches()) s = s + ".";
-        return s;
+        return Disfluency.trimDanglingEnd(s);
     }
 
     private static String collapseStutters(String s) {

@@ -57,4 +57,16 @@ class ReaderFitTest {
         double[] f = ReaderFit.factors(passages, spoken.stream().map(TextCleaner::clean).toList());
         assertTrue(f[2] < f[0] && f[2] < f[1]);
     }
+
+    @Test
+    void aPassageThatStillReadsBrokenAfterRepairRanksBelowCleanOnes() {
+        List<String> texts = List.of("The queue is the bottleneck because every write waits on one lock.",
+                "The index is rebuilt nightly because the import replaces every row.",
+                "The cache is the bottleneck because every write is were slow, so a worker waits and that just like stalls.");
+        List<List<Sentence>> passages = texts.stream().map(t -> List.of(new Sentence(t, 0, null, 0, false))).toList();
+        List<String> cleaned = texts.stream().map(TextCleaner::clean).toList();
+        double[] f = ReaderFit.factors(passages, cleaned);
+        assertTrue(Disfluency.residue(cleaned.get(2)) >= 2, cleaned.get(2));
+        assertTrue(f[2] < f[0] && f[2] < f[1]);
+    }
 }
