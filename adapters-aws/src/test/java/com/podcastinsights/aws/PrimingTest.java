@@ -10,7 +10,7 @@ class PrimingTest {
     @Test
     void everyServicePrimesWithoutANetwork() {
         assertDoesNotThrow(Priming::s3);
-        assertDoesNotThrow(Priming::dynamoDb);
+        assertDoesNotThrow(() -> Priming.dynamoDb());
         assertDoesNotThrow(Priming::eventBridge);
         assertDoesNotThrow(Priming::sesV2);
         assertDoesNotThrow(Priming::sqs);

@@ -10,8 +10,10 @@ import com.podcastinsights.event.EventEnvelope;
 import com.podcastinsights.event.InsightsExtracted;
 import com.podcastinsights.event.PipelineEvents;
 import com.podcastinsights.event.TranscriptStored;
+import com.podcastinsights.insight.ExtractedInsight;
 import com.podcastinsights.insight.ExtractionService;
 import com.podcastinsights.insight.InsightExtractor;
+import com.podcastinsights.insight.InsightRepository;
 import com.podcastinsights.insight.InsightRewriter;
 import com.podcastinsights.insight.ModelReview;
 import com.podcastinsights.insight.ShowHistory;
@@ -69,8 +71,8 @@ final class ExtractInsightsLambda {
         Transcript transcript = PrimingEpisode.transcript();
         // twice: the second run, with the first as the show's history, takes the history branch and more JIT profile
         new InsightExtractor().insights(transcript, PrimingEpisode.episode(), "2026-01-01", 5);
-        new InsightExtractor().insights(transcript, PrimingEpisode.episode(), "2026-01-01", 5,
-                ShowHistory.ofTranscripts(List.of(transcript)));
+        List<ExtractedInsight> found = new InsightExtractor().insights(transcript, PrimingEpisode.episode(),
+                "2026-01-01", 5, ShowHistory.ofTranscripts(List.of(transcript)));
         // Jackson: the event in, the stored transcript read, the event and the result out
         EventEnvelope.primeJson(PipelineEvents.TRANSCRIPT_STORED, "{\"feedId\":\"prime\",\"episodeId\":\"prime\",\"transcriptKey\":\"transcripts/prime.json\",\"source\":\"vtt\",\"segments\":3}", TranscriptStored.class);
         EventEnvelope.primeJson(PipelineEvents.INSIGHTS_EXTRACTED,
@@ -78,7 +80,8 @@ final class ExtractInsightsLambda {
                 InsightsExtracted.class);
         TranscriptCodec.read(TranscriptCodec.write(transcript));
         Priming.s3();
-        Priming.dynamoDb();
+        // the insights saved as the stage saves them (keys, score formatting, attribute types), to a canned table
+        Priming.dynamoDb(table -> new InsightRepository(table).save("prime", found, "2026-01-01T00:00:00Z"));
         Priming.eventBridge();
         Priming.containerCredentials();
     }
