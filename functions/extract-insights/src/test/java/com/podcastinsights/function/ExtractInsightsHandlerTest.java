@@ -173,5 +173,9 @@ class ExtractInsightsHandlerTest {
         assertTrue(PrimingEpisode.transcript().segments().size() >= 30);
         assertTrue(found.stream().noneMatch(i -> i.insight().text().toLowerCase(java.util.Locale.ROOT).contains("sponsor")),
                 "the sponsor read is among the insights: the priming episode no longer exercises the boilerplate cues");
+        // so priming saves the first run's insights: against itself as the show's history, nothing is new
+        assertTrue(new com.podcastinsights.insight.InsightExtractor().insights(PrimingEpisode.transcript(),
+                PrimingEpisode.episode(), "2026-01-01", 5,
+                com.podcastinsights.insight.ShowHistory.ofTranscripts(List.of(PrimingEpisode.transcript()))).isEmpty());
     }
 }
