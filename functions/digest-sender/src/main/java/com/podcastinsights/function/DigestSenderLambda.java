@@ -58,7 +58,7 @@ final class DigestSenderLambda {
     }
 
     /**
-     * SnapStart: run this function's SDK calls against a canned transport ({@link Priming}) before the snapshot,
+     * SnapStart: run this function's SDK calls against canned answers on loopback ({@link Priming}) before the snapshot,
      * and render a sample digest, so marshalling, signing, endpoint rules, Jackson and the renderer are warm in every
      * restored copy. No AWS call, no mail.
      */

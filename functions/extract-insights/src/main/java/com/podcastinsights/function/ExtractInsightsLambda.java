@@ -55,7 +55,7 @@ final class ExtractInsightsLambda {
 
     /**
      * SnapStart: turn a made-up episode of a few dozen segments ({@link PrimingEpisode}) into insights, run the Jackson paths of its events and stored transcript, and run this
-     * function's SDK calls against a canned transport ({@link Priming}) before the snapshot, so the ranking code
+     * function's SDK calls over the real transport to a loopback server answering as the service would ({@link Priming}) before the snapshot, so the ranking code
      * and the SDK pipeline are loaded and warm in every restored copy. No network and no AWS call.
      */
     static void prime() throws Exception {
@@ -73,7 +73,7 @@ final class ExtractInsightsLambda {
         TranscriptCodec.read(TranscriptCodec.write(transcript));
         Priming.s3();
         // the first run's insights (the second finds none: its history is itself) saved as the stage saves them
-        // (keys, score formatting, attribute types) to a canned table; their metric line built and dropped
+        // (keys, score formatting, attribute types) to a throwaway table; their metric line built and dropped
         Priming.dynamoDb(table -> new InsightRepository(table).save("prime", found, "2026-01-01T00:00:00Z"));
         new StageMetrics(MetricsSink.NONE, "prime", Clock.systemUTC())
                 .insights(new InsightsExtracted("prime", "prime", "2026-01-01", found.size()));

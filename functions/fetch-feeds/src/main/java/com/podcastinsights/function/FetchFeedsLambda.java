@@ -45,7 +45,7 @@ final class FetchFeedsLambda {
 
     /**
      * SnapStart: parse a tiny feed before the snapshot so the StAX and date-parsing classes are loaded and
-     * warm in every restored copy, and run this function's SDK calls against a canned transport
+     * warm in every restored copy, and run this function's SDK calls against canned answers on loopback
      * ({@link Priming}). No network and no AWS call: a connection would be stale after restore.
      */
     static void prime() throws Exception {

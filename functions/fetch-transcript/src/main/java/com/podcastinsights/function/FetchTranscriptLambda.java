@@ -51,7 +51,7 @@ final class FetchTranscriptLambda {
     /**
      * SnapStart: parse a tiny transcript of each structured format before the snapshot so the parsers and Jackson
      * (the events in and out included) are loaded and warm in every restored copy, and run the SDK calls this
-     * function makes against a canned transport ({@link Priming}): no network and no AWS call.
+     * function makes against canned answers on loopback ({@link Priming}): no network and no AWS call.
      */
     static void prime() throws Exception {
         Priming.s3();

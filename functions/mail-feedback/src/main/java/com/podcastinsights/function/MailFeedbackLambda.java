@@ -29,7 +29,7 @@ final class MailFeedbackLambda {
         return new Wiring<>(feedback, metrics, SnapStart.register(MailFeedbackLambda::prime));
     }
 
-    /** SnapStart: DynamoDB against a canned transport, the credentials path, and an SES bounce read (no write). */
+    /** SnapStart: DynamoDB against canned answers on loopback, the credentials path, and an SES bounce read (no write). */
     static void prime() throws Exception {
         Priming.dynamoDb();
         Priming.containerCredentials();

@@ -51,7 +51,7 @@ final class SendDigestLambda {
     }
 
     /**
-     * SnapStart: this function's SDK calls against a canned transport ({@link Priming}), the credentials path,
+     * SnapStart: this function's SDK calls against canned answers on loopback ({@link Priming}), the credentials path,
      * Jackson, and the planner's own domain path over a throwaway {@link PrimingTable}. No AWS call.
      */
     static void prime() throws Exception {

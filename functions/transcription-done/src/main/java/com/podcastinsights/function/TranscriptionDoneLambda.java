@@ -32,7 +32,7 @@ final class TranscriptionDoneLambda {
     }
 
     /**
-     * SnapStart: the SDK calls this function makes against a canned transport ({@link Priming}), the credentials
+     * SnapStart: the SDK calls this function makes against canned answers on loopback ({@link Priming}), the credentials
      * path, a tiny Amazon Transcribe output through the parser and the event out through Jackson. No network.
      */
     static void prime() throws Exception {

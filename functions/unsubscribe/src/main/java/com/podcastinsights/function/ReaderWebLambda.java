@@ -48,7 +48,7 @@ final class ReaderWebLambda {
     }
 
     /**
-     * SnapStart: DynamoDB against a canned transport, the credentials path, and the public URL's own path for an
+     * SnapStart: DynamoDB against canned answers on loopback, the credentials path, and the public URL's own path for an
      * unsubscribe link that is not valid (event in, token check, page, Function URL response through Jackson),
      * which reads and writes nothing. No network.
      */
