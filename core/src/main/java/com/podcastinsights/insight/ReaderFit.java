@@ -157,7 +157,7 @@ final class ReaderFit {
 
     /**
      * As {@link #unnamedSubject}, over the first {@code window} words. {@code strict} (for a pick about to be
-     * sent, not for ranking): "a cache" names what a later "it" refers to, and an opening adverb or preposition
+     * sent, not for ranking): "a cache" or "most teams" names what a later "it" or "they" refers to, and an opening adverb or preposition
      * ("Highly configurable", "During the rest") names nothing.
      */
     static boolean referenceBeforeName(String sentence, int window, boolean strict) {
@@ -170,13 +170,12 @@ final class ReaderFit {
             String raw = words[k].replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}']+$", "");
             if (raw.isEmpty()) continue;
             String w = raw.toLowerCase(Locale.ROOT).replace('’', '\'');
-            // past the tenth word a "they" usually goes back to a plural said in the same breath ("most companies
-            // overspend because they..."), which a capitalized-name test cannot see
-            if (REFERRING.contains(w) && (k < 10 || !PLURAL.contains(w))) return true;
+            if (REFERRING.contains(w)) return true;
             // a capitalized word or a number names something, and so does a sentence that opens with its noun
             // ("Postgres has"); what comes after may refer back to it
             boolean opensWithNoun = k == 0 && !Words.STOP.contains(w) && !(strict && (w.endsWith("ly") || NOT_NOUNS.contains(w)));
-            boolean indefinite = strict && (previous.equals("a") || previous.equals("an")) && !QUANTITY.contains(w);
+            // "a cache", "most companies": an indefinite or quantified noun brings in what a later "it"/"they" refers to
+            boolean indefinite = strict && INTRODUCING.contains(previous) && !QUANTITY.contains(w) && !Words.STOP.contains(w);
             boolean names = (k > 0 && Character.isUpperCase(raw.charAt(0)) && !w.equals("i") && !w.startsWith("i'"))
                     || Character.isDigit(raw.charAt(0)) || opensWithNoun || indefinite;
             previous = w;
@@ -192,7 +191,8 @@ final class ReaderFit {
     private static final Set<String> NOT_NOUNS = Set.of("during", "after", "before", "since", "while", "although",
             "though", "despite", "once", "unless", "until", "whether", "even", "through", "without", "within", "under",
             "maybe", "perhaps", "probably", "obviously", "apparently");
-    private static final Set<String> PLURAL = Set.of("they", "them", "their", "they're", "they've", "they'll");
+    private static final Set<String> INTRODUCING = Set.of("a", "an", "most", "many", "every", "each", "several",
+            "few", "no");
     private static final Set<String> QUANTITY = Set.of("lot", "bit", "few", "couple", "little", "number", "bunch");
 
     /** The share of the spoken words the cleaner dropped, beyond {@link #FREE_REPAIRS}. */
