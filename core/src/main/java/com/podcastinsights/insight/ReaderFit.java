@@ -193,7 +193,7 @@ final class ReaderFit {
             "maybe", "perhaps", "probably", "obviously", "apparently");
     private static final Set<String> INTRODUCING = Set.of("a", "an", "most", "many", "every", "each", "several",
             "few", "no");
-    private static final Set<String> QUANTITY = Set.of("lot", "bit", "few", "couple", "little", "number", "bunch");
+    private static final Set<String> QUANTITY = Set.of("lot", "bit", "time", "times", "few", "couple", "little", "number", "bunch");
 
     /** The share of the spoken words the cleaner dropped, beyond {@link #FREE_REPAIRS}. */
     static double droppedShare(List<Sentence> sentences, String cleaned) {

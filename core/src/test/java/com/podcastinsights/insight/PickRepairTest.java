@@ -36,7 +36,8 @@ class PickRepairTest {
                 "Moreover, a large share of the inspectors are assigned to the airports instead of the ferries.",
                 "One is for short lived jobs, think about cron tasks, which are fine, or queue workers.",
                 "During the rest of the week they can rewrite it as often as they want before the review.",
-                "I think that's one of the reasons the cache fills up so quickly on a busy morning."}) {
+                "I think that's one of the reasons the cache fills up so quickly on a busy morning.",
+                "If the default version would be every time you call this function, take a lock and check the ledger."}) {
             assertTrue(PickRepair.opensOnReference(opening), opening);
         }
         for (String opening : new String[]{
