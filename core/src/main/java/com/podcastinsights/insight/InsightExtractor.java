@@ -62,21 +62,32 @@ public final class InsightExtractor {
         rejudgeHead(candidates, scores, order, cleaned);
         List<Candidate> picked = new ArrayList<>();
         List<RankedPassage> out = new ArrayList<>();
+        List<Integer> broken = new ArrayList<>();
         for (int i : order) {
             if (out.size() >= topN) break;
             Candidate c = candidates.get(i);
             if (picked.stream().anyMatch(c::overlaps)) continue;
-            Candidate wider = widened(c, sentences, marks);
-            if (wider != null && picked.stream().noneMatch(wider::overlaps)) {
-                c = wider;
-                cleaned[i] = null;
+            Candidate whole = PickRepair.repair(c, sentences, marks);
+            if (whole == null || picked.stream().anyMatch(whole::overlaps)) {
+                broken.add(i);
+                continue;
             }
-            picked.add(c);
-            Sentence first = c.sentences().get(0);
-            String text = cleaned[i] != null ? cleaned[i] : cleanText(c);
-            out.add(new RankedPassage(text, c.sourceText(), round(scores[i]), first.startSeconds(), first.speaker()));
+            pick(whole, c == whole ? cleaned[i] : null, scores[i], picked, out);
+        }
+        // an episode with too few whole thoughts still sends topN: the best of the rest, as they are
+        for (int i : broken) {
+            if (out.size() >= topN) break;
+            Candidate c = candidates.get(i);
+            if (picked.stream().noneMatch(c::overlaps)) pick(c, cleaned[i], scores[i], picked, out);
         }
         return out;
+    }
+
+    private static void pick(Candidate c, String cleaned, double score, List<Candidate> picked, List<RankedPassage> out) {
+        picked.add(c);
+        Sentence first = c.sentences().get(0);
+        String text = cleaned != null ? cleaned : cleanText(c);
+        out.add(new RankedPassage(text, c.sourceText(), round(score), first.startSeconds(), first.speaker()));
     }
 
     /**
@@ -217,52 +228,6 @@ public final class InsightExtractor {
         }
         return out;
     }
-
-    /**
-     * The passage widened back (at most {@link #WIDEN_BACK} sentences, {@link #WIDEN_WORDS} words) to where its
-     * thought starts, when its first sentence refers back ("It keeps every draft...") or continues one ("Not for
-     * all the other..."): the sentences before it in the same turn name the referent. Null when it cannot be (the
-     * turn starts, a read or a question comes before, or the start is still not found). Done to the picks only:
-     * widening every candidate before ranking cost meetings-dev hit@5 0.02 (the added sentence dilutes what the
-     * reader marked), widening the picks changed it by +0.003.
-     */
-    static Candidate widened(Candidate c, List<Sentence> sentences, Boilerplate.Marks marks) {
-        int first = c.first();
-        int words = 0;
-        for (Sentence x : c.sentences()) words += x.words();
-        for (int back = 0; back < WIDEN_BACK && needsReferent(sentences.get(first).text()); back++) {
-            int k = first - 1;
-            if (k < 0) return null;
-            Sentence before = sentences.get(k);
-            if (before.turn() != sentences.get(first).turn() || sentences.get(first).topicShift() || marks.marked(k)
-                    || PassageFilter.rejectSentence(before.text()) != null || PassageFilter.isQuestion(before.text())
-                    || before.words() < MIN_OPENING_WORDS || ClaimCues.opensRundownItem(before.text())) return null;
-            words += before.words();
-            if (words > MAX_WORDS + WIDEN_WORDS) return null;
-            first = k;
-        }
-        if (first == c.first() || needsReferent(sentences.get(first).text())) return null;
-        List<Sentence> span = sentences.subList(first, c.last() + 1);
-        return new Candidate(first, c.last(), List.copyOf(span), c.opensTurn(), c.prior(), c.turnPosition(), c.chosen());
-    }
-
-    /** How many sentences back a passage may be widened to reach its referent. */
-    static final int WIDEN_BACK = 2;
-
-    /**
-     * The sentence continues a thought begun before it: it refers to something it does not name, or it opens as
-     * the tail of a sentence ("Not for all the other...", "With better access...", "Although, ...", "Written in").
-     */
-    static boolean needsReferent(String sentence) {
-        return ReaderFit.unnamedSubject(sentence) || CONTINUES.matcher(sentence.strip()).find();
-    }
-
-    private static final Pattern CONTINUES = Pattern.compile(
-            "(?i)^(?:not|with|without|although|though|also|secondly|thirdly|lastly|plus|including|especially|whereas"
-                    + "|except|unlike|than|versus|compared|based|written|built|which|whose)\\b");
-
-    /** Extra words a passage widened back to its referent may have. */
-    static final int WIDEN_WORDS = 30;
 
     static final int MAX_REPLY_WORDS = 8;
     static final int MIN_OPENING_WORDS = 6;

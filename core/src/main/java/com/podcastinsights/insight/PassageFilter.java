@@ -19,7 +19,7 @@ final class PassageFilter {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INTRO_OUTRO = Pattern.compile(
             "welcome (back )?to|\\bsubscribe\\b|rate and review|thanks for listening|thank you for listening|"
-                    + "see you next|i'?m your host|on today'?s (episode|show)|in this episode|joining me|"
+                    + "see you next|i'?m your host|on today'?s (episode|show)|in this episode|joining me|(?:glad|happy|excited|thrilled|pleased|delighted) to (?:be )?joined by|"
                     + "my guest|show notes|that'?s (it|all) for (today|this week)|next week on|leave (us )?a review",
             Pattern.CASE_INSENSITIVE);
     static final PatternSet VETOES = PatternSet.of(AD, INTRO_OUTRO);

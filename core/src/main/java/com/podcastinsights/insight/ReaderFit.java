@@ -93,6 +93,17 @@ final class ReaderFit {
     private static final Pattern ANNOUNCEMENT = Pattern.compile(
             "(?i)\\blet'?s (?:look|talk|jump|dive|move|get into|see|check)\\b|\\bnext up\\b|\\bi want(?:ed)? to (?:talk|cover|mention|show)\\b"
                     + "|\\bbefore we move on\\b|\\bmoving on\\b|\\bwe(?:'ll| will) (?:talk|get) (?:about|into|to)\\b");
+    /** Openings of a segment rather than a point: "Here's an interesting article", "I'm going to run through". */
+    private static final Pattern SEGMENT_OPENING = Pattern.compile(
+            "(?i)^(?:(?:so|and|but|okay|well|now|alright)[,]?\\s+)*(?:here'?s|here is|this is) (?:a|an|the|this|another|one more|my)\\s+"
+                    + "(?:\\w+\\s+){0,2}(?:article|post|story|project|library|tool|package|thing|item|one|pick|paper|video)\\b"
+                    + "|\\b(?:going to|gonna|i'?ll|let me|let'?s) (?:just )?(?:run through|go through|walk through|start with|talk about|go back)\\b"
+                    + "|\\b(?:different|another|quick|little) tangent\\b");
+
+    /** The sentence announces what comes next instead of saying it ("let's look at", "here's an article"). */
+    static boolean announcesTopic(String sentence) {
+        return ANNOUNCEMENT.matcher(sentence).find() || SEGMENT_OPENING.matcher(sentence.strip()).find();
+    }
     private static final Pattern CREDITS = Pattern.compile(
             "(?i)\\bthanks? (?:you )?(?:to )?(?:[\\p{Lu}][\\p{L}]+ ){1,3}for\\b|\\bthank you\\b|\\bshout[- ]?out\\b|\\bkudos\\b"
                     + "|\\b(?:all |big )?credit to\\b|\\bhat tip\\b|\\bmuch appreciation\\b|\\bbig thanks\\b");
@@ -155,10 +166,20 @@ final class ReaderFit {
      * words with no capitalized name (or number) before it, or an anaphoric noun phrase in that stretch.
      */
     static boolean unnamedSubject(String sentence) {
+        return referenceBeforeName(sentence, 10, false);
+    }
+
+    /**
+     * As {@link #unnamedSubject}, over the first {@code window} words. {@code strict} (for a pick about to be
+     * sent, not for ranking): "a cache" or "most teams" names what a later "it" or "they" refers to, and an opening adverb or preposition
+     * ("Highly configurable", "During the rest") names nothing.
+     */
+    static boolean referenceBeforeName(String sentence, int window, boolean strict) {
         String s = EXPLETIVE.matcher(sentence).replaceAll(" ");
         s = TIME_DEIXIS.matcher(s).replaceAll(" ");
         String[] words = s.strip().split("\\s+");
-        int end = Math.min(words.length, 10);
+        int end = Math.min(words.length, window);
+        String previous = "";
         for (int k = 0; k < end; k++) {
             String raw = words[k].replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}']+$", "");
             if (raw.isEmpty()) continue;
@@ -166,8 +187,12 @@ final class ReaderFit {
             if (REFERRING.contains(w)) return true;
             // a capitalized word or a number names something, and so does a sentence that opens with its noun
             // ("Postgres has"); what comes after may refer back to it
+            boolean opensWithNoun = k == 0 && !Words.STOP.contains(w) && !(strict && (w.endsWith("ly") || NOT_NOUNS.contains(w)));
+            // "a cache", "most companies": an indefinite or quantified noun brings in what a later "it"/"they" refers to
+            boolean indefinite = strict && INTRODUCING.contains(previous) && !QUANTITY.contains(w) && !Words.STOP.contains(w);
             boolean names = (k > 0 && Character.isUpperCase(raw.charAt(0)) && !w.equals("i") && !w.startsWith("i'"))
-                    || Character.isDigit(raw.charAt(0)) || (k == 0 && !Words.STOP.contains(w));
+                    || Character.isDigit(raw.charAt(0)) || opensWithNoun || indefinite;
+            previous = w;
             if (names) {
                 end = k;
                 break;
@@ -176,6 +201,13 @@ final class ReaderFit {
         String head = String.join(" ", Arrays.asList(words).subList(0, end));
         return ANAPHORIC_NOUN.matcher(head).find();
     }
+
+    private static final Set<String> NOT_NOUNS = Set.of("during", "after", "before", "since", "while", "although",
+            "though", "despite", "once", "unless", "until", "whether", "even", "through", "without", "within", "under",
+            "maybe", "perhaps", "probably", "obviously", "apparently");
+    private static final Set<String> INTRODUCING = Set.of("a", "an", "most", "many", "every", "each", "several",
+            "few", "no");
+    private static final Set<String> QUANTITY = Set.of("lot", "bit", "time", "times", "few", "couple", "little", "number", "bunch");
 
     /** The share of the spoken words the cleaner dropped, beyond {@link #FREE_REPAIRS}. */
     static double droppedShare(List<Sentence> sentences, String cleaned) {

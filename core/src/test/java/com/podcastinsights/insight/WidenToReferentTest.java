@@ -30,7 +30,7 @@ class WidenToReferentTest {
     @Test
     void aPickThatOpensWithItGetsTheSentenceThatNamesIt() {
         List<Sentence> sentences = List.of(s("What did you find when you looked at the ports?", 0), s(NAMES, 1), s(REFERS, 1), s(MORE, 1));
-        Candidate wider = InsightExtractor.widened(pick(sentences, 2, 3), sentences, none(4));
+        Candidate wider = PickRepair.widened(pick(sentences, 2, 3), sentences, none(4));
         assertNotNull(wider);
         assertEquals(1, wider.first());
         assertTrue(wider.sourceText().startsWith("Harbourline is"));
@@ -39,27 +39,27 @@ class WidenToReferentTest {
     @Test
     void aFragmentOpeningIsWidenedToo() {
         List<Sentence> sentences = List.of(s(NAMES, 0), s("Not for the cargo itself, but for every crane and berth booked around it.", 0), s(MORE, 0));
-        assertEquals(0, InsightExtractor.widened(pick(sentences, 1, 2), sentences, none(3)).first());
+        assertEquals(0, PickRepair.widened(pick(sentences, 1, 2), sentences, none(3)).first());
     }
 
     @Test
     void notAcrossSpeakersNorIntoAReadNorWhenTheStartIsNotFound() {
         List<Sentence> otherSpeaker = List.of(s(NAMES, 0), s(REFERS, 1), s(MORE, 1));
-        assertNull(InsightExtractor.widened(pick(otherSpeaker, 1, 2), otherSpeaker, none(3)));
+        assertNull(PickRepair.widened(pick(otherSpeaker, 1, 2), otherSpeaker, none(3)));
 
         List<Sentence> read = List.of(s(NAMES, 0), s(REFERS, 0), s(MORE, 0));
         Boilerplate.Marks marks = none(3);
         marks.kinds()[0] = BoilerplateKind.SPONSOR;
-        assertNull(InsightExtractor.widened(pick(read, 1, 2), read, marks));
+        assertNull(PickRepair.widened(pick(read, 1, 2), read, marks));
 
         List<Sentence> allPronouns = List.of(s("They said it would never ship on time, and they were right about it.", 0),
                 s("These were the same people who had built it in the first place.", 0), s(REFERS, 0), s(MORE, 0));
-        assertNull(InsightExtractor.widened(pick(allPronouns, 2, 3), allPronouns, none(4)));
+        assertNull(PickRepair.widened(pick(allPronouns, 2, 3), allPronouns, none(4)));
     }
 
     @Test
     void aPickThatNamesItsSubjectStaysAsItIs() {
         List<Sentence> sentences = List.of(s(MORE, 0), s(NAMES, 0), s(REFERS, 0));
-        assertNull(InsightExtractor.widened(pick(sentences, 1, 2), sentences, none(3)));
+        assertNull(PickRepair.widened(pick(sentences, 1, 2), sentences, none(3)));
     }
 }

@@ -1,0 +1,141 @@
+package com.podcastinsights.insight;
+
+import com.podcastinsights.transcript.Segment;
+import com.podcastinsights.transcript.Transcript;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A pick is sent as a whole thought: it names what it is about, and it ends where its thought ends. */
+class PickRepairTest {
+    private static Sentence s(String text, int turn) {
+        return new Sentence(text, 0, "Host", turn, false);
+    }
+
+    private static Candidate pick(List<Sentence> sentences, int first, int last) {
+        return new Candidate(first, last, List.copyOf(sentences.subList(first, last + 1)), false, 0.5, 0.3, false);
+    }
+
+    private static Boilerplate.Marks none(int n) {
+        return new Boilerplate.Marks(new BoilerplateKind[n], new boolean[n]);
+    }
+
+    @Test
+    void openingsThatLeanOnWhatCameBefore() {
+        for (String opening : new String[]{
+                "Highly configurable, which is great because most of the warnings I get when I run it are about spacing.",
+                "Per head, for example, is only twelve inspectors for every hundred ships, far below the average.",
+                "Moreover, a large share of the inspectors are assigned to the airports instead of the ferries.",
+                "One is for short lived jobs, think about cron tasks, which are fine, or queue workers.",
+                "During the rest of the week they can rewrite it as often as they want before the review.",
+                "I think that's one of the reasons the cache fills up so quickly on a busy morning.",
+                "If the default version would be every time you call this function, take a lock and check the ledger."}) {
+            assertTrue(PickRepair.opensOnReference(opening), opening);
+        }
+        for (String opening : new String[]{
+                "Harbourline keeps every crane booking in one ledger, so two ships can never share a berth.",
+                "When you run a cache in production, it fills up faster than any benchmark suggests.",
+                "A lot of the warnings come from a single rule about line length in the style checker.",
+                "Ferries carry more freight than trucks on this coast because the roads close every winter.",
+                "I tell clients that most harbours overspend on cranes because they plan for the busiest day of the year."}) {
+            assertFalse(PickRepair.opensOnReference(opening), opening);
+        }
+    }
+
+    @Test
+    void aDefiniteNounTheReaderHasNotMetIsWidenedWhenItCanBeAndKeptWhenNot() {
+        String driver = "The ferry pilot knows every sandbank on the route but has no idea why the timetable changes each spring.";
+        assertTrue(PickRepair.unmetDefinite(driver));
+        assertFalse(PickRepair.unmetDefinite("The truth is that most timetables are written for the winter."));
+        assertFalse(PickRepair.unmetDefinite("The Harbourline ledger keeps every booking in one place."));
+
+        List<Sentence> named = List.of(s("One planner says a regional minister is a bit like a ferry pilot on a foggy night.", 0),
+                s(driver, 0), s("Timetables in older ports were refined over two hundred years of trial and error.", 0));
+        Candidate wider = PickRepair.repair(pick(named, 1, 2), named, none(3));
+        assertEquals(0, wider.first());
+
+        List<Sentence> alone = List.of(s(driver, 0), s("Timetables in older ports were refined over two hundred years of trial and error.", 0));
+        Candidate kept = pick(alone, 0, 1);
+        assertSame(kept, PickRepair.repair(kept, alone, none(2)));
+    }
+
+    @Test
+    void aPickWhoseReferentCannotBeFoundIsNotRepairable() {
+        List<Sentence> sentences = List.of(s("What did the port authority change last year?", 0),
+                s("Highly configurable, which is great because every crane booking it holds can be moved in one step.", 1),
+                s("That alone cut the average wait outside the harbour from nine hours to three.", 1));
+        assertNull(PickRepair.repair(pick(sentences, 1, 2), sentences, none(3)));
+    }
+
+    @Test
+    void widenedNotOntoAnAnnouncementNorAPronoun() {
+        String refers = "One is for short lived jobs, think about cron tasks, which are fine, or queue workers that restart.";
+        String more = "Queue workers are the better default because a crash loses one job instead of the whole batch.";
+        List<Sentence> announced = List.of(s("I'm just going to run through some of the options here.", 0), s(refers, 0), s(more, 0));
+        assertNull(PickRepair.widened(pick(announced, 1, 2), announced, none(3)));
+        List<Sentence> pronoun = List.of(s("That's not necessarily the fastest way to schedule them.", 0), s(refers, 0), s(more, 0));
+        assertNull(PickRepair.widened(pick(pronoun, 1, 2), pronoun, none(3)));
+    }
+
+    @Test
+    void aLastSentenceThatBreaksOffIsCut() {
+        String first = "Ledgerline is a system that lets every harbour office keep an older copy of the berth plan while the new one is drafted.";
+        String second = "Then it applies the changes in order and reshapes the plan such that it's.";
+        assertTrue(PickRepair.breaksOff(second));
+        assertFalse(PickRepair.breaksOff("Then it applies the changes in order and nothing is lost."));
+        List<Sentence> sentences = List.of(s(first, 0), s(second, 0));
+        Candidate cut = PickRepair.endWhole(pick(sentences, 0, 1), sentences, none(2));
+        assertNotNull(cut);
+        assertEquals(0, cut.last());
+    }
+
+    @Test
+    void aPromisedListIsCarriedOnAndAnAnnouncedTopicIsCut() {
+        String claim = "Ferries beat trucks on this coast for most freight, and the gap has grown every year since the bridge closed.";
+        String promise = "There are two reasons for that.";
+        String reason = "The roads close every winter, and a ferry carries forty trucks' worth of pallets for the fuel of three.";
+        List<Sentence> promised = List.of(s(claim, 0), s(promise, 0), s(reason, 0));
+        Candidate carried = PickRepair.endWhole(pick(promised, 0, 1), promised, none(3));
+        assertEquals(2, carried.last());
+
+        List<Sentence> announced = List.of(s(claim, 0), s("So let's look at the ferry schedules next.", 0), s(reason, 0));
+        assertEquals(0, PickRepair.endWhole(pick(announced, 0, 1), announced, none(3)).last());
+    }
+
+    @Test
+    void theExtractorSendsTheNextWholeThoughtAndFallsBackWhenThereIsNone() {
+        String fragment = "Highly configurable, which matters because 80 percent of the 4,000 warnings it prints are spacing, "
+                + "and fixing them by hand costs a team of 12 engineers about 30 hours per release.";
+        String whole = "Style checkers pay off in large teams because every rule they enforce is one argument fewer in review, "
+                + "and reviews are where most of a team's waiting time goes.";
+        Transcript t = new Transcript("f", "e", "en", "vtt", segments("What do you make of the new checker?", fragment,
+                "And what about teams?", whole));
+        List<RankedPassage> one = new InsightExtractor().rank(t, 1);
+        assertEquals(1, one.size());
+        assertTrue(one.get(0).sourceText().startsWith("Style checkers"), one.get(0).sourceText());
+        List<RankedPassage> two = new InsightExtractor().rank(t, 2);
+        assertEquals(2, two.size(), "a thin episode still sends what it has");
+    }
+
+    @Test
+    void aHostSayingWhoJoinsThemIsAnIntroduction() {
+        assertEquals(PassageFilter.Reason.INTRO_OUTRO,
+                PassageFilter.rejectSentence("I am so glad to be joined by Mara Lind, who has run the harbour office for ten years."));
+    }
+
+    private static List<Segment> segments(String... texts) {
+        List<Segment> out = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            out.add(new Segment(i * 20.0, i * 20.0 + 19, i % 2 == 0 ? "Host" : "Guest", texts[i]));
+        }
+        return out;
+    }
+}
