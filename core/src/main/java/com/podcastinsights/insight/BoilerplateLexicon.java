@@ -28,6 +28,8 @@ final class BoilerplateLexicon {
                     + "|show ?notes|(?:linked|link|links) (?:in|from|to|below|down)|in the description"
                     + "|(?:our|my) (?:own )?(?:courses?|books?|training|newsletter|webinar|webcast|workshop|other podcast)"
                     + "|check out (?:our|my|the) (?:courses?|books?|training|patreon|website)|live ?stream|watch (?:us )?live"
+                    // a host's news of their own book or course ("I'm still working on the ... book") is a plug too
+                    + "|\\b(?:i am|i'm|we are|we're) (?:still )?(?:working on|writing|finishing) (?:the|my|our) (?:[\\w-]+ ){0,5}(?:book|course)\\b"
                     + "|tell (?:a|your) friends?|share (?:this|the) (?:episode|show|podcast)|become a (?:member|patron|supporter)"
                     + "|\\bmerch\\b|past episodes|previous episodes|(?:my|our|the) (?:other )?podcast (?:called|network)"
                     + "|\\ban? [\\w ]{1,30} production\\b|\\bproduced by\\b|\\bexecutive producer\\b"

@@ -32,6 +32,15 @@ class BoilerplateTest {
     }
 
     @Test
+    void aHostsNewsOfTheirOwnBookIsAPlugButABookAboutTheSubjectIsNot() {
+        assertEquals(BoilerplateKind.PLUG,
+                BoilerplateLexicon.kindOf("I'm still working on the testing patterns book and almost done with it."));
+        assertEquals(BoilerplateKind.PLUG, BoilerplateLexicon.kindOf("We are finishing our course on databases."));
+        assertNull(BoilerplateLexicon.kindOf("She is writing a book about why cities grow along rivers."));
+        assertNull(BoilerplateLexicon.kindOf("I'm working on the assumption that prices keep falling."));
+    }
+
+    @Test
     void whatTheShowSaidInAnEarlierEpisodeRecurs() {
         List<Sentence> today = sentences(TALK, QUIET_AD);
         assertNull(Boilerplate.mark(today, ShowHistory.NONE).kinds()[1], "no wording gives it away");
