@@ -24,7 +24,7 @@ class BoilerplateLexiconTest {
                 "Welcome back to the show.", "Bye!", "We'll be right back after this.", "My subject for today is money.",
                 "She has written three books on the subject.", "Where can people find you online?",
                 "Dr. Rao is the founder and CEO of a lab.", "Thanks so much for listening.", "Apply the code FRONTIER.",
-                "Patrocinado por una empresa.", "I'm still working on the testing patterns book.", "Suscríbete y déjanos una reseña."));
+                "Patrocinado por una empresa.", "I'm still working on the testing patterns book.", "That interview is out in the main feed.", "Suscríbete y déjanos una reseña."));
         List<Path> files = new ArrayList<>();
         Path samples = Path.of("../cli/src/main/resources/samples/transcripts");
         Path dev = TranscriptCorpusConformanceTest.corpus().resolve("podcasts-dev");

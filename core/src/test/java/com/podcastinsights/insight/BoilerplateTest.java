@@ -32,10 +32,11 @@ class BoilerplateTest {
     }
 
     @Test
-    void aHostsNewsOfTheirOwnBookIsAPlugButABookAboutTheSubjectIsNot() {
+    void aHostsNewsOfTheirOwnBookOrEpisodeIsAPlugButABookAboutTheSubjectIsNot() {
         assertEquals(BoilerplateKind.PLUG,
                 BoilerplateLexicon.kindOf("I'm still working on the testing patterns book and almost done with it."));
         assertEquals(BoilerplateKind.PLUG, BoilerplateLexicon.kindOf("We are finishing our course on databases."));
+        assertEquals(BoilerplateKind.PLUG, BoilerplateLexicon.kindOf("We had them on the show, which is out in the main feed now."));
         assertNull(BoilerplateLexicon.kindOf("She is writing a book about why cities grow along rivers."));
         assertNull(BoilerplateLexicon.kindOf("I'm working on the assumption that prices keep falling."));
     }
