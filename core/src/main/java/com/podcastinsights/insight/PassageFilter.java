@@ -34,9 +34,10 @@ final class PassageFilter {
      * the reader cannot tell what is being denied or agreed to.
      */
     private static final Pattern REPLY = Pattern.compile(
-            "^(?:(?:so|and|but|um|uh|well|oh|okay|ok|yeah)[,.]?\\s+)*(?:no|nope|not (?:really|entirely|quite|exactly|"
+            "^(?:(?:so|and|but|um|uh|well|oh|okay|ok|yeah|honestly|frankly)[,.]?\\s+)*(?:no|nope|not (?:really|entirely|quite|exactly|"
                     + "necessarily|always|at all)|yes|yep|exactly|absolutely|sure|definitely|true|correct|agreed|"
-                    + "partly|totally|happily|gladly|of course|good question|great question|fair enough|right)\\s*[,.!;:—-]",
+                    + "partly|totally|happily|gladly|of course|good question|great question|fair enough|right|"
+                    + "both|neither|either|it depends)\\s*[,.!;:—-]",
             Pattern.CASE_INSENSITIVE);
     /**
      * Openings that point back at something the reader has not heard: "The other part...", "One of the goals",

@@ -27,6 +27,9 @@ class PassageFilterTest {
                 "Long unbroken stretches of sitting slow the way muscles clear sugar from the blood, even in people who exercise."));
         assertEquals(PassageFilter.Reason.ANSWER_FRAGMENT, reject("Yeah, exactly. Long unbroken stretches of sitting slow the way "
                 + "muscles clear sugar from the blood, even in people who exercise every single day."));
+        assertEquals(PassageFilter.Reason.ANSWER_FRAGMENT, reject("Honestly, both, depending on the size of the engine you buy.",
+                "Fuel prices doubled in a year, so small cars sold out while large ones sat on the lots for months."));
+        assertNull(reject("Honestly, the cheapest fix is a timer that turns the heater off overnight, since most heat is lost while nobody is home."));
         assertNull(reject("Not every battery ages the same way: cells held full for weeks lose capacity twice as fast as cells kept half charged."));
     }
 
