@@ -1,5 +1,6 @@
 package com.podcastinsights.insight;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,31 +24,28 @@ final class Disfluency {
 
     /** "Yep", "Yeah" said inside a turn: a reply to the other speaker, not part of the sentence. */
     private static final Pattern INTERJECTION = Pattern.compile("(?i)(?<![\\p{L}'-])(?:yep|yup|yeah)(?![\\p{L}'-])[,.!]?\\s*");
-    /** A marker opening a later sentence: a self-correction ("Actually, probably X") or an appeal ("You see, "). */
-    private static final Pattern SENTENCE_MARKER = Pattern.compile(
-            "(?i)(?:(?<=^)|(?<=[.!?]\\s))(?:actually|you see|look|listen|i mean|of course)\\s*,\\s*");
-    /** "I mean" and "you know" at a clause start before a new clause; not "I mean it", "you know the answer". */
-    private static final Pattern CLAUSE_FILLER = Pattern.compile(
-            "(?i)(?:(?<=^)|(?<=[,.;!?]\\s)|(?<=\\b(?:and|but|so|or|because)\\s))(?:i mean|you know)\\s+"
-                    + "(?=(?:i|we|they|he|she|it's|there's|there|that's|this is|if|when)\\b)");
-    /** A vague extender closing a phrase: "or whatever", "and stuff", "and so on", "or something like that". */
-    private static final Pattern EXTENDER = Pattern.compile(
-            "(?i),?\\s+(?:or whatever|and stuff(?: like that)?|and so on(?: and so forth)?|and so forth|and things like that"
-                    + "|and all that(?: stuff)?|or something(?: like that)?|and that kind of (?:thing|stuff))(?=\\s*[.,;!?]|\\s*$)");
-    /** A tag asking for assent at a sentence's end without a comma: "you only do it once okay?". */
-    private static final Pattern TAG = Pattern.compile("(?i)\\s+okay\\?");
-    /** "like" before a number after "be": "there were like 40 people" (not "it was like a dream"). */
-    private static final Pattern LIKE_NUMBER = Pattern.compile(
-            "(?i)(?<=\\b(?:is|was|were|are|be|been|it's|there's|that's)\\s)like,?\\s+(?=\\d|(?:about|over|around|almost|two|three|four|five|ten|a hundred|a thousand)\\b)");
-    /** A comma after an article or "let's" is never grammar: "the, again, creature comforts", "Let's, take". */
-    private static final Pattern ARTICLE_ASIDE = Pattern.compile(
-            "(?i)\\b(?:(the|a|an)\\s*,\\s+(?:again|actually|I think|say|basically|so)\\s*,|(let's)\\s*,)\\s+");
-    /** "say" as a hedge after a preposition: "a range of say rare diseases" (not "to say"). */
-    private static final Pattern SAY_HEDGE = Pattern.compile("(?i)(?<=\\b(?:of|with|about|for|than|from|around)\\s)say,?\\s+(?=[\\p{L}\\d])");
-    /** ", right" that is a tag before a word "right" does not modify: "before the courts, right anywhere". */
-    private static final Pattern RIGHT_TAG = Pattern.compile(
-            "(?i),\\s*right\\s+(?!(?:now|here|there|away|after|before|at|in|on|to|from|into|when|next|back|off|up|down|through|"
-                    + "across|behind|around|where|under|over|out|side|hand|answer|thing|things|way|one|ones|person|people|time|place|of|and|or|,)\\b)");
+    /** The repairs after the interjections, in order. */
+    private static final List<Rewrite> REPAIRS = List.of(
+            // A marker opening a later sentence: a self-correction ("Actually, probably X") or an appeal ("You see, ").
+            Rewrite.of("(?i)(?:(?<=^)|(?<=[.!?]\\s))(?:actually|you see|look|listen|i mean|of course)\\s*,\\s*", ""),
+            // "I mean" and "you know" at a clause start before a new clause; not "I mean it", "you know the answer".
+            Rewrite.of("(?i)(?:(?<=^)|(?<=[,.;!?]\\s)|(?<=\\b(?:and|but|so|or|because)\\s))(?:i mean|you know)\\s+"
+                    + "(?=(?:i|we|they|he|she|it's|there's|there|that's|this is|if|when)\\b)", ""),
+            // A vague extender closing a phrase: "or whatever", "and stuff", "and so on", "or something like that".
+            Rewrite.of("(?i),?\\s+(?:or whatever|and stuff(?: like that)?|and so on(?: and so forth)?|and so forth|and things like that"
+                    + "|and all that(?: stuff)?|or something(?: like that)?|and that kind of (?:thing|stuff))(?=\\s*[.,;!?]|\\s*$)", ""),
+            // A tag asking for assent at a sentence's end without a comma: "you only do it once okay?".
+            Rewrite.of("(?i)\\s+okay\\?", "."),
+            // "like" before a number after "be": "there were like 40 people" (not "it was like a dream").
+            Rewrite.of("(?i)(?<=\\b(?:is|was|were|are|be|been|it's|there's|that's)\\s)like,?\\s+(?=\\d|(?:about|over|around|almost|two|three|four|five|ten|a hundred|a thousand)\\b)", ""),
+            // "say" as a hedge after a preposition: "a range of say rare diseases" (not "to say").
+            Rewrite.of("(?i)(?<=\\b(?:of|with|about|for|than|from|around)\\s)say,?\\s+(?=[\\p{L}\\d])", ""),
+            // ", right" that is a tag before a word "right" does not modify: "before the courts, right anywhere".
+            Rewrite.of("(?i),\\s*right\\s+(?!(?:now|here|there|away|after|before|at|in|on|to|from|into|when|next|back|off|up|down|through|"
+                    + "across|behind|around|where|under|over|out|side|hand|answer|thing|things|way|one|ones|person|people|time|place|of|and|or|,)\\b)", " "),
+            // A comma after an article or "let's" is never grammar: "the, again, creature comforts", "Let's, take".
+            Rewrite.of("(?i)\\b(?:(the|a|an)\\s*,\\s+(?:again|actually|I think|say|basically|so)\\s*,|(let's)\\s*,)\\s+",
+                    m -> Matcher.quoteReplacement((m.group(1) != null ? m.group(1) : m.group(2)) + " ")));
     /** A preposition and a determiner said again with another determiner: "for many for more than". */
     private static final Pattern PREPOSITION_RESTART = Pattern.compile(
             "(?i)\\b(for|in|of|with|on|at|from|about|by)\\s+(?:a|an|the|this|that|these|those|many|some|any|most|our|my|your|"
@@ -143,15 +141,7 @@ final class Disfluency {
     static String repair(String text) {
         String quoted = text;
         String s = INTERJECTION.matcher(quoted).replaceAll(m -> atSentenceStart(quoted, m.start()) ? "" : ", ");
-        s = SENTENCE_MARKER.matcher(s).replaceAll("");
-        s = CLAUSE_FILLER.matcher(s).replaceAll("");
-        s = EXTENDER.matcher(s).replaceAll("");
-        s = TAG.matcher(s).replaceAll(".");
-        s = LIKE_NUMBER.matcher(s).replaceAll("");
-        s = SAY_HEDGE.matcher(s).replaceAll("");
-        s = RIGHT_TAG.matcher(s).replaceAll(" ");
-        s = ARTICLE_ASIDE.matcher(s).replaceAll(m -> Matcher.quoteReplacement((m.group(1) != null ? m.group(1) : m.group(2)) + " "));
-        return restarts(s);
+        return restarts(Rewrite.applyAll(REPAIRS, s));
     }
 
     /** The restarts (and spoken quote marks): what a speaker said twice or began and abandoned. */

@@ -25,68 +25,66 @@ final class TextCleaner {
     private static final Pattern HESITATION = Pattern.compile("(?i)(?<![\\p{L}'-])(?:u+m+|u+h+|erm|uhm|er|hmm+|mm+)(?![\\p{L}'-])[,.…]?\\s*");
     /** A sentence whose first word was a hesitation now starts in lower case. */
     private static final Pattern LOWER_AFTER_END = Pattern.compile("([.!?]\\s+)(\\p{Ll})");
-    private static final Pattern YOU_KNOW = Pattern.compile("(?i)(?:,\\s*)?\\byou know\\b(?:\\s*,|(?=\\s*[.!?;]))");
-    private static final Pattern I_MEAN = Pattern.compile("(?i)(?:^|(?<=[,.;])|(?<=\\b(?:and|but|so|or|because)))\\s*i mean,\\s*");
-    private static final Pattern HYPHEN_STUTTER = Pattern.compile("(?i)\\b([\\p{L}']+)-\\s+(?=\\1\\b)");
-    private static final Pattern STUTTER = Pattern.compile("(?i)\\b([\\p{L}']+)(?:,?\\s+\\1\\b)+");
-    /** "in the, in the", "et cetera, et cetera", "three times or three times": a phrase said twice in a row. */
-    private static final Pattern PHRASE_REPEAT = Pattern.compile(
-            "(?i)\\b((?:[\\p{L}'\\d]+\\s+){1,3}[\\p{L}'\\d]+)(?:,|\\s+or)?\\s+\\1\\b");
     private static final String QUANTITY = "(?:over|about|around|almost|maybe|just|some|something|one|two|three|"
             + "four|five|ten|a couple|a few|a hundred|a thousand|\\d[\\d,.]*)";
+
     /**
-     * "there's like a couple", "had like a phishing domain", ", like over a hundred": "like" between a verb of
-     * having or a comma and what is had or counted. A "like" after "was" or before "a" after a comma is left: it
-     * is a simile ("It was like a dream", "fragile, like a house of cards").
+     * What the cleaner drops after {@link Disfluency#repair}, in order: fillers first, then stutters and repeats
+     * (which the fillers hid: "in the, you know, in the"), then abandoned starts, then the punctuation the drops
+     * left behind.
      */
-    private static final Pattern LIKE_FILLER = Pattern.compile(
-            "(?i)(?<=\\b(?:there's|there are|there were|had|has|have|got|get|took|takes|with|for))\\s+like,?(?=\\s+(?:a|an|the|some|"
-                    + QUANTITY + ")\\b)|(?<=,)\\s+like(?=\\s+" + QUANTITY + "\\b)");
-    /** "like," as a pause, "If like the default", "So like there's", "to like help", "Like if I": "like" that links nothing. */
-    private static final Pattern LIKE_PAUSE = Pattern.compile(
-            "(?i)(?<![\\p{L}'])like,\\s*|(?<=\\b(?:if|when|so|and|but|because|or|to)\\s)like\\s+(?!(?:it|this|that|them|him|her|me|us|you|to)\\b)"
-                    + "|(?:(?<=^)|(?<=[.!?]\\s))like\\s+(?=(?:if|when|there|we|i|you|they|it's|so|in)\\b)");
-    /** A hedge, not a noun phrase: "it's sort of the top two", "is kind of a core layer" (but "a kind of tool", "all sorts of"). */
-    private static final Pattern HEDGE = Pattern.compile(
-            "(?i)(?<!\\b(?:a|the|this|that|these|those|what|some|any|which|one|every|each|no|same|different|certain|all|many|other|your|my|our|their|his|her|its)\\s)"
-                    + "\\b(?:sort|kind) of\\s+(?!(?:thing|things|stuff|like)\\b)|(?<![\\p{L}'])basically,?\\s+");
-    /** A tag asking for assent, said in passing: "..., right." or "..., okay?" or "..., right, whatever the state ...". */
-    private static final Pattern TAG = Pattern.compile("(?i),\\s*(?:right|okay|ok|yeah)\\s*(?:[.?]|,(?=\\s))");
-    /**
-     * An abandoned start: up to five words after a clause boundary ending in a word that cannot end a phrase (an
-     * article, a preposition, an auxiliary, a subject pronoun, a sentence adverb), then a comma and a new start:
-     * "I do like the, it's not", "I was, I think we", "but hopefully, but maybe", "it will still, it'll still".
-     * Not before a parenthetical ("The answer is, of course, no"), which closes with a second comma, nor in a
-     * condition ("If it isn't, we retry"). Runs after {@link Disfluency#repair}.
-     */
-    private static final Pattern ABANDONED = Pattern.compile(
-            "(?i)(?:(?<=^)|(?<=[,.;:!?]\\s))(?!(?:if|when|whether|unless|though|although)\\b)(?:[\\p{L}'’]+\\s+){0,4}(?:the|a|an|of|to|with|for|in|on|is|was|are|were|will|would|can|could|"
+    private static final List<Rewrite> DROPS = List.of(
+            Rewrite.of("(?i)(?:,\\s*)?\\byou know\\b(?:\\s*,|(?=\\s*[.!?;]))", ""),
+            Rewrite.of("(?i)(?:^|(?<=[,.;])|(?<=\\b(?:and|but|so|or|because)))\\s*i mean,\\s*", " "),
+            // A tag asking for assent, said in passing: "..., right." or "..., okay?" or "..., right, whatever the state ...".
+            Rewrite.of("(?i),\\s*(?:right|okay|ok|yeah)\\s*(?:[.?]|,(?=\\s))", m -> m.group().trim().endsWith(",") ? "," : "."),
+            // A hedge, not a noun phrase: "it's sort of the top two", "is kind of a core layer" (but "a kind of tool", "all sorts of").
+            Rewrite.of("(?i)(?<!\\b(?:a|the|this|that|these|those|what|some|any|which|one|every|each|no|same|different|certain|all|many|other|your|my|our|their|his|her|its)\\s)"
+                    + "\\b(?:sort|kind) of\\s+(?!(?:thing|things|stuff|like)\\b)|(?<![\\p{L}'])basically,?\\s+", ""),
+            // "like," as a pause, "If like the default", "So like there's", "to like help", "Like if I": "like" that links nothing.
+            Rewrite.of("(?i)(?<![\\p{L}'])like,\\s*|(?<=\\b(?:if|when|so|and|but|because|or|to)\\s)like\\s+(?!(?:it|this|that|them|him|her|me|us|you|to)\\b)"
+                    + "|(?:(?<=^)|(?<=[.!?]\\s))like\\s+(?=(?:if|when|there|we|i|you|they|it's|so|in)\\b)", ""),
+            // "there's like a couple", "had like a phishing domain", ", like over a hundred": "like" between a verb of
+            // having or a comma and what is had or counted. A "like" after "was" or before "a" after a comma is left: it
+            // is a simile ("It was like a dream", "fragile, like a house of cards").
+            Rewrite.of("(?i)(?<=\\b(?:there's|there are|there were|had|has|have|got|get|took|takes|with|for))\\s+like,?(?=\\s+(?:a|an|the|some|"
+                    + QUANTITY + ")\\b)|(?<=,)\\s+like(?=\\s+" + QUANTITY + "\\b)", ""),
+            Rewrite.of("(?i)\\b([\\p{L}']+)-\\s+(?=\\1\\b)", ""),
+            // A word said twice; but "had had" is grammar, not a stutter.
+            Rewrite.of("(?i)\\b([\\p{L}']+)(?:,?\\s+\\1\\b)+",
+                    m -> Matcher.quoteReplacement(m.group(1).equalsIgnoreCase("had") ? m.group() : m.group(1))),
+            // "in the, in the", "et cetera, et cetera", "three times or three times": a phrase said twice in a row.
+            Rewrite.of("(?i)\\b((?:[\\p{L}'\\d]+\\s+){1,3}[\\p{L}'\\d]+)(?:,|\\s+or)?\\s+\\1\\b", "$1"),
+            // A clause restarted after one auxiliary or adverb: "issues that were that have been", "we somehow we were".
+            // Not after a verb of saying or thinking ("I think I", "they said they"), which is a clause of its own.
+            Rewrite.of("(?i)\\b(that|which|who|i|we|they|he|she|you)\\s+(?:was|were|is|are|will|would|can|could|should|have|has|had|"
+                    + "just|also|really|somehow|actually|still|then|did|do|don't|didn't)\\s+(?=\\1\\s+\\p{L})", ""),
+            // An abandoned start: up to five words after a clause boundary ending in a word that cannot end a phrase (an
+            // article, a preposition, an auxiliary, a subject pronoun, a sentence adverb), then a comma and a new start:
+            // "I do like the, it's not", "I was, I think we", "but hopefully, but maybe", "it will still, it'll still".
+            // Not before a parenthetical ("The answer is, of course, no"), which closes with a second comma, nor in a
+            // condition ("If it isn't, we retry").
+            Rewrite.of("(?i)(?:(?<=^)|(?<=[,.;:!?]\\s))(?!(?:if|when|whether|unless|though|although)\\b)(?:[\\p{L}'’]+\\s+){0,4}(?:the|a|an|of|to|with|for|in|on|is|was|are|were|will|would|can|could|"
                     + "i|we|they|he|she|my|our|their|your|his|and|but|or|that's|it's|there's|still|just|hopefully|"
                     + "not|don't|doesn't|didn't|isn't|wasn't|aren't|won't|can't|"
-                    + "probably|maybe)\\s*,\\s+(?=\\p{L})(?!(?:[\\p{L}'’]+\\s+){0,3}[\\p{L}'’]+,)");
-    /**
-     * A clause restarted after one auxiliary or adverb: "issues that were that have been", "we somehow we were".
-     * Not after a verb of saying or thinking ("I think I", "they said they"), which is a clause of its own.
-     */
-    private static final Pattern CLAUSE_RESTART = Pattern.compile(
-            "(?i)\\b(that|which|who|i|we|they|he|she|you)\\s+(?:was|were|is|are|will|would|can|could|should|have|has|had|"
-                    + "just|also|really|somehow|actually|still|then|did|do|don't|didn't)\\s+(?=\\1\\s+\\p{L})");
-    /** An article right before a subject pronoun: the speaker dropped the noun phrase ("uses the it has"). */
-    private static final Pattern ARTICLE_BEFORE_PRONOUN = Pattern.compile(
-            "(?i)\\b(?:the|a|an)\\s+(?=(?:i|we|they|he|she|it|you)(?:'[a-z]+)?(?![\\p{L}/\\-.&]))");
+                    + "probably|maybe)\\s*,\\s+(?=\\p{L})(?!(?:[\\p{L}'’]+\\s+){0,3}[\\p{L}'’]+,)", ""),
+            // An article right before a subject pronoun: the speaker dropped the noun phrase ("uses the it has").
+            Rewrite.of("(?i)\\b(?:the|a|an)\\s+(?=(?:i|we|they|he|she|it|you)(?:'[a-z]+)?(?![\\p{L}/\\-.&]))", ""),
+            Rewrite.of("\\s+([,.;:!?])", "$1"),
+            Rewrite.of(",(?:\\s*,)+", ","),
+            Rewrite.of(",\\s*([.!?])", "$1"),
+            Rewrite.of("([.!?])\\s*[,.](?!\\.)", "$1"));
+    /** Once the spaces are folded: the punctuation and markers left dangling at the ends of the passage and its sentences. */
+    private static final List<Rewrite> EDGES = List.of(
+            Rewrite.of("^[-–—,;:.]\\s*", ""),
+            Rewrite.of("\\s*[,;:]$", ""),
+            // The opening markers (below) at a later sentence's start, when a comma shows they were said as a marker ("Yeah, ...").
+            Rewrite.of("(?i)(?<=[.!?]\\s)(?:(?:and so|so|yeah|okay|ok|well|right|like|anyway|now)[,]\\s*)+", ""));
     private static final Pattern LEADING = Pattern.compile("(?i)^(?:(?:so|and|but|well|okay|ok|yeah|now|like|right|actually|anyway|also)\\b[,]?\\s+)+");
-    /** The same markers opening a later sentence, when a comma shows they were said as a marker ("Yeah, ..."). */
-    private static final Pattern INNER_LEADING = Pattern.compile("(?i)(?<=[.!?]\\s)(?:(?:and so|so|yeah|okay|ok|well|right|like|anyway|now)[,]\\s*)+");
     private static final Set<String> CLAUSE_MARKERS = Set.of("so", "but", "okay",
             "anyway", "however", "alright", "yeah");
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([,.;:!?])");
-    private static final Pattern COMMA_RUN = Pattern.compile(",(?:\\s*,)+");
-    private static final Pattern COMMA_BEFORE_STOP = Pattern.compile(",\\s*([.!?])");
-    private static final Pattern PUNCT_AFTER_STOP = Pattern.compile("([.!?])\\s*[,.](?!\\.)");
-    private static final Pattern LEADING_PUNCT = Pattern.compile("^[-–—,;:.]\\s*");
-    private static final Pattern TRAILING_PUNCT = Pattern.compile("\\s*[,;:]$");
     /** Machine transcripts write the pronoun in lower case. */
     private static final Pattern LOWER_I = Pattern.compile("(?<![\\p{L}'])i(?=$|[\\s,.;:!?]|'(?:m|ve|d|ll)\\b)");
     private static final Pattern ENDS_WITH_STOP = Pattern.compile("(?s).*[.!?…][\"'”’)]*$");
@@ -128,27 +126,8 @@ final class TextCleaner {
     }
 
     static String clean(String text) {
-        String s = Disfluency.repair(withoutHesitations(text));
-        s = YOU_KNOW.matcher(s).replaceAll("");
-        s = I_MEAN.matcher(s).replaceAll(" ");
-        s = TAG.matcher(s).replaceAll(m -> m.group().trim().endsWith(",") ? "," : ".");
-        s = HEDGE.matcher(s).replaceAll("");
-        s = LIKE_PAUSE.matcher(s).replaceAll("");
-        s = LIKE_FILLER.matcher(s).replaceAll("");
-        s = HYPHEN_STUTTER.matcher(s).replaceAll("");
-        s = collapseStutters(s);
-        s = PHRASE_REPEAT.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-        s = CLAUSE_RESTART.matcher(s).replaceAll("");
-        s = ABANDONED.matcher(s).replaceAll("");
-        s = ARTICLE_BEFORE_PRONOUN.matcher(s).replaceAll("");
-        s = SPACE_BEFORE_PUNCT.matcher(s).replaceAll("$1");
-        s = COMMA_RUN.matcher(s).replaceAll(",");
-        s = COMMA_BEFORE_STOP.matcher(s).replaceAll("$1");
-        s = PUNCT_AFTER_STOP.matcher(s).replaceAll("$1");
-        s = SPACES.matcher(s).replaceAll(" ").trim();
-        s = LEADING_PUNCT.matcher(s).replaceAll("");
-        s = TRAILING_PUNCT.matcher(s).replaceAll("");
-        s = INNER_LEADING.matcher(s).replaceAll("");
+        String s = Rewrite.applyAll(DROPS, Disfluency.repair(withoutHesitations(text)));
+        s = Rewrite.applyAll(EDGES, SPACES.matcher(s).replaceAll(" ").trim());
         String withoutLead = LEADING.matcher(s).replaceFirst("");
         if (Words.count(withoutLead) >= 3) s = withoutLead;
         if (s.isEmpty()) return s;
@@ -158,17 +137,5 @@ final class TextCleaner {
         s = LOWER_AFTER_END.matcher(s).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
         if (!ENDS_WITH_STOP.matcher(s).matches()) s = s + ".";
         return Disfluency.trimDanglingEnd(s);
-    }
-
-    private static String collapseStutters(String s) {
-        Matcher m = STUTTER.matcher(s);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            // "had had" is grammar, not a stutter
-            String keep = m.group(1).equalsIgnoreCase("had") ? m.group() : m.group(1);
-            m.appendReplacement(out, Matcher.quoteReplacement(keep));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 }
