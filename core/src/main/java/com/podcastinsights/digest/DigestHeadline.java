@@ -21,6 +21,8 @@ final class DigestHeadline {
     /** Longest sentence that goes into a subject; inboxes show about 40 (phone) to 90 (desktop) characters. */
     static final int SENTENCE_MAX = 72;
     private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.+?[.!?])(?=\\s|$)");
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private DigestHeadline() {
     }
@@ -75,16 +77,16 @@ final class DigestHeadline {
 
     /** "2026-12-04" -> "Friday, 4 December 2026"; anything else as it is. */
     static String longDate(String day) {
-        return format(day, "EEEE, d MMMM yyyy");
+        return format(day, LONG_DATE);
     }
 
     static String shortDate(String day) {
-        return format(day, "EEE d MMM");
+        return format(day, SHORT_DATE);
     }
 
-    private static String format(String day, String pattern) {
+    private static String format(String day, DateTimeFormatter pattern) {
         try {
-            return LocalDate.parse(day).format(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH));
+            return LocalDate.parse(day).format(pattern);
         } catch (DateTimeParseException | NullPointerException e) {
             return MailText.plain(day);
         }

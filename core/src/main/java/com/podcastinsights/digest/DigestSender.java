@@ -156,6 +156,7 @@ public final class DigestSender {
         DailySelection.Edition edition = edition(day);
         int sent = 0, skipped = 0, unconfirmed = 0, failed = 0, deferred = 0, unavailable = 0, insightCount = 0;
         String owner = UUID.randomUUID().toString();
+        Instant scheduledAt = Instant.parse(batch.scheduledAt());
         for (String address : batch.readers()) {
             if (deferred > unavailable || !timeLeft.getAsBoolean()) {
                 deferred++;
@@ -163,7 +164,7 @@ public final class DigestSender {
             }
             Optional<Subscription> reader = subscription(address);
             // a reader who paused since the plan is skipped like one who left
-            if (reader.isEmpty() || !reader.get().active() || reader.get().pausedAt(Instant.parse(batch.scheduledAt()))
+            if (reader.isEmpty() || !reader.get().active() || reader.get().pausedAt(scheduledAt)
                     || edition.five().isEmpty()) {
                 skipped++;
                 continue;

@@ -59,6 +59,9 @@ public final class MailText {
         return LONG_RUN.matcher(s).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group()) + "\u200B");
     }
 
+    private static final java.util.regex.Pattern NO_NAME = java.util.regex.Pattern.compile(
+            "(?i)(speaker|spk|host|guest|co-?host|narrator|unknown|interviewer|voice|s)[ _-]?\\d*");
+
     /**
      * A speaker's name worth printing, or null: diarization labels ("Speaker 1", "spk_0") and roles ("Host",
      * "Guest") name nobody.
@@ -66,7 +69,7 @@ public final class MailText {
     public static String speakerName(String speaker) {
         String s = plain(speaker);
         if (s.isEmpty() || s.length() > 60
-                || s.matches("(?i)(speaker|spk|host|guest|co-?host|narrator|unknown|interviewer|voice|s)[ _-]?\\d*")) {
+                || NO_NAME.matcher(s).matches()) {
             return null;
         }
         return s;

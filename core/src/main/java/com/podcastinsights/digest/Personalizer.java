@@ -4,8 +4,10 @@ import com.podcastinsights.insight.Insight;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,9 @@ public final class Personalizer {
     /** Each matching topic multiplies the score by 1 + this, for at most {@link #MAX_MATCHES} topics. */
     static final double TOPIC_BOOST = 0.5;
     static final int MAX_MATCHES = 2;
+    /** Of {@link #showKey}: "&" and "+" read as "and"; any other run of punctuation or space is one space. */
+    private static final Pattern AND = Pattern.compile("\\s*[&+]\\s*");
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
     private final int size;
     private final int maxPerEpisode;
 
@@ -27,7 +32,7 @@ public final class Personalizer {
 
     public List<Insight> choose(DailySelection.Edition edition, Subscriber s) {
         if (!s.personalized()) return edition.five();
-        List<String> muted = s.mutedShows();
+        Set<String> muted = showKeys(s.mutedShows());
         List<Pattern> topics = patterns(s.topics());
         record Weighted(Insight insight, double weight, int rank) {
         }
@@ -62,8 +67,20 @@ public final class Personalizer {
         return out;
     }
 
-    private static boolean isMuted(Insight i, List<String> muted) {
-        return muted.stream().anyMatch(m -> mutes(m, i.podcastTitle(), i.feedId()));
+    /** The keys of a reader's muted shows, worked out once per reader rather than once per insight. */
+    private static Set<String> showKeys(List<String> muted) {
+        Set<String> keys = new HashSet<>();
+        for (String m : muted) {
+            String k = showKey(m);
+            if (!k.isEmpty()) keys.add(k);
+        }
+        return keys;
+    }
+
+    /** {@link #mutes} for every muted show at once. */
+    private static boolean isMuted(Insight i, Set<String> mutedKeys) {
+        return !mutedKeys.isEmpty()
+                && (mutedKeys.contains(showKey(i.podcastTitle())) || mutedKeys.contains(showKey(i.feedId())));
     }
 
     /**
@@ -77,7 +94,7 @@ public final class Personalizer {
 
     static String showKey(String title) {
         if (title == null) return "";
-        return title.toLowerCase(Locale.ROOT).replace("&amp;", "&").replaceAll("\\s*[&+]\\s*", " and ")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        String t = AND.matcher(title.toLowerCase(Locale.ROOT).replace("&amp;", "&")).replaceAll(" and ");
+        return NOT_ALNUM.matcher(t).replaceAll(" ").trim();
     }
 }

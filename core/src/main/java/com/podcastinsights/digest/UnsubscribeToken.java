@@ -157,7 +157,6 @@ public final class UnsubscribeToken {
         return c.doFinal(in, off, len);
     }
 
-
     @Override
     public String toString() {
         return "UnsubscribeToken[key hidden]";

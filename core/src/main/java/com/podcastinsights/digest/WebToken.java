@@ -94,7 +94,6 @@ public final class WebToken {
         return Sha256.hmac(k.secret(), ("podcast-insights/web/v1/" + use).getBytes(StandardCharsets.UTF_8));
     }
 
-
     @Override
     public String toString() {
         return "WebToken[key hidden]";

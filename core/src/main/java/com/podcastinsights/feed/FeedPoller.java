@@ -381,11 +381,16 @@ public final class FeedPoller {
         List<Episode> all = new ArrayList<>();
         int backCatalogue = 0;
         String cutShort = null;
+        // Each item's episode id (null: nothing stable to recognise it by next time), hashed once for both passes.
+        List<String> ids = new ArrayList<>(items.size());
         for (FeedItem item : items) {
+            ids.add(item.identity() == null ? null : EpisodeRepository.idFor(feed.id(), item.identity()));
+        }
+        for (int k = 0; k < items.size(); k++) {
+            String id = ids.get(k);
+            if (id == null || known.contains(id)) continue;
+            FeedItem item = items.get(k);
             String identity = item.identity();
-            if (identity == null) continue; // nothing stable to recognise it by next time
-            String id = EpisodeRepository.idFor(feed.id(), identity);
-            if (known.contains(id)) continue;
             if (all.size() >= limits.maxNewPerFeed()) {
                 cutShort = "the cap of " + limits.maxNewPerFeed() + " new episodes";
                 break;
@@ -410,10 +415,8 @@ public final class FeedPoller {
         }
         // The document's items that are recorded, in its newest-first order: what it dropped leaves the set.
         List<String> knownNow = new ArrayList<>();
-        for (FeedItem item : items) {
-            if (item.identity() == null) continue;
-            String id = EpisodeRepository.idFor(feed.id(), item.identity());
-            if (known.contains(id) || written.contains(id)) knownNow.add(id);
+        for (String id : ids) {
+            if (id != null && (known.contains(id) || written.contains(id))) knownNow.add(id);
         }
         List<String> kept = knownNow.subList(0, Math.min(knownNow.size(), EpisodeRepository.MAX_KNOWN));
         return new Recorded(fresh, all, backCatalogue, cutShort, kept, !kept.equals(List.copyOf(known)));
