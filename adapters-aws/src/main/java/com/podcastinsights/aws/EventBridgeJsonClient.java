@@ -47,7 +47,7 @@ public final class EventBridgeJsonClient extends SignedJsonClient {
 
     /**
      * Puts {@code entries} (at most 10). {@code invocationId} names the call and its retries, as the SDK's
-     * {@code amz-sdk-invocation-id} does; null sends none.
+     * {@code amz-sdk-invocation-id} does.
      */
     public Reply putEvents(List<Entry> entries, String invocationId) {
         ObjectNode request = Json.MAPPER.createObjectNode();
@@ -56,10 +56,8 @@ public final class EventBridgeJsonClient extends SignedJsonClient {
             list.addObject().put("Source", e.source()).put("DetailType", e.detailType()).put("Detail", e.detail())
                     .put("EventBusName", e.eventBusName());
         }
-        Map<String, String> headers = invocationId == null
-                ? Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSEvents.PutEvents")
-                : Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSEvents.PutEvents",
-                "amz-sdk-invocation-id", invocationId);
+        Map<String, String> headers = Map.of("Content-Type", "application/x-amz-json-1.1",
+                "X-Amz-Target", "AWSEvents.PutEvents", "amz-sdk-invocation-id", invocationId);
         SignedJsonClient.Reply reply;
         try {
             reply = post("/", headers, request.toString());
