@@ -58,13 +58,13 @@ public final class EventBridgeJsonClient extends SignedJsonClient {
         }
         Map<String, String> headers = Map.of("Content-Type", "application/x-amz-json-1.1",
                 "X-Amz-Target", "AWSEvents.PutEvents", "amz-sdk-invocation-id", invocationId);
-        SignedJsonClient.Reply reply;
+        String body;
         try {
-            reply = post("/", headers, request.toString());
+            body = postForBody("/", headers, request.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("EventBridge PutEvents failed", e);
         }
-        return parse(reply.orThrow("EventBridge").body());
+        return parse(body);
     }
 
     static Reply parse(String body) {
