@@ -47,7 +47,7 @@ public final class EventBridgeJsonClient extends SignedJsonClient {
 
     /**
      * Puts {@code entries} (at most 10). {@code invocationId} names the call and its retries, as the SDK's
-     * {@code amz-sdk-invocation-id} does; null sends none.
+     * {@code amz-sdk-invocation-id} does.
      */
     public Reply putEvents(List<Entry> entries, String invocationId) {
         ObjectNode request = Json.MAPPER.createObjectNode();
@@ -56,17 +56,15 @@ public final class EventBridgeJsonClient extends SignedJsonClient {
             list.addObject().put("Source", e.source()).put("DetailType", e.detailType()).put("Detail", e.detail())
                     .put("EventBusName", e.eventBusName());
         }
-        Map<String, String> headers = invocationId == null
-                ? Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSEvents.PutEvents")
-                : Map.of("Content-Type", "application/x-amz-json-1.1", "X-Amz-Target", "AWSEvents.PutEvents",
-                "amz-sdk-invocation-id", invocationId);
-        SignedJsonClient.Reply reply;
+        Map<String, String> headers = Map.of("Content-Type", "application/x-amz-json-1.1",
+                "X-Amz-Target", "AWSEvents.PutEvents", "amz-sdk-invocation-id", invocationId);
+        String body;
         try {
-            reply = post("/", headers, request.toString());
+            body = postForBody("/", headers, request.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("EventBridge PutEvents failed", e);
         }
-        return parse(reply.orThrow("EventBridge").body());
+        return parse(body);
     }
 
     static Reply parse(String body) {

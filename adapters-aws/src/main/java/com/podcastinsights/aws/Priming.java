@@ -28,8 +28,9 @@ import java.util.function.Function;
 
 /**
  * SnapStart priming for the AWS side of a handler (issue 8). Call it from the handler's CRaC
- * {@code beforeCheckpoint}: {@code Priming.s3(); Priming.dynamoDb(); Priming.eventBridge();} (or
- * {@code Priming.sesV2()}), only for the services the function uses, so its jar needs nothing else.
+ * {@code beforeCheckpoint} ({@link SnapStart}): one method per service the function uses ({@code s3()},
+ * {@code dynamoDb()}, {@code eventBridge()}, {@code sqs()}, {@code sesV2()}), so its jar needs nothing else, and
+ * {@code containerCredentials()}.
  *
  * <p>Each method builds a throwaway client of the service, in the function's region, with the SDK's real request
  * pipeline (endpoint rules, SigV4 signing with dummy keys, checksums, marshalling, response and error

@@ -25,11 +25,6 @@ import java.util.Map;
 abstract class SignedJsonClient {
     /** What came back: the status, the error type header (JSON protocols' error code), and the body. */
     record Reply(int status, String errorType, String body) {
-        /** This reply if it is a 200, else an {@link AwsServiceError} of {@code service} with its error code. */
-        Reply orThrow(String service) {
-            if (status == 200) return this;
-            throw new AwsServiceError(service, status, errorCode(errorType, body), snippet(body));
-        }
     }
 
     /**
@@ -100,5 +95,13 @@ abstract class SignedJsonClient {
         }
         return new Reply(response.httpResponse().statusCode(),
                 response.httpResponse().firstMatchingHeader("x-amzn-ErrorType").orElse(null), reply);
+    }
+
+    /** As {@link #post}, for the body of a 200 reply; any other is an {@link AwsServiceError} with its error code. */
+    final String postForBody(String path, Map<String, String> headers, String json) throws IOException {
+        Reply reply = post(path, headers, json);
+        if (reply.status() == 200) return reply.body();
+        throw new AwsServiceError(service.id(), reply.status(), errorCode(reply.errorType(), reply.body()),
+                snippet(reply.body()));
     }
 }

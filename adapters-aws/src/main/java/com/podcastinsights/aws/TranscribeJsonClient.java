@@ -36,8 +36,8 @@ public final class TranscribeJsonClient extends SignedJsonClient {
 
     private String call(String operation, String requestJson) {
         try {
-            return post("/", Map.of("Content-Type", "application/x-amz-json-1.1",
-                    "X-Amz-Target", "Transcribe." + operation), requestJson).orThrow("Transcribe").body();
+            return postForBody("/", Map.of("Content-Type", "application/x-amz-json-1.1",
+                    "X-Amz-Target", "Transcribe." + operation), requestJson);
         } catch (IOException e) {
             throw new UncheckedIOException("Transcribe " + operation + " failed", e);
         }

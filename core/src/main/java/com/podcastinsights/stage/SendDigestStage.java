@@ -32,10 +32,6 @@ public final class SendDigestStage {
             if (senders < 1) throw new IllegalArgumentException("senders must be at least 1");
         }
 
-        public Config(Settings settings, double maxSendRate, Integer defaultSendHour, String configurationSet) {
-            this(settings, maxSendRate, defaultSendHour, configurationSet, 1);
-        }
-
         public static Config local(Settings settings) {
             return new Config(settings, 0, null, null, 1);
         }
@@ -54,7 +50,6 @@ public final class SendDigestStage {
         public double ratePerSender() {
             return maxSendRate / senders;
         }
-
     }
 
     /** The sender: one batch at a time, paced at its share of the SES rate. */
@@ -62,5 +57,4 @@ public final class SendDigestStage {
         return new DigestSender(table, mailer, clock, config.settings(), unsubscribe,
                 SendPacer.perSecond(config.ratePerSender()), config.defaultSendHour());
     }
-
 }

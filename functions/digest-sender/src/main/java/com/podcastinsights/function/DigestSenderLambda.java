@@ -44,7 +44,6 @@ final class DigestSenderLambda {
     static Wiring<DigestSender> wire(Env env) {
         // every variable first, so a misconfigured function fails on the missing name, before any client exists
         LambdaPorts aws = new LambdaPorts(env.require("TABLE_NAME"));
-        env.require("SENDER_ADDRESS");
         SendDigestStage.Config config = SendDigestStage.Config.from(env);
         String url = env.require("UNSUBSCRIBE_URL");
         String secret = env.require("UNSUBSCRIBE_SECRET_ARN");

@@ -88,8 +88,8 @@ final class SendDigestLambda {
             }
             new InsightRepository(table).save("priming-" + e, found, "2026-01-01T06:00:00Z");
         }
-        DigestPlanner planner = new DigestPlanner(table, Settings.defaults().withDigestZone(ZoneOffset.UTC), 7, 10,
-                Clock.fixed(at, ZoneOffset.UTC));
+        DigestPlanner planner = DigestPlannerStage.build(new DigestPlannerStage.Config(
+                Settings.defaults().withDigestZone(ZoneOffset.UTC), 7, 10), table, Clock.fixed(at, ZoneOffset.UTC));
         DigestPlanner.Plan plan = planner.plan(at);
         plan.batches().forEach(DigestBatch::toJson);
         plan.summary();
