@@ -1,9 +1,12 @@
 package com.podcastinsights.cli;
 
 import com.podcastinsights.digest.Consent;
+import com.podcastinsights.digest.Personalizer;
 import com.podcastinsights.digest.Subscriber;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.digest.Subscription;
+import com.podcastinsights.feed.Feed;
+import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.local.FileTable;
 import com.podcastinsights.local.OutboxMailer;
 import com.podcastinsights.port.Table;
@@ -13,16 +16,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.io.IOException;
 import java.util.function.Supplier;
-import com.podcastinsights.feed.Feed;
-import com.podcastinsights.feed.FeedRepository;
-import com.podcastinsights.digest.Personalizer;
-
 
 /** {@code subscribers add|list|remove|update|forget}: who gets the daily digest. */
 @Command(name = "subscribers", description = "Manage the digest's readers in a local data dir or a deployed stack.",
