@@ -230,8 +230,9 @@ public final class LocalPipeline {
         String name = Handlers.functionName(handler);
         try {
             String summary = call(Handlers.forClass(handler).apply(adapters), name, eventJson);
-            progress.detail("  " + name + " done: " + summary);
+            progress.detail("  " + name + " done: " + abbreviate(summary, 240));
             try {
+                // the whole answer: an abbreviated one would not parse once a summary grows past the line
                 return Json.MAPPER.readTree(summary);
             } catch (IOException notJson) {
                 return Json.MAPPER.createObjectNode();
@@ -245,7 +246,7 @@ public final class LocalPipeline {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
                 new LocalContext(name, progress.details()));
-        return abbreviate(out.toString(StandardCharsets.UTF_8).strip(), 240);
+        return out.toString(StandardCharsets.UTF_8).strip();
     }
 
     /**
@@ -265,7 +266,7 @@ public final class LocalPipeline {
                 String what = describe(event);
                 try {
                     RequestStreamHandler handler = handlers.computeIfAbsent(handlerClass, c -> factory.apply(adapters.get()));
-                    String summary = call(handler, name, eventJson);
+                    String summary = abbreviate(call(handler, name, eventJson), 240);
                     lastOutcome.put(key, true);
                     progress.detail("  " + name + " <- " + what + ": " + summary);
                     progress.delivered(name);
