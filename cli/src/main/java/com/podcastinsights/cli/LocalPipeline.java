@@ -196,8 +196,9 @@ public final class LocalPipeline {
         List<Recipient> out = new ArrayList<>();
         for (Subscription s : new SubscriberRepository(table).activeSubscriptions()) {
             Subscriber reader = s.subscriber();
+            String folder = OutboxMailer.folderFor(reader.email());
             Path mail = written.stream().filter(p -> p.toString().endsWith(".eml") && p.getParent() != null
-                    && p.getParent().getFileName().toString().equals(reader.email())).findFirst().orElse(null);
+                    && p.getParent().getFileName().toString().equals(folder)).findFirst().orElse(null);
             String readerDay = sender.readerDay(reader, now);
             String why = mail != null ? null : sender.notDue(reader, now).map(r -> "not due: " + r).orElseGet(() ->
                     log.status(reader.email(), readerDay).isPresent()
