@@ -102,23 +102,23 @@ public final class FileTable implements Table {
         Comparator<Item> order = Comparator.comparing((Item i) -> i.string(Item.GSI1SK), Utf8Order.COMPARATOR)
                 .thenComparing(Item::pk, Utf8Order.COMPARATOR)
                 .thenComparing(Item::sk, Utf8Order.COMPARATOR);
-        // Like DynamoDB's sparse index: an item is in GSI1 only when it has both index attributes as strings.
-        return items(root, 2).stream()
-                .filter(i -> i.attributes().get(Item.GSI1PK) instanceof String p && p.equals(gsi1pk)
-                        && i.attributes().get(Item.GSI1SK) instanceof String)
-                .sorted(descending ? order.reversed() : order)
-                .limit(limit)
-                .toList();
+        return queryIndex(Item.GSI1PK, Item.GSI1SK, gsi1pk, descending ? order.reversed() : order, limit);
     }
 
     @Override
     public List<Item> queryIndex2(String gsi2pk, int limit) {
         if (limit <= 0) return List.of();
+        return queryIndex(Item.GSI2PK, Item.GSI2SK, gsi2pk,
+                Comparator.comparing((Item i) -> i.string(Item.GSI2SK), Utf8Order.COMPARATOR)
+                        .thenComparing(Item::pk, Utf8Order.COMPARATOR), limit);
+    }
+
+    /** Like DynamoDB's sparse index: an item is in an index only when it has both its attributes as strings. */
+    private List<Item> queryIndex(String pkAttribute, String skAttribute, String pk, Comparator<Item> order, int limit) {
         return items(root, 2).stream()
-                .filter(i -> i.attributes().get(Item.GSI2PK) instanceof String p && p.equals(gsi2pk)
-                        && i.attributes().get(Item.GSI2SK) instanceof String)
-                .sorted(Comparator.comparing((Item i) -> i.string(Item.GSI2SK), Utf8Order.COMPARATOR)
-                        .thenComparing(Item::pk, Utf8Order.COMPARATOR))
+                .filter(i -> i.attributes().get(pkAttribute) instanceof String p && p.equals(pk)
+                        && i.attributes().get(skAttribute) instanceof String)
+                .sorted(order)
                 .limit(limit)
                 .toList();
     }

@@ -86,11 +86,6 @@ public final class InProcessQueue implements WorkQueue {
         if (e != null && e.receipt != null && e.receipt.equals(message.receipt())) messages.remove(message.id());
     }
 
-    /** Messages not yet deleted (visible or in flight). */
-    public synchronized int pending() {
-        return messages.size();
-    }
-
     /** When the next invisible message becomes visible again, or null when none is in flight. */
     public synchronized Instant nextVisibleAt() {
         Instant now = clock.instant();

@@ -68,7 +68,8 @@ public final class OutboxMailer implements Mailer {
         }
     }
 
-    static String folderFor(String to) {
+    /** The folder of {@code outbox} that holds the mail to {@code to}: a file-system-safe form of the address. */
+    public static String folderFor(String to) {
         if (to == null || to.isBlank()) throw new IllegalArgumentException("mail has no recipient");
         String name = to.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@._-]", "_");
         // "." and ".." would not be folders of their own; a leading dot would also hide the folder.

@@ -7,10 +7,7 @@ import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.port.OutgoingMail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-
-
 import picocli.CommandLine.Option;
-
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +17,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 
 /** {@code digest preview}: the email a subscriber would get for a day, written to files, nothing sent. */
 @Command(name = "digest", description = "Look at the digest email without sending it.",

@@ -3,11 +3,7 @@ package com.podcastinsights.cli;
 import com.podcastinsights.digest.ReaderFeedback;
 import picocli.CommandLine.Command;
 
-
-
-
 import java.util.List;
-
 
 /** {@code feedback}: readers' "useful" and "not for me" votes, totalled per show. */
 @Command(name = "feedback", description = "Readers' votes on insights (from the digest's Useful / Not for me links), per show.")

@@ -6,21 +6,18 @@ import com.podcastinsights.port.Table;
 import com.podcastinsights.transcript.TranscriptionBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Comparator;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
-import java.nio.file.Path;
-import java.io.IOException;
-
 
 /** {@code feeds add|import|export|list|broken|remove}: the subscribed feeds of a local data dir. */
 @Command(name = "feeds", description = "Manage the feeds of a local data dir.",

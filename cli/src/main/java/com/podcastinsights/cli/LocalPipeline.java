@@ -196,8 +196,9 @@ public final class LocalPipeline {
         List<Recipient> out = new ArrayList<>();
         for (Subscription s : new SubscriberRepository(table).activeSubscriptions()) {
             Subscriber reader = s.subscriber();
+            String folder = OutboxMailer.folderFor(reader.email());
             Path mail = written.stream().filter(p -> p.toString().endsWith(".eml") && p.getParent() != null
-                    && p.getParent().getFileName().toString().equals(reader.email())).findFirst().orElse(null);
+                    && p.getParent().getFileName().toString().equals(folder)).findFirst().orElse(null);
             String readerDay = sender.readerDay(reader, now);
             String why = mail != null ? null : sender.notDue(reader, now).map(r -> "not due: " + r).orElseGet(() ->
                     log.status(reader.email(), readerDay).isPresent()
@@ -230,8 +231,9 @@ public final class LocalPipeline {
         String name = Handlers.functionName(handler);
         try {
             String summary = call(Handlers.forClass(handler).apply(adapters), name, eventJson);
-            progress.detail("  " + name + " done: " + summary);
+            progress.detail("  " + name + " done: " + abbreviate(summary, 240));
             try {
+                // the whole answer: an abbreviated one would not parse once a summary grows past the line
                 return Json.MAPPER.readTree(summary);
             } catch (IOException notJson) {
                 return Json.MAPPER.createObjectNode();
@@ -245,7 +247,7 @@ public final class LocalPipeline {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
                 new LocalContext(name, progress.details()));
-        return abbreviate(out.toString(StandardCharsets.UTF_8).strip(), 240);
+        return out.toString(StandardCharsets.UTF_8).strip();
     }
 
     /**
@@ -265,7 +267,7 @@ public final class LocalPipeline {
                 String what = describe(event);
                 try {
                     RequestStreamHandler handler = handlers.computeIfAbsent(handlerClass, c -> factory.apply(adapters.get()));
-                    String summary = call(handler, name, eventJson);
+                    String summary = abbreviate(call(handler, name, eventJson), 240);
                     lastOutcome.put(key, true);
                     progress.detail("  " + name + " <- " + what + ": " + summary);
                     progress.delivered(name);

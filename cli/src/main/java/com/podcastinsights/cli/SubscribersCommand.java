@@ -1,9 +1,12 @@
 package com.podcastinsights.cli;
 
 import com.podcastinsights.digest.Consent;
+import com.podcastinsights.digest.Personalizer;
 import com.podcastinsights.digest.Subscriber;
 import com.podcastinsights.digest.SubscriberRepository;
 import com.podcastinsights.digest.Subscription;
+import com.podcastinsights.feed.Feed;
+import com.podcastinsights.feed.FeedRepository;
 import com.podcastinsights.local.FileTable;
 import com.podcastinsights.local.OutboxMailer;
 import com.podcastinsights.port.Table;
@@ -13,16 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.io.IOException;
-import java.util.function.Supplier;
-import com.podcastinsights.feed.Feed;
-import com.podcastinsights.feed.FeedRepository;
-import com.podcastinsights.digest.Personalizer;
-
 
 /** {@code subscribers add|list|remove|update|forget}: who gets the daily digest. */
 @Command(name = "subscribers", description = "Manage the digest's readers in a local data dir or a deployed stack.",
@@ -188,11 +185,36 @@ public final class SubscribersCommand extends CommandGroup {
             SubscriberRepository repo = new SubscriberRepository(table);
             Optional<Subscriber> old = current(repo, e);
             if (old.isEmpty()) return 1;
-            Subscriber saved = save(spec, repo, () -> prefs.apply(old.get()));
+            Subscriber saved = save(repo, old.get());
             saved(table, e);
             out().println(verb() + " " + describe(saved));
-            warnUnmatchedMutes(spec, data, table, saved);
+            warnUnmatchedMutes(table, saved);
             return 0;
+        }
+
+        /** Bad preferences are usage errors (exit 2), like a bad address. */
+        private Subscriber save(SubscriberRepository repo, Subscriber old) {
+            try {
+                return repo.save(prefs.apply(old), Clock.systemUTC().instant().toString());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+
+        /**
+         * A muted show that names none of the feeds is most likely a typo: say so (the mute is kept, for a show added
+         * later). Exit code stays 0.
+         */
+        private void warnUnmatchedMutes(Table table, Subscriber s) {
+            if (s.mutedShows().isEmpty()) return;
+            List<Feed> feeds = new FeedRepository(table).list();
+            for (String m : s.mutedShows()) {
+                if (feeds.stream().noneMatch(f -> Personalizer.mutes(m, f.title(), f.id()))) {
+                    err().println("warning: --mute \"" + m + "\" matches none of the " + feeds.size()
+                            + " feeds in " + data.describe() + " (by title or feed id; `feeds list` shows them);"
+                            + " kept for a show added later");
+                }
+            }
         }
     }
 
@@ -216,31 +238,6 @@ public final class SubscribersCommand extends CommandGroup {
             return new Subscriber(s.email(), true, s.createdAt(), timeZone != null ? timeZone : s.timeZone(),
                     sendHour != null ? sendHour : s.sendHour(), topics != null ? topics : s.topics(),
                     muted != null ? muted : s.mutedShows(), languages != null ? languages : s.languages());
-        }
-    }
-
-    /** Bad preferences are usage errors (exit 2), like a bad address. */
-    static Subscriber save(CommandSpec spec, SubscriberRepository repo, Supplier<Subscriber> s) {
-        try {
-            return repo.save(s.get(), Clock.systemUTC().instant().toString());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    /**
-     * A muted show that names none of the feeds is most likely a typo: say so (the mute is kept, for a show added
-     * later). Exit code stays 0.
-     */
-    static void warnUnmatchedMutes(CommandSpec spec, LocalData data, Table table, Subscriber s) {
-        if (s.mutedShows().isEmpty()) return;
-        List<Feed> feeds = new FeedRepository(table).list();
-        for (String m : s.mutedShows()) {
-            if (feeds.stream().noneMatch(f -> Personalizer.mutes(m, f.title(), f.id()))) {
-                spec.commandLine().getErr().println("warning: --mute \"" + m + "\" matches none of the " + feeds.size()
-                        + " feeds in " + data.describe() + " (by title or feed id; `feeds list` shows them);"
-                        + " kept for a show added later");
-            }
         }
     }
 

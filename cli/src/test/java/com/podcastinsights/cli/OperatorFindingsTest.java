@@ -42,6 +42,15 @@ class OperatorFindingsTest {
     }
 
     @Test
+    void aReaderWhoseAddressIsNotItsOutboxFolderNameIsStillShownAsMailed(@TempDir Path out) throws Exception {
+        // the outbox folder of "bob+news@..." is "bob_news@...": the report must find the mail by the mailer's rule
+        LocalPipeline.Result r = new LocalPipeline(template(), SEVEN_UTC, new PrintWriter(new StringWriter()))
+                .runSample(out, "bob+news@example.com");
+        String report = ResultPrinter.recipients(r);
+        assertTrue(report.matches("(?s).*bob\\+news@example\\.com: mail written \\(local-[^)]+\\.eml\\).*"), report);
+    }
+
+    @Test
     void everyCommandDefaultsToTheDirThatRunWrites() {
         CommandLine main = new CommandLine(new Main());
         String run = main.getSubcommands().get("run").getCommandSpec().findOption("--out").defaultValue();
