@@ -139,20 +139,22 @@ final class Disfluency {
 
     /** Runs before the cleaner's own rules, on text whose hesitations are already gone. */
     static String repair(String text) {
-        String quoted = text;
-        String s = INTERJECTION.matcher(quoted).replaceAll(m -> atSentenceStart(quoted, m.start()) ? "" : ", ");
+        String s = INTERJECTION.matcher(text).replaceAll(m -> atSentenceStart(text, m.start()) ? "" : ", ");
         return restarts(Rewrite.applyAll(REPAIRS, s));
     }
 
     /** The restarts (and spoken quote marks): what a speaker said twice or began and abandoned. */
     private static String restarts(String text) {
-        String s = replaceQuotes(text);
-        s = PREPOSITION_RESTART.matcher(s).replaceAll("");
+        String s = PREPOSITION_RESTART.matcher(replaceQuotes(text)).replaceAll("");
         s = untilStable(s, PRONOUN_RESTART);
         s = PRONOUN_COMMA.matcher(s).replaceAll("$1 ");
-        s = dropPhraseRestarts(s);
+        // a phrase restart is dropped only when what came between is an aside (all LIGHT words)
+        s = PHRASE_RESTART.matcher(s).replaceAll(m -> Words.tokens(m.group(2)).stream().allMatch(LIGHT::contains)
+                ? "" : Matcher.quoteReplacement(m.group()));
         s = ASIDE_RESTART.matcher(s).replaceAll("");
-        return dropPartialWords(s);
+        // a short word that is a word is kept before a longer one it begins ("in inside")
+        return PARTIAL_WORD.matcher(s).replaceAll(m -> SHORT_WORDS.contains(m.group(1).toLowerCase(Locale.ROOT))
+                ? Matcher.quoteReplacement(m.group()) : "");
     }
 
     /** Runs last, on the cleaned text: a final sentence that trails off is cut back to its last whole clause. */
@@ -193,28 +195,6 @@ final class Disfluency {
         if (!closed) return out.append(s.substring(open.end())).toString().replace(": \"", ": ");
         String punct = close.group(1) == null ? "" : close.group(1);
         out.append(s, open.end(), close.start()).append(punct).append('"').append(s.substring(close.end()));
-        return out.toString();
-    }
-
-    private static String dropPhraseRestarts(String s) {
-        Matcher m = PHRASE_RESTART.matcher(s);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            boolean aside = Words.tokens(m.group(2)).stream().allMatch(LIGHT::contains);
-            m.appendReplacement(out, aside ? "" : Matcher.quoteReplacement(m.group()));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static String dropPartialWords(String s) {
-        Matcher m = PARTIAL_WORD.matcher(s);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            boolean word = SHORT_WORDS.contains(m.group(1).toLowerCase(Locale.ROOT));
-            m.appendReplacement(out, word ? Matcher.quoteReplacement(m.group()) : "");
-        }
-        m.appendTail(out);
         return out.toString();
     }
 }

@@ -161,14 +161,16 @@ final class PickRepair {
             "biggest", "first", "last", "average", "typical", "big", "real", "basic", "general", "government",
             "state", "market", "economy", "country", "public", "people", "law", "theory");
     private static final int DEFINITE_WINDOW = 6;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LEADING_PUNCT = Pattern.compile("^[^\\p{L}\\p{N}]+");
 
     static boolean unmetDefinite(String sentence) {
         String t = withoutLeadIn(sentence);
         Matcher m = DEFINITE.matcher(lowerFirst(t));
         if (!m.find() || GENERIC_HEADS.contains(m.group(1))) return false;
-        String[] words = t.split("\\s+");
+        String[] words = SPACES.split(t);
         for (int k = 1; k < Math.min(words.length, DEFINITE_WINDOW); k++) {
-            String w = words[k].replaceAll("^[^\\p{L}\\p{N}]+", "");
+            String w = LEADING_PUNCT.matcher(words[k]).replaceFirst("");
             if (w.isEmpty()) continue;
             if (Character.isUpperCase(w.charAt(0)) && !w.equals("I") && !w.startsWith("I'")) return false;
             if (Character.isDigit(w.charAt(0))) return false;

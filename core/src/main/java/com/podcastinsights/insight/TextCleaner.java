@@ -105,12 +105,12 @@ final class TextCleaner {
             if (s.isEmpty()) continue;
             if (!joined.isEmpty()) joined.append(' ');
             joined.append(s);
-            if (k + 1 < sentences.size() && !endsWithStop(s) && opensClause(sentences.get(k + 1))) joined.append('.');
+            if (k + 1 < sentences.size() && !endsWithPunctuation(s) && opensClause(sentences.get(k + 1))) joined.append('.');
         }
         return clean(joined.toString());
     }
 
-    private static boolean endsWithStop(String s) {
+    private static boolean endsWithPunctuation(String s) {
         return ENDS_WITH_PUNCT.matcher(s).matches();
     }
 
@@ -131,7 +131,6 @@ final class TextCleaner {
         String withoutLead = LEADING.matcher(s).replaceFirst("");
         if (Words.count(withoutLead) >= 3) s = withoutLead;
         if (s.isEmpty()) return s;
-        // machine transcripts write the pronoun in lower case
         s = LOWER_I.matcher(s).replaceAll("I");
         s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         s = LOWER_AFTER_END.matcher(s).replaceAll(m -> m.group(1) + m.group(2).toUpperCase(Locale.ROOT));
