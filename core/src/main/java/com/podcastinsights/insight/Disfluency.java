@@ -33,7 +33,22 @@ final class Disfluency {
                     + "(?=(?:i|we|they|he|she|it's|there's|there|that's|this is|if|when)\\b)", ""),
             // A vague extender closing a phrase: "or whatever", "and stuff", "and so on", "or something like that".
             Rewrite.of("(?i),?\\s+(?:or whatever|and stuff(?: like that)?|and so on(?: and so forth)?|and so forth|and things like that"
-                    + "|and all that(?: stuff)?|or something(?: like that)?|and that kind of (?:thing|stuff))(?=\\s*[.,;!?]|\\s*$)", ""),
+                    + "|and all that(?: kind of)?(?: stuff)?|or something(?: like that)?|and that kind of (?:thing|stuff))(?=\\s*[.,;!?]|\\s*$)", ""),
+            // The same set off by commas without "and": "compiler warnings, all that kind of stuff, and" (not "we removed all that stuff").
+            Rewrite.of("(?i),\\s*all that (?:kind of |sort of )?(?:stuff|jazz)(?=\\s*[.,;!?]|\\s*$)", ""),
+            // "Hey," opening something said or quoted: "Hugo announced, hey, the stats are back" (not "say hey to").
+            Rewrite.of("(?i)(?:,\\s*|(?<=^)|(?<=[.!?]\\s))hey,\\s+", m -> m.group().startsWith(",") ? ", " : ""),
+            // An aside pointing at the show's own talk, closing a sentence: "..., and we had a chat about it."
+            Rewrite.of("(?i),?\\s+and\\s+(?:we|I)\\s+(?:had|have had|did)\\s+(?:a|an)\\s+(?:chat|conversation|talk|discussion|episode)"
+                    + "\\s+(?:about|on)\\s+(?:it|this|that|them)(?=[.!?]|$)", ""),
+            // "It's therefore goes": a contracted "is" before a verb that already agrees with the subject.
+            Rewrite.of("(?i)\\b(it|that|he|she|this)'s\\s+((?:therefore|also|just|still|now|then|always|never|only|\\p{L}+ly)\\s+)?"
+                    + "(?=(?:goes|does|seems|gets|tends|happens|depends|allows|provides|requires|becomes|remains|contains|includes|supports)\\b)",
+                    "$1 $2"),
+            // A comma between a preposition and its number: "what the United States spent in, 1920".
+            Rewrite.of("(?i)\\b(at|in|of|to|on|for|with|from|into|about|by|than|around|over|under)\\s*,\\s+(?=\\d)", "$1 "),
+            // A sentence that only thanks a co-host: "Thanks, Michael." (thanks for something says what for).
+            Rewrite.of("(?:(?<=^)|(?<=[.!?]\\s))(?:Thanks|Thank you)(?: so much| very much)?(?:,? \\p{Lu}\\p{Ll}+)?[.!](?:\\s+|$)", ""),
             // A tag asking for assent at a sentence's end without a comma: "you only do it once okay?".
             Rewrite.of("(?i)\\s+okay\\?", "."),
             // "like" before a number after "be": "there were like 40 people" (not "it was like a dream").

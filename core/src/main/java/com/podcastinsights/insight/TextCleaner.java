@@ -47,8 +47,26 @@ final class TextCleaner {
             // "there's like a couple", "had like a phishing domain", ", like over a hundred": "like" between a verb of
             // having or a comma and what is had or counted. A "like" after "was" or before "a" after a comma is left: it
             // is a simile ("It was like a dream", "fragile, like a house of cards").
-            Rewrite.of("(?i)(?<=\\b(?:there's|there are|there were|had|has|have|got|get|took|takes|with|for))\\s+like,?(?=\\s+(?:a|an|the|some|"
+            Rewrite.of("(?i)(?<=\\b(?:get|took|takes))\\s+like,?(?=\\s+(?:a|an|the|some|"
                     + QUANTITY + ")\\b)|(?<=,)\\s+like(?=\\s+" + QUANTITY + "\\b)", ""),
+            // "like" right after a preposition, "there's" or a verb of having: neither a verb nor a preposition can
+            // stand there, so it is a filler whatever follows ("for like doing that", "there's like setup tools",
+            // "as like the alternative"); but "for like-minded people" is a word of its own.
+            Rewrite.of("(?i)(?<=\\b(?:there's|there is|there are|there was|there were|had|has|have|got|as|for|with|through|about|"
+                    + "from|into|than|in|on|at|by))\\s+like,?(?=\\s+(?!to\\b)[\\p{L}\\d$])", ""),
+            // "a like a 35 times penalty": the article said again after a "like".
+            Rewrite.of("(?i)\\b(?:a|an|the)\\s+like\\s+(?=(?:a|an|the)\\s)", ""),
+            // "it like has", "he just like stops": "like" between a subject pronoun opening a clause and its verb. Not
+            // "treat it like a child", where "it" is an object and "like" a preposition.
+            Rewrite.of("(?i)(?:(?<=^)|(?<=[,.;!?]\\s)|(?<=\\b(?:and|but|so|because|then|if|when|though)\\s))(it|he|she)\\s+(just\\s+)?like\\s+"
+                    + "(?!(?:a|an|the|this|that|these|those|my|your|his|her|our|their|its|it|him|them|me|us|you|to)\\b)(?=\\p{Ll})", "$1 $2"),
+            // "the older, like newer and older": a word corrected with "like" into a phrase that says it again.
+            Rewrite.of("(?i)\\b([\\p{L}']+),\\s+like\\s+(?=(?:[\\p{L}']+\\s+){0,3}\\1\\b)", ""),
+            // "Like modules behave the same way": a sentence-opening "like" that compares with nothing, told by a
+            // sentence with no comma and no second subject (a comparison is set off: "Like most languages, Python ...").
+            Rewrite.of("(?:(?<=^)|(?<=[.!?]\\s))[Ll]ike\\s+(?!(?:this|that|these|those|what|how|it|him|her|them|me|us|you|most|many|all|"
+                    + "every|any|some|other|others|each|everyone|everybody|anyone|anything|father|mother)\\b)"
+                    + "(?=[^,;:.!?]+(?:[.!?]|$))(?![^,;:.!?]*\\b(?i:i|we|they|he|she|you)\\b)", ""),
             Rewrite.of("(?i)\\b([\\p{L}']+)-\\s+(?=\\1\\b)", ""),
             // A word said twice; but "had had" is grammar, not a stutter.
             Rewrite.of("(?i)\\b([\\p{L}']+)(?:,?\\s+\\1\\b)+",
@@ -79,8 +97,12 @@ final class TextCleaner {
             Rewrite.of("^[-–—,;:.]\\s*", ""),
             Rewrite.of("\\s*[,;:]$", ""),
             // The opening markers (below) at a later sentence's start, when a comma shows they were said as a marker ("Yeah, ...").
-            Rewrite.of("(?i)(?<=[.!?]\\s)(?:(?:and so|so|yeah|okay|ok|well|right|like|anyway|now)[,]\\s*)+", ""));
-    private static final Pattern LEADING = Pattern.compile("(?i)^(?:(?:so|and|but|well|okay|ok|yeah|now|like|right|actually|anyway|also)\\b[,]?\\s+)+");
+            Rewrite.of("(?i)(?<=[.!?]\\s)(?:(?:and so|so|yeah|okay|ok|well|right|like|anyway|now|oh)[,]\\s*)+", ""));
+    /**
+     * The markers a passage may open with; "oh" and "like" only with their comma ("Oh, ..."), so "Oh no" keeps its
+     * "no" and "Like most languages, Python ..." its comparison.
+     */
+    private static final Pattern LEADING = Pattern.compile("(?i)^(?:(?:so|and|but|well|okay|ok|yeah|now|right|actually|anyway|also)\\b[,]?\\s+|(?:oh|like),\\s+)+");
     private static final Set<String> CLAUSE_MARKERS = Set.of("so", "but", "okay",
             "anyway", "however", "alright", "yeah");
 

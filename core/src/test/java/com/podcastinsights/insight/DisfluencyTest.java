@@ -131,4 +131,46 @@ class DisfluencyTest {
                 + "and for a lot of the async work people do";
         assertEquals(1, Disfluency.residue(runOn));
     }
+
+    @Test
+    void dropsHeyOpeningWhatIsSaidOrQuoted() {
+        assertEquals("The maintainer announced, the stats site is back online.",
+                TextCleaner.clean("The maintainer announced, hey, the stats site is back online."));
+        assertEquals("Let's open the database.", TextCleaner.clean("Hey, let's open the database."));
+        assertEquals("Say hey to the team for me.", TextCleaner.clean("Say hey to the team for me."));
+    }
+
+    @Test
+    void dropsAVagueAllThatStuffSetOffByCommas() {
+        assertEquals("Some teams loathe compiler warnings, runtime warnings, and fix them at once.",
+                TextCleaner.clean("Some teams loathe compiler warnings, runtime warnings, all that kind of stuff, and fix them at once."));
+        assertEquals("We removed all that stuff.", TextCleaner.clean("We removed all that stuff."));
+    }
+
+    @Test
+    void dropsAnAsidePointingAtTheShowsOwnTalk() {
+        assertEquals("Free riding reminds me of a book by two economists. Their point is simple.",
+                TextCleaner.clean("Free riding reminds me of a book by two economists, and we had a chat about it. Their point is simple."));
+        assertEquals("We had a chat about it and decided to rewrite the parser.",
+                TextCleaner.clean("We had a chat about it and decided to rewrite the parser."));
+    }
+
+    @Test
+    void repairsAContractedIsBeforeAnAgreeingVerb() {
+        assertEquals("The module cares about correctness. It therefore goes beyond the standard wrappers.",
+                TextCleaner.clean("The module cares about correctness. It's therefore goes beyond the standard wrappers."));
+        assertEquals("It's always the same story, and it's clear the plan depends on funding.",
+                TextCleaner.clean("It's always the same story, and it's clear the plan depends on funding."));
+    }
+
+    @Test
+    void dropsACommaBetweenAPrepositionAndItsNumberAndAThanksToACoHost() {
+        assertEquals("India spends on government about what the United States spent in 1920.",
+                TextCleaner.clean("India spends on government about what the United States spent in, 1920."));
+        assertEquals("In 2019, 40 people came.", TextCleaner.clean("In 2019, 40 people came."));
+        assertEquals("The index is back online. It covers every show.",
+                TextCleaner.clean("The index is back online. Thanks, Michael. It covers every show."));
+        assertEquals("Thanks to the foundation for the grant, the index is back.",
+                TextCleaner.clean("Thanks to the foundation for the grant, the index is back."));
+    }
 }

@@ -66,4 +66,48 @@ class TextCleanerTest {
         assertEquals("The implementation is now complete.",
                 TextCleaner.clean(java.util.List.of("the implementation is", "now complete.")));
     }
+
+    @Test
+    void dropsLikeWhereNoVerbOrPrepositionCanStand() {
+        assertEquals("I wrote a follow-up for doing that in production, and there's setup tools related stuff.",
+                TextCleaner.clean("I wrote a follow-up for like doing that in production, and there's like setup tools related stuff."));
+        assertEquals("I use it as the default editor. You pay a 35 times penalty.",
+                TextCleaner.clean("I use it as like the default editor. You pay a like a 35 times penalty."));
+        assertEquals("It is a club for like-minded people, and I would like to join.",
+                TextCleaner.clean("It is a club for like-minded people, and I would like to join."), "a word and a verb");
+    }
+
+    @Test
+    void dropsLikeBetweenASubjectPronounAndItsVerb() {
+        assertEquals("The worker dies early, and it just stops.", TextCleaner.clean("The worker dies early, and it just like stops."));
+        assertEquals("When the window is narrow, it has weird breaks.",
+                TextCleaner.clean("When the window is narrow, it like has weird breaks."));
+        assertEquals("Treat it like a child, and it behaves.", TextCleaner.clean("Treat it like a child, and it behaves."),
+                "\"it\" as an object");
+    }
+
+    @Test
+    void dropsAWordCorrectedWithLike() {
+        assertEquals("There are notes about the newer and older resolvers.",
+                TextCleaner.clean("There are notes about the older, like newer and older resolvers."));
+        assertEquals("The model is fast, like a rocket.", TextCleaner.clean("The model is fast, like a rocket."), "a simile");
+    }
+
+    @Test
+    void dropsASentenceOpeningLikeThatComparesWithNothing() {
+        assertEquals("Make it a module variable. Modules can behave the same way classes do.",
+                TextCleaner.clean("Make it a module variable. Like modules can behave the same way classes do."));
+        assertEquals("Like most languages, Python has a garbage collector.",
+                TextCleaner.clean("Like most languages, Python has a garbage collector."), "a comparison set off by its comma");
+        assertEquals("Like my father I never trusted banks.", TextCleaner.clean("Like my father I never trusted banks."),
+                "a second subject shows the comparison");
+        assertEquals("Like this one.", TextCleaner.clean("Like this one."));
+    }
+
+    @Test
+    void dropsOhOpeningASentenceButNotOhNo() {
+        assertEquals("Free riding reminds me of a book I read.", TextCleaner.clean("Oh, free riding reminds me of a book I read."));
+        assertEquals("The build broke. That explains the queue.", TextCleaner.clean("The build broke. Oh, that explains the queue."));
+        assertEquals("Oh no, the build broke again.", TextCleaner.clean("Oh no, the build broke again."));
+    }
 }
