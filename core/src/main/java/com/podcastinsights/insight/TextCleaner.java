@@ -60,8 +60,10 @@ final class TextCleaner {
             // "treat it like a child", where "it" is an object and "like" a preposition.
             Rewrite.of("(?i)(?:(?<=^)|(?<=[,.;!?]\\s)|(?<=\\b(?:and|but|so|because|then|if|when|though)\\s))(it|he|she)\\s+(just\\s+)?like\\s+"
                     + "(?!(?:a|an|the|this|that|these|those|my|your|his|her|our|their|its|it|him|them|me|us|you|to)\\b)(?=\\p{Ll})", "$1 $2"),
-            // "the older, like newer and older": a word corrected with "like" into a phrase that says it again.
-            Rewrite.of("(?i)\\b([\\p{L}']+),\\s+like\\s+(?=(?:[\\p{L}']+\\s+){0,3}\\1\\b)", ""),
+            // "the older, like newer and older": a word corrected with "like" into a phrase that says it again. Not a
+            // function word ("the design of, like different kinds of, ..."), which recurs without being corrected.
+            Rewrite.of("(?i)\\b([\\p{L}']+),\\s+like\\s+(?=(?:[\\p{L}']+\\s+){0,2}\\1\\b)",
+                    m -> Words.STOP.contains(m.group(1).toLowerCase(Locale.ROOT)) ? Matcher.quoteReplacement(m.group()) : ""),
             // "Like modules behave the same way": a sentence-opening "like" that compares with nothing, told by a
             // sentence with no comma and no second subject (a comparison is set off: "Like most languages, Python ...").
             Rewrite.of("(?:(?<=^)|(?<=[.!?]\\s))[Ll]ike\\s+(?!(?:this|that|these|those|what|how|it|him|her|them|me|us|you|most|many|all|"

@@ -91,6 +91,10 @@ class TextCleanerTest {
         assertEquals("There are notes about the newer and older resolvers.",
                 TextCleaner.clean("There are notes about the older, like newer and older resolvers."));
         assertEquals("The model is fast, like a rocket.", TextCleaner.clean("The model is fast, like a rocket."), "a simile");
+        assertEquals("Speed, like how users feel about speed, matters most.",
+                TextCleaner.clean("Speed, like how users feel about speed, matters most."), "an explanation, not a correction");
+        assertEquals("We think about the design of, like different kinds of remotes.",
+                TextCleaner.clean("We think about the design of, like different kinds of remotes."), "a function word recurs by itself");
     }
 
     @Test
