@@ -28,6 +28,10 @@ final class TextCleaner {
     private static final String QUANTITY = "(?:over|about|around|almost|maybe|just|some|something|one|two|three|"
             + "four|five|ten|a couple|a few|a hundred|a thousand|\\d[\\d,.]*)";
 
+    /** A noun that announces a clause, before its "is": "the problem is, ...", "the other thing was, ...". */
+    private static final String FRAME = "(?:(?:and|but|so)\\s+)?(?:the|my|our|one|another)\\s+(?:[\\p{L}']+\\s+)?(?:problem|thing|point|question|issue|idea|reason|truth|fact|"
+            + "catch|trick|answer|key|difference|danger|risk|goal|rule|lesson|worry|hope|plan|result|upshot)\\s+(?:is|was)\\s*,";
+
     /**
      * What the cleaner drops after {@link Disfluency#repair}, in order: fillers first, then stutters and repeats
      * (which the fillers hid: "in the, you know, in the"), then abandoned starts, then the punctuation the drops
@@ -83,8 +87,8 @@ final class TextCleaner {
             // article, a preposition, an auxiliary, a subject pronoun, a sentence adverb), then a comma and a new start:
             // "I do like the, it's not", "I was, I think we", "but hopefully, but maybe", "it will still, it'll still".
             // Not before a parenthetical ("The answer is, of course, no"), which closes with a second comma, nor in a
-            // condition ("If it isn't, we retry").
-            Rewrite.of("(?i)(?:(?<=^)|(?<=[,.;:!?]\\s))(?!(?:if|when|whether|unless|though|although)\\b)(?:[\\p{L}'’]+\\s+){0,4}(?:the|a|an|of|to|with|for|in|on|is|was|are|were|will|would|can|could|"
+            // condition ("If it isn't, we retry"), nor after a noun that announces the clause ("The problem is, nobody reads it").
+            Rewrite.of("(?i)(?:(?<=^)|(?<=[,.;:!?]\\s))(?!(?:if|when|whether|unless|though|although)\\b)(?!" + FRAME + ")(?:[\\p{L}'’]+\\s+){0,4}(?:the|a|an|of|to|with|for|in|on|is|was|are|were|will|would|can|could|"
                     + "i|we|they|he|she|my|our|their|your|his|and|but|or|that's|it's|there's|still|just|hopefully|"
                     + "not|don't|doesn't|didn't|isn't|wasn't|aren't|won't|can't|"
                     + "probably|maybe)\\s*,\\s+(?=\\p{L})(?!(?:[\\p{L}'’]+\\s+){0,3}[\\p{L}'’]+,)", ""),

@@ -114,4 +114,12 @@ class TextCleanerTest {
         assertEquals("The build broke. That explains the queue.", TextCleaner.clean("The build broke. Oh, that explains the queue."));
         assertEquals("Oh no, the build broke again.", TextCleaner.clean("Oh no, the build broke again."));
     }
+
+    @Test
+    void keepsAFrameWhoseClauseFollowsTheComma() {
+        assertEquals("The problem is, nobody reads the release notes.", TextCleaner.clean("The problem is, nobody reads the release notes."));
+        assertEquals("We shipped it, and the other thing is, the cache never expires.",
+                TextCleaner.clean("We shipped it, and the other thing is, the cache never expires."));
+        assertEquals("The cache is fine.", TextCleaner.clean("The cache is, the cache is fine."), "a subject said twice is still a restart");
+    }
 }
