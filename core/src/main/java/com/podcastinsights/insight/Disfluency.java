@@ -45,8 +45,6 @@ final class Disfluency {
             Rewrite.of("(?i)\\b(it|that|he|she|this)'s\\s+((?:therefore|also|just|still|now|then|always|never|only|\\p{L}+ly)\\s+)?"
                     + "(?=(?:goes|does|seems|gets|tends|happens|depends|allows|provides|requires|becomes|remains|contains|includes|supports)\\b)",
                     "$1 $2"),
-            // A comma between a preposition and its number: "what the United States spent in, 1920".
-            Rewrite.of("(?i)\\b(at|in|of|to|on|for|with|from|into|about|by|than|around|over|under)\\s*,\\s+(?=\\d)", "$1 "),
             // A sentence that only thanks a co-host: "Thanks, Michael." (thanks for something says what for).
             Rewrite.of("(?:(?<=^)|(?<=[.!?]\\s))(?:Thanks|Thank you)(?: so much| very much)?(?:,? \\p{Lu}\\p{Ll}+)?[.!](?:\\s+|$)", ""),
             // A tag asking for assent at a sentence's end without a comma: "you only do it once okay?".

@@ -94,6 +94,8 @@ final class TextCleaner {
                     + "probably|maybe)\\s*,\\s+(?=\\p{L})(?!(?:[\\p{L}'’]+\\s+){0,3}[\\p{L}'’]+,)", ""),
             // An article right before a subject pronoun: the speaker dropped the noun phrase ("uses the it has").
             Rewrite.of("(?i)\\b(?:the|a|an)\\s+(?=(?:i|we|they|he|she|it|you)(?:'[a-z]+)?(?![\\p{L}/\\-.&]))", ""),
+            // A comma between a preposition and its number, often left by a dropped filler: "spent in, like, 1920".
+            Rewrite.of("(?i)\\b(at|in|of|to|on|for|with|from|into|about|by|than|around|over|under)\\s*,\\s+(?=\\d)", "$1 "),
             Rewrite.of("\\s+([,.;:!?])", "$1"),
             Rewrite.of(",(?:\\s*,)+", ","),
             Rewrite.of(",\\s*([.!?])", "$1"),

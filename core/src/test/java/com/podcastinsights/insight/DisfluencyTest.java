@@ -168,6 +168,7 @@ class DisfluencyTest {
         assertEquals("India spends on government about what the United States spent in 1920.",
                 TextCleaner.clean("India spends on government about what the United States spent in, 1920."));
         assertEquals("In 2019, 40 people came.", TextCleaner.clean("In 2019, 40 people came."));
+        assertEquals("The budget is what Britain spent in 1950.", TextCleaner.clean("The budget is what Britain spent in, like, 1950."));
         assertEquals("The index is back online. It covers every show.",
                 TextCleaner.clean("The index is back online. Thanks, Michael. It covers every show."));
         assertEquals("Thanks to the foundation for the grant, the index is back.",
