@@ -111,7 +111,9 @@ final class ReaderFit {
     private static final Pattern LOGISTICS = Pattern.compile(
             "(?i)\\brelease candidate\\b|\\b(?:rc|beta|alpha) ?\\d\\b|\\bis (?:scheduled|planned|slated|due)\\b|\\bscheduled for\\b|\\bplanned so far\\b"
                     + "|\\b(?:now |is |are )available\\b|\\bin the works\\b|\\bwill be released\\b|\\bcomes? out (?:on|in|next)\\b"
-                    + "|\\b(?:january|february|march|april|june|july|august|september|october|november|december) \\d{1,2}(?:st|nd|rd|th)?\\b");
+                    + "|\\b(?:january|february|march|april|june|july|august|september|october|november|december) \\d{1,2}(?:st|nd|rd|th)?\\b"
+                    + "|\\b\\d{1,2}(?:st|nd|rd|th) of (?:january|february|march|april|may|june|july|august|september|october|november|december)\\b"
+                    + "|\\bis happening (?:on|in|at)\\b|\\btickets (?:are )?(?:now )?on sale\\b");
 
     /** A stop followed by a capitalized word: where the first sentence of a cleaned passage ends. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…](?=\\s+\\p{Lu})");

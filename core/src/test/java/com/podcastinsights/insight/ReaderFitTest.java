@@ -25,11 +25,13 @@ class ReaderFitTest {
                 "Caching works here because the hot set is small, so the hit rate stays above ninety percent.",
                 "Thanks to Janice for suggesting that the foundation takes stewardship of the package.",
                 "Release candidate three is the last one, and the final is scheduled for October 7th.",
-                "It has 54 linting rules, which are apparently common issues in documents.");
+                "It has 54 linting rules, which are apparently common issues in documents.",
+                "The Leeds audio festival is happening on the 22nd of April, and tickets are on sale now.");
         List<List<Sentence>> passages = texts.stream().map(t -> List.of(new Sentence(t, 0, null, 0, false))).toList();
         double[] f = ReaderFit.factors(passages, texts);
         assertEquals(1.0 + ReaderFit.SUPPORT_BONUS, f[0], 1e-9, "a claim with its reason and a number is lifted");
         for (int k = 1; k < f.length; k++) assertTrue(f[k] < f[0], texts.get(k));
+        assertTrue(f[4] <= 1 - ReaderFit.LOGISTICS_WEIGHT + 1e-9, "a day of the month and tickets are logistics: " + f[4]);
     }
 
     @Test
