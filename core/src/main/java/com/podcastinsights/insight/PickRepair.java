@@ -1,6 +1,7 @@
 package com.podcastinsights.insight;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,13 +48,17 @@ final class PickRepair {
             // is colored by...") reads as a sentence once capitalized: widened to its start when it can be, kept if not
             Candidate wider = widened(whole, sentences, marks);
             if (wider != null) whole = wider;
-        } else if (unmetDefinite(opening) || leansBackLater(whole)) {
-            // "The taxi driver knows...", "also", "that rule" in a later sentence: read better after the sentence
-            // that brought the thing in, but are often generic or point inside the pick ("The wrapt module focuses
-            // on correctness"): widened when the sentences added name something, kept if not
-            Candidate wider = widened(whole, sentences, marks);
-            if (wider != null && WholeThought.names(span(wider, wider.first(), whole.first() - 1, sentences).sourceText())) {
-                whole = wider;
+        } else {
+            String sought = unmetDefinite(opening) ? definiteHead(opening) : leansBackLater(whole);
+            if (sought != null) {
+                // "The taxi driver knows...", "also", "that rule" in a later sentence: read better after the sentence
+                // that brought the thing in, but are often generic or point inside the pick ("The wrapt module
+                // focuses on correctness"): widened when the sentences added name it or something, kept if not
+                Candidate wider = widened(whole, sentences, marks);
+                if (wider != null) {
+                    String added = span(wider, wider.first(), whole.first() - 1, sentences).sourceText();
+                    if (WholeThought.names(added) || !sought.isEmpty() && added.toLowerCase(Locale.ROOT).contains(sought)) whole = wider;
+                }
             }
         }
         return endWhole(whole, sentences, marks);
@@ -65,21 +70,25 @@ final class PickRepair {
         return span(c, c.first() + 1, c.last(), sentences);
     }
 
-    /** A sentence after the first, or an additive first one, leans on something the reader has not heard. */
-    private static boolean leansBackLater(Candidate c) {
+    /**
+     * What a sentence of the pick leans on that the reader has not heard: the noun of a demonstrative the pick has
+     * not said before ("that rule"), "" for an additive first sentence ("are also down"), null when nothing.
+     */
+    private static String leansBackLater(Candidate c) {
         StringBuilder before = new StringBuilder();
         for (int k = 0; k < c.sentences().size(); k++) {
             String text = c.sentences().get(k).text();
-            if (k == 0 && WholeThought.additive(text)) return true;
-            if (WholeThought.demonstrativeUnmet(text, before.toString())) return true;
+            String noun = WholeThought.demonstrativeUnmet(text, before.toString());
+            if (noun != null) return noun;
+            if (k == 0 && WholeThought.additive(text)) return "";
             before.append(text).append(' ');
         }
-        return false;
+        return null;
     }
 
     /** Sentence {@code k} carries on the one before it in the same turn: it does not start a sentence. */
     static boolean continuesPrevious(List<Sentence> sentences, int k) {
-        return k > 0 && sentences.get(k - 1).turn() == sentences.get(k).turn()
+        return k > 0 && k < sentences.size() && sentences.get(k - 1).turn() == sentences.get(k).turn()
                 && WholeThought.continues(sentences.get(k - 1).text(), sentences.get(k).text());
     }
 
@@ -268,6 +277,12 @@ final class PickRepair {
             if (Character.isDigit(w.charAt(0))) return false;
         }
         return true;
+    }
+
+    /** "ferry" of "The ferry pilot knows...": the word the sentences before should say. */
+    private static String definiteHead(String sentence) {
+        Matcher m = DEFINITE.matcher(lowerFirst(withoutLeadIn(sentence)));
+        return m.find() ? m.group(1) : "";
     }
 
     private static String lowerFirst(String t) {

@@ -177,16 +177,17 @@ final class WholeThought {
             "case", "stuff", "thing", "things", "much", "many", "all", "just", "really", "also", "very", "not", "means",
             "matter", "said", "episode", "show", "podcast", "conversation", "country", "world", "century", "decade");
 
-    static boolean demonstrativeUnmet(String sentence, String before) {
+    /** The noun of the first such demonstrative, or null. */
+    static String demonstrativeUnmet(String sentence, String before) {
         Matcher m = DEMONSTRATIVE.matcher(sentence);
         String known = before.toLowerCase(Locale.ROOT);
         while (m.find()) {
             String noun = m.group(1).toLowerCase(Locale.ROOT);
             if (NOT_NOUNS.contains(noun) || noun.endsWith("ly")) continue;
             String stem = noun.endsWith("s") && noun.length() > 4 ? noun.substring(0, noun.length() - 1) : noun;
-            if (!known.contains(stem)) return true;
+            if (!known.contains(stem)) return stem;
         }
-        return false;
+        return null;
     }
 
     /** "There are two types of...", "it starts out with two major changes": a count the rest should deliver. */
