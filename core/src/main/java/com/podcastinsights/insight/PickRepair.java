@@ -40,7 +40,8 @@ final class PickRepair {
         }
         String opening = whole.sentences().get(0).text();
         boolean piece = continuesPrevious(sentences, whole.first());
-        if (opensOnReference(opening) || piece && WholeThought.endsOpen(sentences.get(whole.first() - 1).text())) {
+        if (opensOnReference(opening) || piece && (WholeThought.endsOpen(sentences.get(whole.first() - 1).text())
+                || WholeThought.opensOnConjunction(opening))) {
             whole = widened(whole, sentences, marks);
             if (whole == null) return null;
         } else if (piece) {

@@ -41,6 +41,13 @@ final class WholeThought {
         return endsOpen(p) || startsLowerCase(next);
     }
 
+    /** "and how many people...", "because they're no longer...": the second half of a clause whose first is missing. */
+    private static final Pattern CONJUNCTION = Pattern.compile("(?i)^[^\\p{L}]*(?:and|or|but|because|which|who|whose|that|where)\\b");
+
+    static boolean opensOnConjunction(String piece) {
+        return CONJUNCTION.matcher(piece).find();
+    }
+
     /** The piece ends on a comma or dash: what follows is the rest of its sentence, not a new one. */
     static boolean endsOpen(String piece) {
         return OPEN_END.matcher(piece.strip()).find();

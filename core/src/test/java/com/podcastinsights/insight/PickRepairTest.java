@@ -180,6 +180,11 @@ class PickRepairTest {
         Candidate whole = PickRepair.repair(pick(sentences, 1, 2), sentences, none(3));
         assertNotNull(whole);
         assertEquals(0, whole.first());
+
+        // the second half of a clause ("and how many...") whose first half cannot be joined (a question) is not sent
+        List<Sentence> turnStart = List.of(s("What do the pilots think of the ledger?", 0), s("Did you ever ask the pilots who sail every night", 1),
+                s("and how many pilots would go back to the radio, almost none would, which says a lot.", 1), s(MORE, 1));
+        assertNull(PickRepair.repair(pick(turnStart, 2, 3), turnStart, none(4)));
     }
 
     @Test
