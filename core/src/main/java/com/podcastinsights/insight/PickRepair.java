@@ -226,10 +226,8 @@ final class PickRepair {
      */
     static boolean opensOnReference(String sentence) {
         String t = withoutLeadIn(sentence);
-        // the ranking's own test reads the sentence as it stands: a dialogue dash before "Also," hides it from that
-        // test, and the cleaner then drops the "Also," the reader would have stumbled on
-        return THAT_IS.matcher(t).find() || ReaderFit.referenceBeforeName(t, REFERENCE_WINDOW, true) || CONTINUES.matcher(t).find()
-                || PassageFilter.opensWithReference(sentence) || WholeThought.pointsBack(t);
+        return THAT_IS.matcher(WholeThought.core(sentence)).find() || ReaderFit.referenceBeforeName(t, REFERENCE_WINDOW, true) || CONTINUES.matcher(t).find()
+                || PassageFilter.opensWithReference(t) || WholeThought.pointsBack(sentence);
     }
 
     /** The sentence refers back ({@link #opensOnReference}) or opens on a definite noun it has not introduced. */
@@ -238,8 +236,15 @@ final class PickRepair {
     }
 
     private static String withoutLeadIn(String sentence) {
-        return WholeThought.core(sentence);
+        // not WholeThought.core: a dialogue dash before "Also," keeps hiding it, as it does from the ranking's own
+        // test, and the cleaner drops that "Also," (stripping the dash here widened such picks onto banter)
+        String t = sentence.strip();
+        Matcher lead = LEAD_IN.matcher(t);
+        return lead.find() ? t.substring(lead.end()) : t;
     }
+
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^(?:(?:so|and|but|um|uh|yeah|well|okay|ok|oh|right|now|i mean|you know|anyway)[,.]?\\s+)+", Pattern.CASE_INSENSITIVE);
 
     /** "I think that's one of the angles": a demonstrative subject, which the ten-word pronoun scan does not count. */
     private static final Pattern THAT_IS = Pattern.compile(

@@ -55,13 +55,14 @@ final class WholeThought {
 
     /** The text names something: a capitalized word (not "I" nor a sentence's first word) or a number. */
     static boolean names(String text) {
-        String[] words = SPACES.split(text.strip());
-        for (int k = 0; k < words.length; k++) {
-            String w = LEADING.matcher(words[k]).replaceFirst("");
-            if (w.isEmpty() || w.equals("I") || w.startsWith("I'") || w.startsWith("I’")) continue;
-            if (Character.isDigit(w.charAt(0))) return true;
-            boolean sentenceStart = k == 0 || ENDS.matcher(words[k - 1]).find();
-            if (!sentenceStart && Character.isUpperCase(w.charAt(0))) return true;
+        boolean sentenceStart = true;
+        for (String word : SPACES.split(text.strip())) {
+            String w = LEADING.matcher(word).replaceFirst("");
+            if (w.isEmpty()) continue;
+            boolean first = sentenceStart;
+            sentenceStart = ENDS.matcher(word).find();
+            if (w.equals("I") || w.startsWith("I'") || w.startsWith("I’")) continue;
+            if (Character.isDigit(w.charAt(0)) || !first && Character.isUpperCase(w.charAt(0))) return true;
         }
         return false;
     }
@@ -165,8 +166,11 @@ final class WholeThought {
         return false;
     }
 
-    /** "also", "as well" or a closing "too" in the clause: more of something the reader did not hear. */
-    private static final Pattern ADDITIVE = Pattern.compile("(?i)\\b(?:also|as well)\\b|\\btoo[.!]?$");
+    /**
+     * "also", "as well" or a closing "too" inside the clause: more of something the reader did not hear. Not an opening
+     * "Also,", a connective the cleaner drops and the ranking already weighs.
+     */
+    private static final Pattern ADDITIVE = Pattern.compile("(?i)(?<!^)\\b(?:also|as well)\\b|\\btoo[.!]?$");
 
     static boolean additive(String sentence) {
         return ADDITIVE.matcher(core(sentence)).find();
