@@ -1,6 +1,7 @@
 package com.podcastinsights.insight;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +18,11 @@ import java.util.regex.Pattern;
 final class PickRepair {
     /** How many sentences back a pick may be widened to reach its referent. */
     static final int WIDEN_BACK = 3;
-    /** Extra words a pick widened back to its referent (or carried on to its end) may have. */
-    static final int WIDEN_WORDS = 40;
+    /**
+     * The most words a pick widened back to its referent (or carried on to its end) may have: the product's insight is
+     * 40-70 words, so a whole thought that needs more than this is too long to send.
+     */
+    static final int WIDENED_MAX_WORDS = 90;
     /** The least a pick may keep when its last sentence is cut off. */
     static final int MIN_KEPT_WORDS = 20;
 
@@ -28,38 +32,91 @@ final class PickRepair {
     /** The pick made whole, itself when it already is, or null when it cannot be. */
     static Candidate repair(Candidate c, List<Sentence> sentences, Boilerplate.Marks marks) {
         Candidate whole = c;
-        String opening = c.sentences().get(0).text();
-        if (ReaderFit.announcesTopic(opening)) return null;
-        if (opensOnReference(opening)) {
-            whole = widened(c, sentences, marks);
+        if (ReaderFit.announcesTopic(c.sentences().get(0).text())) return null;
+        if (WholeThought.fragment(c.sentences().get(0).text())) {
+            // a list tail or a heading read out ("More controls for the ferry types."): the thought starts after it
+            whole = withoutOpening(c, sentences);
             if (whole == null) return null;
-        } else if (unmetDefinite(opening)) {
-            // "The taxi driver knows..." reads better after the sentence that brought the driver in, but a definite
-            // noun is often generic ("The wrapt module focuses on correctness"): widened when it can be, kept if not
-            Candidate wider = widened(c, sentences, marks);
+        }
+        String opening = whole.sentences().get(0).text();
+        boolean piece = continuesPrevious(sentences, whole.first());
+        if (opensOnReference(opening) || piece && (WholeThought.endsOpen(sentences.get(whole.first() - 1).text())
+                || WholeThought.opensOnConjunction(opening))) {
+            whole = widened(whole, sentences, marks);
+            if (whole == null) return null;
+        } else if (piece) {
+            // a clause that carries on a caption with no stop ("...our understanding, about / so much of everything
+            // is colored by...") reads as a sentence once capitalized: widened to its start when it can be, kept if not
+            Candidate wider = widened(whole, sentences, marks);
             if (wider != null) whole = wider;
+        } else {
+            String sought = unmetDefinite(opening) ? definiteHead(opening) : leansBackLater(whole);
+            if (sought != null) {
+                // "The taxi driver knows...", "also", "that rule" in a later sentence: read better after the sentence
+                // that brought the thing in, but are often generic or point inside the pick ("The wrapt module
+                // focuses on correctness"): widened when the sentences added name it or something, kept if not
+                Candidate wider = widened(whole, sentences, marks);
+                if (wider != null) {
+                    String added = span(wider, wider.first(), whole.first() - 1, sentences).sourceText();
+                    if (WholeThought.names(added) || !sought.isEmpty() && added.toLowerCase(Locale.ROOT).contains(sought)) whole = wider;
+                }
+            }
         }
         return endWhole(whole, sentences, marks);
     }
 
+    /** The pick from its second sentence, when that one starts a thought and enough is left to stand. */
+    private static Candidate withoutOpening(Candidate c, List<Sentence> sentences) {
+        if (c.sentences().size() < 2 || words(c) - c.sentences().get(0).words() < MIN_KEPT_WORDS) return null;
+        return span(c, c.first() + 1, c.last(), sentences);
+    }
+
     /**
-     * The passage widened back (at most {@link #WIDEN_BACK} sentences, {@link #WIDEN_WORDS} words) to where its
-     * thought starts, when its first sentence refers back ("It keeps every draft...") or continues one ("Not for
-     * all the other..."): the sentences before it in the same turn name the referent. Null when it cannot be (the
-     * turn starts, a read or a question comes before, or the start is still not found). Widening every candidate
-     * before ranking cost meetings-dev hit@5 0.02 (the added sentence dilutes what the reader marked).
+     * What a sentence of the pick leans on that the reader has not heard: the noun of a demonstrative the pick has
+     * not said before ("that rule"), "" for an additive first sentence ("are also down"), null when nothing.
+     */
+    private static String leansBackLater(Candidate c) {
+        StringBuilder before = new StringBuilder();
+        for (int k = 0; k < c.sentences().size(); k++) {
+            String text = c.sentences().get(k).text();
+            String noun = WholeThought.demonstrativeUnmet(text, before.toString());
+            if (noun != null) return noun;
+            if (k == 0 && WholeThought.additive(text)) return "";
+            before.append(text).append(' ');
+        }
+        return null;
+    }
+
+    /** Sentence {@code k} carries on the one before it in the same turn: it does not start a sentence. */
+    static boolean continuesPrevious(List<Sentence> sentences, int k) {
+        return k > 0 && k < sentences.size() && sentences.get(k - 1).turn() == sentences.get(k).turn()
+                && WholeThought.continues(sentences.get(k - 1).text(), sentences.get(k).text());
+    }
+
+    /**
+     * The passage widened back to where its thought starts: first to where its sentence starts, when it opens on the
+     * piece of one ("...because they're no longer"); then at most {@link #WIDEN_BACK} sentences while its first
+     * sentence refers back ("It keeps every draft...") or continues one ("Not for all the other..."): the sentences
+     * before it in the same turn name the referent. At most {@link #WIDENED_MAX_WORDS} words in all. Null when it
+     * cannot be (the turn starts, a read or a question comes before, or the start is still not found). Widening every
+     * candidate before ranking cost meetings-dev hit@5 0.02 (the added sentence dilutes what the reader marked).
      */
     static Candidate widened(Candidate c, List<Sentence> sentences, Boilerplate.Marks marks) {
         int first = c.first();
         int words = words(c);
-        for (int back = 0; back < WIDEN_BACK && (back == 0 || needsContext(sentences.get(first).text())); back++) {
+        int back = 0;
+        boolean need = true;
+        while (need || continuesPrevious(sentences, first)) {
+            boolean piece = continuesPrevious(sentences, first);
+            if (!piece && ++back > WIDEN_BACK) return null;
             int k = first - 1;
-            if (!joinable(sentences, marks, k, first)) return null;
+            if (!joinable(sentences, marks, k, first, piece)) return null;
             words += sentences.get(k).words();
-            if (words > InsightExtractor.MAX_WORDS + WIDEN_WORDS) return null;
+            if (words > WIDENED_MAX_WORDS) return null;
             first = k;
+            need = needsContext(sentences.get(first).text());
         }
-        if (first == c.first() || !opensWell(sentences.get(first).text())) return null;
+        if (!opensWell(sentences.get(first).text())) return null;
         Candidate wider = span(c, first, c.last(), sentences);
         return PassageFilter.rejectPassage(sentences.get(first).text(), SentenceStats.of(wider.sourceText())) == null ? wider : null;
     }
@@ -70,11 +127,18 @@ final class PickRepair {
     }
 
     /**
-     * Where the last sentence breaks off ("...such that it's.") it is cut; where it announces what follows
-     * ("There are two reasons for that.") the next sentence of the turn is added, or it is cut when there is none.
-     * Null when what is left is too short to stand.
+     * Where the last sentence is a piece of one the speaker carries on into the next caption, it is carried on to
+     * its end, or cut back to the last whole sentence. Where it breaks off ("...such that it's.") it is cut; where
+     * it announces what follows ("There are two reasons for that.") the next sentence of the turn is added, or it is
+     * cut when there is none. A count promised before the last sentence ("There are two types of teams...") whose
+     * second item never comes is carried on to it (two sentences at most). Null when what is left is too short to
+     * stand.
      */
     static Candidate endWhole(Candidate c, List<Sentence> sentences, Boilerplate.Marks marks) {
+        c = carriedToSentenceEnd(c, sentences, marks);
+        if (c == null) return null;
+        c = carriedToSecondItem(c, sentences, marks);
+        if (c == null) return null;
         String last = c.sentences().get(c.sentences().size() - 1).text();
         boolean cutOff = breaksOff(last);
         boolean promises = ANNOUNCES.matcher(last.strip()).find();
@@ -84,7 +148,7 @@ final class PickRepair {
         // what follows it is the start of a segment, not of this thought
         if (promises && next < sentences.size() && joinable(sentences, marks, c.last(), next)
                 && !sentences.get(next).topicShift() && !breaksOff(sentences.get(next).text()) && !announces(sentences.get(next).text())
-                && words(c) + sentences.get(next).words() <= InsightExtractor.MAX_WORDS + WIDEN_WORDS) {
+                && words(c) + sentences.get(next).words() <= WIDENED_MAX_WORDS) {
             return span(c, c.first(), next, sentences);
         }
         if (c.sentences().size() > 1 && words(c) - Words.count(last) >= MIN_KEPT_WORDS) {
@@ -93,14 +157,55 @@ final class PickRepair {
         return null;
     }
 
+    /** The pick carried on while the next piece continues its last sentence, or cut back to its last whole one. */
+    private static Candidate carriedToSentenceEnd(Candidate c, List<Sentence> sentences, Boilerplate.Marks marks) {
+        int last = c.last();
+        int words = words(c);
+        while (continuesPrevious(sentences, last + 1) && !marks.marked(last + 1)) {
+            words += sentences.get(last + 1).words();
+            if (words > WIDENED_MAX_WORDS) break;
+            last++;
+        }
+        if (!continuesPrevious(sentences, last + 1)) return last == c.last() ? c : span(c, c.first(), last, sentences);
+        int kept = c.last();
+        while (kept >= c.first() && !WholeThought.endsSentence(sentences.get(kept).text())) kept--;
+        if (kept < c.first()) return null;
+        Candidate cut = span(c, c.first(), kept, sentences);
+        return words(cut) >= MIN_KEPT_WORDS ? cut : null;
+    }
+
+    /** "There are two types of teams. The kind who..." carried on to where the other kind comes, or null. */
+    private static Candidate carriedToSecondItem(Candidate c, List<Sentence> sentences, Boilerplate.Marks marks) {
+        int promise = -1;
+        for (int k = c.first(); k < c.last(); k++) {
+            if (WholeThought.promisesCount(sentences.get(k).text())) promise = k;
+        }
+        if (promise < 0 || WholeThought.deliversSecond(span(c, promise + 1, c.last(), sentences).sourceText())) return c;
+        int words = words(c);
+        for (int next = c.last() + 1; next <= c.last() + 2 && next < sentences.size(); next++) {
+            if (sentences.get(next).turn() != sentences.get(c.first()).turn() || marks.marked(next) || sentences.get(next).topicShift()) break;
+            words += sentences.get(next).words();
+            if (words > WIDENED_MAX_WORDS) break;
+            if (WholeThought.deliversSecond(sentences.get(next).text())) {
+                return carriedToSentenceEnd(span(c, c.first(), next, sentences), sentences, marks);
+            }
+        }
+        return null;
+    }
+
     /** Sentence {@code k} may join the passage at {@code at}: same turn, no read, question or rundown between. */
     private static boolean joinable(List<Sentence> sentences, Boilerplate.Marks marks, int k, int at) {
+        return joinable(sentences, marks, k, at, false);
+    }
+
+    /** As above; a {@code piece} of a sentence the passage carries on may be short ("so on, right"). */
+    private static boolean joinable(List<Sentence> sentences, Boilerplate.Marks marks, int k, int at, boolean piece) {
         if (k < 0 || k >= sentences.size()) return false;
         int later = Math.max(k, at);
         Sentence x = sentences.get(k);
         return x.turn() == sentences.get(at).turn() && !sentences.get(later).topicShift() && !marks.marked(k)
                 && PassageFilter.rejectSentence(x.text()) == null && !PassageFilter.isQuestion(x.text())
-                && x.words() >= InsightExtractor.MIN_OPENING_WORDS && !ClaimCues.opensRundownItem(x.text());
+                && (piece || x.words() >= InsightExtractor.MIN_OPENING_WORDS) && !ClaimCues.opensRundownItem(x.text());
     }
 
     private static Candidate span(Candidate c, int first, int last, List<Sentence> sentences) {
@@ -121,20 +226,25 @@ final class PickRepair {
      */
     static boolean opensOnReference(String sentence) {
         String t = withoutLeadIn(sentence);
-        return THAT_IS.matcher(t).find() || ReaderFit.referenceBeforeName(t, REFERENCE_WINDOW, true) || CONTINUES.matcher(t).find()
-                || PassageFilter.opensWithReference(t);
+        return THAT_IS.matcher(WholeThought.core(sentence)).find() || ReaderFit.referenceBeforeName(t, REFERENCE_WINDOW, true) || CONTINUES.matcher(t).find()
+                || PassageFilter.opensWithReference(t) || WholeThought.pointsBack(sentence);
     }
 
     /** The sentence refers back ({@link #opensOnReference}) or opens on a definite noun it has not introduced. */
     static boolean needsContext(String sentence) {
-        return opensOnReference(sentence) || unmetDefinite(sentence.strip());
+        return opensOnReference(sentence) || unmetDefinite(sentence.strip()) || WholeThought.fragment(sentence);
     }
 
     private static String withoutLeadIn(String sentence) {
+        // not WholeThought.core: a dialogue dash before "Also," keeps hiding it, as it does from the ranking's own
+        // test, and the cleaner drops that "Also," (stripping the dash here widened such picks onto banter)
         String t = sentence.strip();
         Matcher lead = LEAD_IN.matcher(t);
         return lead.find() ? t.substring(lead.end()) : t;
     }
+
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^(?:(?:so|and|but|um|uh|yeah|well|okay|ok|oh|right|now|i mean|you know|anyway)[,.]?\\s+)+", Pattern.CASE_INSENSITIVE);
 
     /** "I think that's one of the angles": a demonstrative subject, which the ten-word pronoun scan does not count. */
     private static final Pattern THAT_IS = Pattern.compile(
@@ -142,9 +252,6 @@ final class PickRepair {
 
     /** Wider than the ranking's ten words: a pick that says "when I run it" at its 15th word still lacks "it". */
     static final int REFERENCE_WINDOW = 20;
-
-    private static final Pattern LEAD_IN = Pattern.compile(
-            "^(?:(?:so|and|but|um|uh|yeah|well|okay|ok|oh|right|now|i mean|you know|anyway)[,.]?\\s+)+", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern CONTINUES = Pattern.compile(
             "(?i)^(?:not|with|without|although|though|also|secondly|thirdly|lastly|plus|including|especially|whereas"
@@ -176,6 +283,12 @@ final class PickRepair {
             if (Character.isDigit(w.charAt(0))) return false;
         }
         return true;
+    }
+
+    /** "ferry" of "The ferry pilot knows...": the word the sentences before should say. */
+    private static String definiteHead(String sentence) {
+        Matcher m = DEFINITE.matcher(lowerFirst(withoutLeadIn(sentence)));
+        return m.find() ? m.group(1) : "";
     }
 
     private static String lowerFirst(String t) {

@@ -207,10 +207,14 @@ final class ReaderFit {
 
     private static final Set<String> NOT_NOUNS = Set.of("during", "after", "before", "since", "while", "although",
             "though", "despite", "once", "unless", "until", "whether", "even", "through", "without", "within", "under",
-            "maybe", "perhaps", "probably", "obviously", "apparently");
+            "maybe", "perhaps", "probably", "obviously", "apparently",
+            // a pronoun with its verb, or one that stands for anybody, names nothing a later "this" could refer to
+            "we'll", "we've", "we'd", "you'll", "you've", "you'd", "i'll", "i've", "i'd", "everybody", "everybody's",
+            "everyone", "everyone's", "somebody", "someone", "nobody", "anybody", "anyone");
     private static final Set<String> INTRODUCING = Set.of("a", "an", "most", "many", "every", "each", "several",
             "few", "no");
-    private static final Set<String> QUANTITY = Set.of("lot", "bit", "time", "times", "few", "couple", "little", "number", "bunch");
+    private static final Set<String> QUANTITY = Set.of("lot", "bit", "time", "times", "few", "couple", "little", "number", "bunch",
+            "year", "day", "week", "month", "while", "decade", "minute", "moment");
 
     /** The share of the spoken words the cleaner dropped, beyond {@link #FREE_REPAIRS}. */
     static double droppedShare(List<Sentence> sentences, String cleaned) {

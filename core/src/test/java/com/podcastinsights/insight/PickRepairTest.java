@@ -172,6 +172,82 @@ class PickRepairTest {
                 PassageFilter.rejectSentence("I am so glad to be joined by Mara Lind, who has run the harbour office for ten years."));
     }
 
+    // a pick starts where a sentence starts and ends where one ends, though captions cut sentences anywhere
+    @Test
+    void aPickThatOpensOnTheRestOfACaptionIsWidenedToWhereItsSentenceStarts() {
+        List<Sentence> sentences = List.of(s("Harbour pilots now book every berth through one shared ledger,", 0),
+                s("so two ships can never be promised the same berth at the same hour of the night.", 0), s(MORE, 0));
+        Candidate whole = PickRepair.repair(pick(sentences, 1, 2), sentences, none(3));
+        assertNotNull(whole);
+        assertEquals(0, whole.first());
+
+        // the second half of a clause ("and how many...") whose first half cannot be joined (a question) is not sent
+        List<Sentence> turnStart = List.of(s("What do the pilots think of the ledger?", 0), s("Did you ever ask the pilots who sail every night", 1),
+                s("and how many pilots would go back to the radio, almost none would, which says a lot.", 1), s(MORE, 1));
+        assertNull(PickRepair.repair(pick(turnStart, 2, 3), turnStart, none(4)));
+    }
+
+    @Test
+    void aLastSentenceThatRunsOnIntoTheNextCaptionIsCarriedToItsEnd() {
+        List<Sentence> sentences = List.of(s(NAMES, 0),
+                s("It is not the largest port that sets the pace for the coast because more ferries are", 0),
+                s("booked a day ahead in the small ports than in the big ones.", 0), s(MORE, 0));
+        Candidate whole = PickRepair.endWhole(pick(sentences, 0, 1), sentences, none(4));
+        assertNotNull(whole);
+        assertEquals(2, whole.last());
+    }
+
+    @Test
+    void aVerblessOpeningIsLeftOutWhenWhatFollowsStartsTheThought() {
+        String claim = "Normally a harbour office keeps each of them in a different spreadsheet, so a change to one of them never reaches the others in time.";
+        List<Sentence> sentences = List.of(s("Berth plans, crane slots, and then a tug rota kind of thing.", 0), s(claim, 0));
+        Candidate whole = PickRepair.repair(pick(sentences, 0, 1), sentences, none(2));
+        assertNotNull(whole);
+        assertEquals(1, whole.first());
+        assertFalse(WholeThought.fragment("Ferries beat trucks on this coast."));
+        assertFalse(WholeThought.fragment("We ship every pallet by ferry now."));
+    }
+
+    @Test
+    void aNounThatPointsAtWhatTheSpeakerJustBroughtInIsAReference() {
+        for (String opening : new String[]{
+                "The aim of the module is to keep every crane booking in one ledger for the whole port.",
+                "The most commonly cited one is the ferry terminal in the north harbour, which never closes.",
+                "We'll spend some time on these new berth rules when the winter timetable starts.",
+                "A year after its launch, the ledger handles every booking in the port without a single clash."}) {
+            assertTrue(PickRepair.opensOnReference(opening), opening);
+            List<Sentence> alone = List.of(s(opening, 0), s(MORE, 0));
+            assertNull(PickRepair.repair(pick(alone, 0, 1), alone, none(2)), opening);
+        }
+        assertFalse(PickRepair.opensOnReference("The Harbourline module keeps every crane booking in one ledger for the whole port."));
+        assertFalse(PickRepair.opensOnReference("Everybody in the port agrees that a shared ledger beats a dozen spreadsheets."));
+    }
+
+    @Test
+    void aDemonstrativeLaterInThePickIsWidenedOnlyOntoASentenceThatNamesIt() {
+        String advice = "I'd keep the booking window short and let the ledger decide who gets the berth first.";
+        String reason = "The reason I don't like that rule is that ferries arrive late all winter long.";
+        List<Sentence> named = List.of(s("Portwise has a rule that every berth is booked a full week ahead of arrival.", 0),
+                s(advice, 0), s(reason, 0));
+        assertEquals(0, PickRepair.repair(pick(named, 1, 2), named, none(3)).first());
+        List<Sentence> unnamed = List.of(s("It happens more often than you would think in a busy week at sea.", 0),
+                s(advice, 0), s(reason, 0));
+        assertEquals(1, PickRepair.repair(pick(unnamed, 1, 2), unnamed, none(3)).first());
+    }
+
+    @Test
+    void aCountPromisedIsCarriedOnToItsSecondItem() {
+        List<Sentence> sentences = List.of(s("There are two kinds of harbour masters in the big ports and the small ports.", 0),
+                s("The kind who trusts the ledger books every tug a day ahead and never waits at the quay.", 0),
+                s("And then there's the kind who books by radio, and those ports lose an hour at every shift change.", 0));
+        Candidate whole = PickRepair.endWhole(pick(sentences, 0, 1), sentences, none(3));
+        assertNotNull(whole);
+        assertEquals(2, whole.last());
+
+        List<Sentence> undelivered = List.of(sentences.get(0), sentences.get(1), s(MORE, 0));
+        assertNull(PickRepair.endWhole(pick(undelivered, 0, 1), undelivered, none(3)));
+    }
+
     private static List<Segment> segments(String... texts) {
         List<Segment> out = new ArrayList<>();
         for (int i = 0; i < texts.length; i++) {
