@@ -243,8 +243,7 @@ final class PickRepair {
         return lead.find() ? t.substring(lead.end()) : t;
     }
 
-    private static final Pattern LEAD_IN = Pattern.compile(
-            "^(?:(?:so|and|but|um|uh|yeah|well|okay|ok|oh|right|now|i mean|you know|anyway)[,.]?\\s+)+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEAD_IN = Pattern.compile("^(?:" + WholeThought.LEAD_IN_WORD + ")+", Pattern.CASE_INSENSITIVE);
 
     /** "I think that's one of the angles": a demonstrative subject, which the ten-word pronoun scan does not count. */
     private static final Pattern THAT_IS = Pattern.compile(
@@ -269,7 +268,6 @@ final class PickRepair {
             "state", "market", "economy", "country", "public", "people", "law", "theory");
     private static final int DEFINITE_WINDOW = 6;
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern LEADING_PUNCT = Pattern.compile("^[^\\p{L}\\p{N}]+");
 
     static boolean unmetDefinite(String sentence) {
         String t = withoutLeadIn(sentence);
@@ -277,7 +275,7 @@ final class PickRepair {
         if (!m.find() || GENERIC_HEADS.contains(m.group(1))) return false;
         String[] words = SPACES.split(t);
         for (int k = 1; k < Math.min(words.length, DEFINITE_WINDOW); k++) {
-            String w = LEADING_PUNCT.matcher(words[k]).replaceFirst("");
+            String w = WholeThought.LEADING.matcher(words[k]).replaceFirst("");
             if (w.isEmpty()) continue;
             if (Character.isUpperCase(w.charAt(0)) && !w.equals("I") && !w.startsWith("I'")) return false;
             if (Character.isDigit(w.charAt(0))) return false;

@@ -18,7 +18,7 @@ final class WholeThought {
     }
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern LEADING = Pattern.compile("^[^\\p{L}\\p{N}]+");
+    static final Pattern LEADING = Pattern.compile("^[^\\p{L}\\p{N}]+");
     private static final Pattern TRAILING = Pattern.compile("[^\\p{L}']+$");
 
     /** A stop, possibly inside a closing quote or bracket: the sentence is finished. */
@@ -131,9 +131,9 @@ final class WholeThought {
     /** "The most commonly cited one", "the new ones": "one" standing for a noun said before. */
     private static final Pattern PRONOUN_ONE = Pattern.compile(
             "(?i)^(?:(?:probably|maybe|perhaps|really|by far)\\s+)?the\\s+(?:[\\p{L}-]+\\s+){0,3}?ones?\\b(?!\\s+(?:of|who|that|thing)\\b)");
-    private static final Pattern LEAD_IN = Pattern.compile(
-            "^[^\\p{L}\\p{N}]*(?:(?:so|and|but|um|uh|yeah|well|okay|ok|oh|right|now|i mean|you know|anyway)[,.]?\\s+)*",
-            Pattern.CASE_INSENSITIVE);
+    /** One spoken lead-in word and what follows it; {@link PickRepair} strips a run of them without the dash. */
+    static final String LEAD_IN_WORD = "(?:so|and|but|um|uh|yeah|well|okay|ok|oh|right|now|i mean|you know|anyway)[,.]?\\s+";
+    private static final Pattern LEAD_IN = Pattern.compile("^[^\\p{L}\\p{N}]*(?:" + LEAD_IN_WORD + ")*", Pattern.CASE_INSENSITIVE);
 
     /** The sentence without its dialogue dash and lead-ins ("- Yeah, so I think..." → "I think..."). */
     static String core(String sentence) {
