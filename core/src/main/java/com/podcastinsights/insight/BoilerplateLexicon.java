@@ -32,6 +32,8 @@ final class BoilerplateLexicon {
                     + "|\\b(?:i am|i'm|we are|we're) (?:still )?(?:working on|writing|finishing) (?:the|my|our) (?:[\\w-]+ ){0,5}(?:book|course)\\b"
                     // and so is pointing at one of the show's own episodes: "that one is out in the main feed"
                     + "|\\bout (?:now )?in (?:the|our) main feed\\b"
+                    // or at its new or sister show: "trailers are in our new podcast"
+                    + "|\\bour (?:new|other|sister) (?:podcast|show|feed|channel)\\b|\\b(?:in|on) our (?:podcast|feed|channel)\\b"
                     + "|tell (?:a|your) friends?|share (?:this|the) (?:episode|show|podcast)|become a (?:member|patron|supporter)"
                     + "|\\bmerch\\b|past episodes|previous episodes|(?:my|our|the) (?:other )?podcast (?:called|network)"
                     + "|\\ban? [\\w ]{1,30} production\\b|\\bproduced by\\b|\\bexecutive producer\\b"

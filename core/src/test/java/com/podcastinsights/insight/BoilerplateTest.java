@@ -37,6 +37,9 @@ class BoilerplateTest {
                 BoilerplateLexicon.kindOf("I'm still working on the testing patterns book and almost done with it."));
         assertEquals(BoilerplateKind.PLUG, BoilerplateLexicon.kindOf("We are finishing our course on databases."));
         assertEquals(BoilerplateKind.PLUG, BoilerplateLexicon.kindOf("We had them on the show, which is out in the main feed now."));
+        assertEquals(BoilerplateKind.PLUG, BoilerplateLexicon.kindOf("Every trailer from today is in our new podcast, Coming Soon."));
+        assertEquals(BoilerplateKind.PLUG, BoilerplateLexicon.kindOf("The full interview is on our channel."));
+        assertNull(BoilerplateLexicon.kindOf("Our new policy means every team ships on its own schedule."));
         assertNull(BoilerplateLexicon.kindOf("She is writing a book about why cities grow along rivers."));
         assertNull(BoilerplateLexicon.kindOf("I'm working on the assumption that prices keep falling."));
     }
