@@ -68,6 +68,11 @@ public final class ExtractCommand implements Callable<Integer> {
                 parsed.toTranscript("local", String.valueOf(file.getFileName()), null), top, showNotes,
                 ShowHistory.ofTranscripts(earlier));
         PrintWriter out = spec.commandLine().getOut();
+        if (ranked.size() < top) {
+            // fewer than asked is the quality floor at work, not a failure: say so, on stderr so --json stays clean
+            spec.commandLine().getErr().printf(Locale.ROOT, "%s: %d of %d insights; the rest of the episode is "
+                    + "boilerplate or below the quality floor%n", file.getFileName(), ranked.size(), top);
+        }
         if (json) {
             out.println(toJson(ranked));
         } else {

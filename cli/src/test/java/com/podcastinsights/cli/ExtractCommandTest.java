@@ -40,6 +40,18 @@ class ExtractCommandTest {
     }
 
     @Test
+    void anEpisodeOfOnlyBoilerplateGivesNoInsightAndSaysWhy(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("episode.txt");
+        Files.writeString(file, "00:00:05 Ana: Welcome back to the show, everyone, I'm your host.\n"
+                + "00:00:20 Ana: Please subscribe, and leave us a five-star review on Apple Podcasts.\n"
+                + "00:00:40 Ana: That's all for today, thanks for listening.\n");
+        MainTest.Outcome o = cli("extract", file.toString(), "--top", "5", "--json");
+        assertEquals(0, o.code(), o.err());
+        assertEquals(0, new ObjectMapper().readTree(o.out()).get("insights").size(), o.out());
+        assertTrue(o.err().contains("0 of 5 insights") && o.err().contains("quality floor"), o.err());
+    }
+
+    @Test
     void plainParagraphsAndVttWork(@TempDir Path dir) throws Exception {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, CLAIM + "\n\n" + SECOND + "\n");
