@@ -276,9 +276,7 @@ final class PickRepair {
         String[] words = SPACES.split(t);
         for (int k = 1; k < Math.min(words.length, DEFINITE_WINDOW); k++) {
             String w = WholeThought.LEADING.matcher(words[k]).replaceFirst("");
-            if (w.isEmpty()) continue;
-            if (Character.isUpperCase(w.charAt(0)) && !w.equals("I") && !w.startsWith("I'")) return false;
-            if (Character.isDigit(w.charAt(0))) return false;
+            if (Words.names(w)) return false;
         }
         return true;
     }

@@ -180,11 +180,11 @@ final class ReaderFit {
     static boolean referenceBeforeName(String sentence, int window, boolean strict) {
         String s = EXPLETIVE.matcher(sentence).replaceAll(" ");
         s = TIME_DEIXIS.matcher(s).replaceAll(" ");
-        String[] words = s.strip().split("\\s+");
+        String[] words = SPACES.split(s.strip());
         int end = Math.min(words.length, window);
         String previous = "";
         for (int k = 0; k < end; k++) {
-            String raw = words[k].replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}']+$", "");
+            String raw = WORD_EDGES.matcher(words[k]).replaceAll("");
             if (raw.isEmpty()) continue;
             String w = raw.toLowerCase(Locale.ROOT).replace('’', '\'');
             if (REFERRING.contains(w)) return true;
@@ -193,8 +193,7 @@ final class ReaderFit {
             boolean opensWithNoun = k == 0 && !Words.STOP.contains(w) && !(strict && (w.endsWith("ly") || NOT_NOUNS.contains(w)));
             // "a cache", "most companies": an indefinite or quantified noun brings in what a later "it"/"they" refers to
             boolean indefinite = strict && INTRODUCING.contains(previous) && !QUANTITY.contains(w) && !Words.STOP.contains(w);
-            boolean names = (k > 0 && Character.isUpperCase(raw.charAt(0)) && !w.equals("i") && !w.startsWith("i'"))
-                    || Character.isDigit(raw.charAt(0)) || opensWithNoun || indefinite;
+            boolean names = Words.names(raw) && (k > 0 || Character.isDigit(raw.charAt(0))) || opensWithNoun || indefinite;
             previous = w;
             if (names) {
                 end = k;
@@ -205,6 +204,9 @@ final class ReaderFit {
         return ANAPHORIC_NOUN.matcher(head).find();
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Punctuation around a word, not the apostrophe of a contraction or possessive. */
+    private static final Pattern WORD_EDGES = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}']+$");
     private static final Set<String> NOT_NOUNS = Set.of("during", "after", "before", "since", "while", "although",
             "though", "despite", "once", "unless", "until", "whether", "even", "through", "without", "within", "under",
             "maybe", "perhaps", "probably", "obviously", "apparently",

@@ -61,8 +61,7 @@ final class WholeThought {
             if (w.isEmpty()) continue;
             boolean first = sentenceStart;
             sentenceStart = ENDS.matcher(word).find();
-            if (w.equals("I") || w.startsWith("I'") || w.startsWith("I’")) continue;
-            if (Character.isDigit(w.charAt(0)) || !first && Character.isUpperCase(w.charAt(0))) return true;
+            if (Words.names(w) && (!first || Character.isDigit(w.charAt(0)))) return true;
         }
         return false;
     }
@@ -158,10 +157,10 @@ final class WholeThought {
         String[] words = SPACES.split(t.substring(0, end));
         for (int k = 0; k < words.length; k++) {
             String w = LEADING.matcher(words[k]).replaceFirst("");
-            if (w.isEmpty() || w.equals("I") || w.startsWith("I'")) continue;
+            if (w.isEmpty()) continue;
             // a first word names only when it is not a function word ("Buckaroo is...", not "The" or "So")
             if (k == 0 && Words.STOP.contains(TRAILING.matcher(w.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceFirst(""))) continue;
-            if (Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0))) return true;
+            if (Words.names(w)) return true;
         }
         return false;
     }

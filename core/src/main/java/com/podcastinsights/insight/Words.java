@@ -127,6 +127,18 @@ final class Words {
         return n;
     }
 
+    /**
+     * A word, its leading punctuation gone, that names something a later "it" or "the module" can refer to: a number,
+     * or a capitalized word other than "I" and its contractions. Callers skip a sentence's first word, which is
+     * capitalized whatever it is.
+     */
+    static boolean names(String word) {
+        if (word.isEmpty()) return false;
+        char first = word.charAt(0);
+        if (Character.isDigit(first)) return true;
+        return Character.isUpperCase(first) && !word.equals("I") && !word.startsWith("I'") && !word.startsWith("I’");
+    }
+
     /** A word that carries content: not a function word, filler or vague word, and longer than three letters. */
     static boolean isContent(String token) {
         return token.length() > 3 && !STOP.contains(token) && !FILLER.contains(token) && !VAGUE.contains(token);

@@ -10,10 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hand-written word scanner finds the words the regex that defines a word finds. */
 class WordsTest {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*%?");
+
+    @Test
+    void aNumberOrACapitalizedWordNamesSomethingButIAndItsContractionsDoNot() {
+        for (String w : List.of("Harbourline", "3.13", "40%", "PyPI")) assertTrue(Words.names(w), w);
+        for (String w : List.of("I", "I'm", "I’ve", "module", "it", "")) assertFalse(Words.names(w), w);
+    }
 
     @Test
     void scansTheWordsTheDefiningRegexFinds() throws IOException {
