@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Z")? Rewarded: a reason or mechanism, a number, a comparison. Marked down: announcing a
  * topic ("let's talk about", "this article", "it's called"), telling an anecdote ("the other day I was"),
  * bare enthusiasm ("that's so cool"), lists of names, and, unless the passage gives its reason, a news item ("has
- * joined", "is new from"), a tour of features ("there's also", "you can create") and a scene told in the past. Ad copy and guest bios are dense with names and
- * numbers, which is why substance alone cannot rank: they are vetoed before this, and a claim needs a because.
+ * joined", "is new from"), a tour of features ("there's also", "you can create") and a scene told in the past. Ad
+ * copy and guest bios are dense with names and numbers, which is why substance alone cannot rank: they are vetoed
+ * before this, and a claim needs a because.
  * Matched on the lower-cased text; English cues (other languages score by substance and centrality alone).
  */
 final class ClaimCues {
